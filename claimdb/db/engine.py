@@ -1,0 +1,135 @@
+"""Engine and session setup for SQLite and PostgreSQL, and migration on first use."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from claimdb.errors import DatabaseError
+
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+
+
+def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Autocommit at the driver level: SQLAlchemy's "begin" hook below issues BEGIN itself, so that writers
+    # can take the write lock up front (BEGIN IMMEDIATE) instead of failing to upgrade a read lock.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    try:
+        cursor.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError:
+        pass  # a read-only file keeps its journal mode; reads still work
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _sqlite_on_begin(connection: Any) -> None:
+    write = connection.get_execution_options().get("claimdb_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine with claimdb's settings (SQLite: WAL, foreign keys, busy timeout)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"not a database path or URL: {url!r}") from exc
+    backend = parsed.get_backend_name()
+    try:
+        if backend == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                path = Path(parsed.database)
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise DatabaseError(f"cannot create the folder for {path}: {exc.strerror}") from exc
+            engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+            event.listen(engine, "connect", _sqlite_on_connect)
+            event.listen(engine, "begin", _sqlite_on_begin)
+            return engine
+        if backend == "postgresql":
+            return create_engine(parsed, pool_pre_ping=True)
+    except NoSuchModuleError as exc:
+        raise DatabaseError(f"no driver for {parsed.drivername}: {exc}") from exc
+    except ModuleNotFoundError as exc:
+        raise DatabaseError(
+            f"the PostgreSQL driver is not installed ({exc.name}); install it with: pip install 'claimdb[postgres]'"
+        ) from exc
+    raise DatabaseError(
+        f"unsupported database {parsed.drivername!r}: use a SQLite path or postgresql+psycopg://"
+    )
+
+
+@dataclass
+class Database:
+    """An open claimdb database: an engine plus session factories for reading and for writing."""
+
+    url: str
+    engine: Engine
+
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self, write: bool = False) -> Iterator[Session]:
+        """A session in one transaction, committed on success and rolled back on any error."""
+        bind = self.engine.execution_options(claimdb_write=True) if write else self.engine
+        factory = sessionmaker(bind=bind, expire_on_commit=False)
+        with factory() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        """Close pooled connections."""
+        self.engine.dispose()
+
+
+def open_database(url: str, *, migrate: bool = True) -> Database:
+    """Open (and on first use create and migrate to head) the database at `url`."""
+    from claimdb.db.migrate import upgrade_if_needed
+
+    engine = make_engine(url)
+    database = Database(url=url, engine=engine)
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+        if migrate:
+            upgrade_if_needed(database)
+    except (OperationalError, SADatabaseError) as exc:
+        engine.dispose()
+        raise DatabaseError(describe_database_error(url, exc)) from exc
+    return database
+
+
+def describe_database_error(url: str, exc: Exception) -> str:
+    """One line saying what is wrong with the database, without the driver's traceback noise."""
+    shown = make_url(url).render_as_string(hide_password=True)
+    orig = getattr(exc, "orig", None) or exc
+    message = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    lowered = message.lower()
+    if "readonly" in lowered or "read-only" in lowered:
+        hint = "the database is read-only"
+    elif "locked" in lowered or "busy" in lowered:
+        hint = "the database is locked by another process; try again"
+    elif "disk" in lowered and "full" in lowered:
+        hint = "the disk is full"
+    elif "unable to open" in lowered:
+        hint = "cannot open the database file"
+    elif "connection" in lowered or "could not connect" in lowered or "connect" in lowered:
+        hint = "cannot connect to the database server"
+    else:
+        hint = "database error"
+    return f"{shown}: {hint} ({message})"
