@@ -1,0 +1,106 @@
+"""Claimant resolution: one row per person or organisation, found again through its aliases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Any
+
+from sqlalchemy import case, select, update
+from sqlalchemy.orm import Session
+
+from claimdb.db.models import Claimant, ClaimantAlias, ClaimantRole
+from claimdb.db.upsert import get_or_create, insert_ignore
+from claimdb.extract.types import Speaker
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NON_WORD = re.compile(r"[^\w\s-]+")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_name(name: str) -> str:
+    """The comparison key of a name: "the Kremlin's" → "kremlin", "Oleksiy  Reznikov" → "oleksiy reznikov"."""
+    key = unicodedata.normalize("NFKC", name).casefold().strip()
+    key = _POSSESSIVE.sub("", key)
+    key = _NON_WORD.sub(" ", key)
+    key = _SPACES.sub(" ", key).strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+def resolve_claimant(session: Session, speaker: Speaker, seen_on: date | None) -> int | None:
+    """The claimant id for a speaker, creating it (with aliases and role) on first sight; None if unnamed."""
+    if not speaker.name or speaker.kind == "anonymous":
+        return None
+    key = normalize_name(speaker.name)
+    if not key:
+        return None
+    claimant_id = _find_by_alias(session, key)
+    if claimant_id is None:
+        claimant_id = get_or_create(
+            session,
+            Claimant,
+            {"name": speaker.name, "kind": speaker.kind, "normalized_key": key},
+            ["normalized_key"],
+        )
+    add_alias(session, claimant_id, speaker.name)
+    if speaker.surface and speaker.attribution == "name":
+        add_alias(session, claimant_id, speaker.surface)
+    if speaker.title:
+        record_role(session, claimant_id, speaker.title, speaker.affiliation or "", seen_on)
+    return claimant_id
+
+
+def _find_by_alias(session: Session, key: str) -> int | None:
+    # An alias that names exactly one claimant identifies it; a shared surname identifies nobody.
+    rows = session.execute(
+        select(ClaimantAlias.claimant_id).where(ClaimantAlias.normalized_alias == key).distinct().limit(2)
+    ).all()
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def add_alias(session: Session, claimant_id: int, alias: str) -> None:
+    """Record a surface form for a claimant (idempotent)."""
+    key = normalize_name(alias)
+    if key:
+        insert_ignore(
+            session,
+            ClaimantAlias,
+            {"claimant_id": claimant_id, "alias": alias.strip(), "normalized_alias": key},
+            ["claimant_id", "normalized_alias"],
+        )
+
+
+def record_role(session: Session, claimant_id: int, title: str, affiliation: str, seen_on: date | None) -> None:
+    """Record that a claimant held `title` (of `affiliation`) on `seen_on`, widening the seen range."""
+    role_id = get_or_create(
+        session,
+        ClaimantRole,
+        {
+            "claimant_id": claimant_id,
+            "title": title,
+            "affiliation": affiliation,
+            "first_seen": seen_on,
+            "last_seen": seen_on,
+        },
+        ["claimant_id", "title", "affiliation"],
+    )
+    if seen_on is not None:
+        session.execute(
+            update(ClaimantRole)
+            .where(ClaimantRole.id == role_id)
+            .values(
+                first_seen=_earliest(ClaimantRole.first_seen, seen_on),
+                last_seen=_latest(ClaimantRole.last_seen, seen_on),
+            )
+        )
+
+
+def _earliest(column: Any, value: date) -> Any:
+    return case((column.is_(None), value), (column > value, value), else_=column)
+
+
+def _latest(column: Any, value: date) -> Any:
+    return case((column.is_(None), value), (column < value, value), else_=column)

@@ -1,0 +1,73 @@
+"""claimdb's command line: a thin adapter that parses options, calls one library function, renders rows."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from claimdb import __version__
+from claimdb.errors import ClaimdbError, UsageError
+
+app = typer.Typer(
+    name="claimdb",
+    help="""Track who said what, when, with which figures, and how claims are repeated or changed.
+
+Quick start:
+
+  claimdb ingest seeds/            # read articles, extract statements, link claims
+
+  claimdb search "annexed"         # find statements, with speaker, date, figures
+
+  claimdb history --speaker Reznikov --format csv -o reznikov.csv
+""",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimdb {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """claimdb: a quote and claim fact-tracking database."""
+
+
+def _register() -> None:
+    from claimdb.cli import db_commands, extract_cmd, ingest_cmd, query_cmds
+
+    ingest_cmd.register(app)
+    query_cmds.register(app)
+    extract_cmd.register(app)
+    app.add_typer(db_commands.db_app, name="db")
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point: user mistakes become `Error: ...` lines, never tracebacks."""
+    try:
+        app(standalone_mode=True)
+    except UsageError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    except ClaimdbError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("Error: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)

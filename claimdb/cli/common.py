@@ -1,0 +1,71 @@
+"""Options and helpers shared by the command modules."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from claimdb.config import ENV_DATABASE_URL, resolve_database_url
+from claimdb.db.engine import Database, open_database
+from claimdb.errors import ClaimdbError, UsageError
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar=ENV_DATABASE_URL,
+        show_envvar=True,
+        help="SQLite file path or database URL (postgresql+psycopg://user@host/db). "
+        "Default: claimdb.sqlite3 in your user data folder.",
+    ),
+]
+
+
+def open_db(db: str | None) -> Database:
+    """Open (creating and migrating on first use) the database the user chose."""
+    return open_database(resolve_database_url(db))
+
+
+def error(message: str) -> None:
+    """Print `Error: message` to stderr (no exit: the batch goes on)."""
+    typer.echo(f"Error: {message}", err=True)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print `Error: message` and exit with `code`."""
+    error(message)
+    raise typer.Exit(code)
+
+
+def note(message: str) -> None:
+    """A remark for the user on stderr (e.g. "no exact match; showing fuzzy matches")."""
+    typer.echo(message, err=True)
+
+
+def stderr_is_terminal() -> bool:
+    """True when progress bars and colours may be shown."""
+    return sys.stderr.isatty()
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handles_errors(function: F) -> F:
+    """Turn the library's errors into `Error: ...` on stderr with exit code 1 (2 for usage mistakes)."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except UsageError as exc:
+            fail(str(exc), code=2)
+        except ClaimdbError as exc:
+            fail(str(exc))
+        except BrokenPipeError:
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,165 @@
+"""Full-text search over statements, one interface for SQLite FTS5 and PostgreSQL tsvector/pg_trgm."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Select, text
+from sqlalchemy.orm import Session
+
+HIGHLIGHT_START = "**"
+HIGHLIGHT_END = "**"
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+MAX_QUERY_TOKENS = 32
+
+
+@dataclass(frozen=True, slots=True)
+class TextHit:
+    """A statement found by the index: id, rank (lower is better) and a highlighted snippet."""
+
+    statement_id: int
+    rank: float
+    snippet: str
+
+
+def query_tokens(query: str) -> list[str]:
+    """The words of a user query; operators and punctuation are treated as plain text, never as syntax."""
+    return _TOKEN.findall(query)[:MAX_QUERY_TOKENS]
+
+
+def fts5_phrase_query(tokens: list[str], operator: str = "AND") -> str:
+    """An FTS5 MATCH expression with every token quoted, so `"`, `*`, NEAR or AND in user text are inert."""
+    return f" {operator} ".join('"' + token.replace('"', '""') + '"' for token in tokens)
+
+
+def search_statements(session: Session, query: str, filters: Select | None, limit: int) -> list[TextHit]:
+    """Statements matching every word of `query`, best first; `filters` selects allowed statement ids."""
+    tokens = query_tokens(query)
+    if not tokens:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        return _pg_search(session, " ".join(tokens), filters, limit)
+    return _sqlite_search(session, fts5_phrase_query(tokens), filters, limit)
+
+
+def _restrict(session: Session, filters: Select | None) -> tuple[str, dict]:
+    # Filters are built with SQLAlchemy (values quoted by the dialect), then inlined as a sub-select.
+    if filters is None:
+        return "", {}
+    compiled = filters.compile(dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True})
+    return f" AND s.id IN ({compiled})", {}
+
+
+def _sqlite_search(session: Session, match: str, filters: Select | None, limit: int) -> list[TextHit]:
+    where, params = _restrict(session, filters)
+    rows = session.execute(
+        text(
+            "SELECT s.id, bm25(statements_fts) AS rank, "
+            "snippet(statements_fts, 0, :hs, :he, '…', 16) "
+            "FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid "
+            f"WHERE statements_fts MATCH :match{where} ORDER BY rank LIMIT :limit"
+        ),
+        {"match": match, "hs": HIGHLIGHT_START, "he": HIGHLIGHT_END, "limit": limit, **params},
+    ).all()
+    return [TextHit(row[0], float(row[1]), row[2]) for row in rows]
+
+
+def _pg_search(session: Session, words: str, filters: Select | None, limit: int) -> list[TextHit]:
+    where, params = _restrict(session, filters)
+    rows = session.execute(
+        text(
+            "SELECT s.id, -ts_rank_cd(s.search_vector, q) AS rank, "
+            "ts_headline('english', s.text, q, :opts) "
+            "FROM statements s, plainto_tsquery('english', :words) q "
+            f"WHERE s.search_vector @@ q{where} ORDER BY rank, s.id LIMIT :limit"
+        ),
+        {
+            "words": words,
+            "opts": f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12",
+            "limit": limit,
+            **params,
+        },
+    ).all()
+    return [TextHit(row[0], float(row[1]), row[2]) for row in rows]
+
+
+def fuzzy_statements(session: Session, query: str, filters: Select | None, limit: int) -> list[TextHit]:
+    """Statements that match `query` approximately (typos, inflections), scored with rapidfuzz.
+
+    Candidates come from the index, never from a scan: on SQLite, each query word is replaced by the
+    closest words of the index vocabulary; on PostgreSQL, pg_trgm word similarity does the lookup.
+    """
+    tokens = [token.casefold() for token in query_tokens(query)]
+    if not tokens:
+        return []
+    where, params = _restrict(session, filters)
+    if session.get_bind().dialect.name == "postgresql":
+        rows = session.execute(
+            text(
+                "SELECT s.id, s.text FROM statements s "
+                f"WHERE :words <% s.text{where} ORDER BY :words <<-> s.text LIMIT :cap"
+            ),
+            {"words": " ".join(tokens), "cap": limit * 10, **params},
+        ).all()
+    else:
+        terms = _similar_vocabulary(session, tokens)
+        if not terms:
+            return []
+        rows = session.execute(
+            text(
+                "SELECT s.id, s.text FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid "
+                f"WHERE statements_fts MATCH :match{where} ORDER BY bm25(statements_fts) LIMIT :cap"
+            ),
+            {"match": fts5_phrase_query(terms, "OR"), "cap": limit * 10, **params},
+        ).all()
+    lowered = " ".join(tokens)
+    scored = sorted(
+        ((fuzz.partial_ratio(lowered, row[1].casefold()), row[0], row[1]) for row in rows),
+        key=lambda item: (-item[0], item[1]),
+    )
+    return [TextHit(statement_id, -score, _fuzzy_snippet(body, tokens)) for score, statement_id, body in scored][:limit]
+
+
+FUZZY_TERM_CUTOFF = 75
+FUZZY_TERMS_PER_WORD = 3
+_VOCAB_CACHE_LIMIT = 500_000
+
+
+def _similar_vocabulary(session: Session, tokens: list[str]) -> list[str]:
+    # The vocabulary is small next to the statements (words, not rows); its size grows slowly with the archive.
+    vocabulary = [
+        row[0]
+        for row in session.execute(text("SELECT term FROM statements_fts_vocab LIMIT :n"), {"n": _VOCAB_CACHE_LIMIT})
+    ]
+    terms: list[str] = []
+    for token in tokens:
+        for term, _score, _index in process.extract(
+            token, vocabulary, scorer=fuzz.ratio, limit=FUZZY_TERMS_PER_WORD, score_cutoff=FUZZY_TERM_CUTOFF
+        ):
+            if term not in terms:
+                terms.append(term)
+    return terms
+
+
+def _fuzzy_snippet(body: str, tokens: list[str], width: int = 160) -> str:
+    # Highlight the words of the statement closest to the query words.
+    words = list(re.finditer(r"\w+", body))
+    marked: list[tuple[int, int]] = []
+    for match in words:
+        word = match.group().casefold()
+        if any(fuzz.ratio(word, token) >= FUZZY_TERM_CUTOFF for token in tokens):
+            marked.append(match.span())
+    if not marked:
+        return body[:width]
+    start = max(0, marked[0][0] - width // 3)
+    end = min(len(body), start + width)
+    pieces, cursor = [], start
+    for a, b in marked:
+        if a < start or b > end:
+            continue
+        pieces.append(body[cursor:a] + HIGHLIGHT_START + body[a:b] + HIGHLIGHT_END)
+        cursor = b
+    pieces.append(body[cursor:end])
+    return ("…" if start > 0 else "") + "".join(pieces) + ("…" if end < len(body) else "")

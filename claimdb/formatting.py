@@ -1,0 +1,46 @@
+"""Short human-readable renderings shared by query results and exports."""
+
+from __future__ import annotations
+
+from claimdb.db.models import ClaimantRole, Figure
+
+QUALIFIER_SIGNS = {
+    "exact": "",
+    "approx": "≈",
+    "more_than": ">",
+    "less_than": "<",
+    "increase": "+",
+    "decrease": "−",
+}
+UNIT_SHORT = {
+    "percentage": "%",
+    "square kilometre": "km²",
+    "square metre": "m²",
+    "kilometre": "km",
+    "metre": "m",
+}
+
+
+def format_number(value: float) -> str:
+    """1.0 → "1", 3000000000.0 → "3e+09" style avoided: "3000000000"; 0.25 → "0.25"."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def format_figure(figure: Figure) -> str:
+    """ "≈20 %", ">500 km²", "dozens" (vague figures keep their words)."""
+    if figure.value is None or figure.qualifier == "vague":
+        return figure.surface
+    amount = format_number(figure.value)
+    if figure.value_max is not None:
+        amount += f"–{format_number(figure.value_max)}"
+    unit = UNIT_SHORT.get(figure.unit or "", figure.unit or "")
+    return f"{QUALIFIER_SIGNS.get(figure.qualifier, '')}{amount}{' ' + unit if unit else ''}"
+
+
+def format_role(role: ClaimantRole | None) -> str:
+    """ "Defence Minister, Ukraine" or "President"."""
+    if role is None:
+        return ""
+    return f"{role.title}, {role.affiliation}" if role.affiliation else role.title

@@ -1,0 +1,237 @@
+"""read -> extract -> store -> match: one transaction per document, re-ingesting the same content is a no-op."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from claimdb.claimants import resolve_claimant
+from claimdb.db.engine import Database
+from claimdb.db.models import Claim, ClaimLink, Document, Figure, Source, Statement
+from claimdb.db.upsert import get_or_create, insert_ignore
+from claimdb.errors import InputError
+from claimdb.extract import EXTRACTOR_VERSION, extract_statements
+from claimdb.extract import types as ex
+from claimdb.matching import DEFAULT_SETTINGS, MatchSettings, NewStatement, match_statement
+from claimdb.readers.types import Document as DocumentValue
+
+DocumentStatus = Literal["new", "unchanged", "failed"]
+INGEST_LOCK_KEY = 727275  # PostgreSQL advisory lock held while a document is matched and stored
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedDocument:
+    """A document with its statements extracted: the pure part of ingest, safe to run in a worker process."""
+
+    document: DocumentValue
+    statements: tuple[ex.Statement, ...]
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did: counts for the summary line and the errors to print."""
+
+    documents_new: int = 0
+    documents_unchanged: int = 0
+    documents_failed: int = 0
+    statements: int = 0
+    claims_new: int = 0
+    claims_joined: int = 0
+    links: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """True when the run stored anything."""
+        return self.documents_new > 0
+
+
+@dataclass
+class _DocumentResult:
+    statements: int = 0
+    claims_new: int = 0
+    claims_joined: int = 0
+    links: int = 0
+
+
+def prepare(document: DocumentValue) -> PreparedDocument:
+    """Extract the statements of one document (no database access)."""
+    return PreparedDocument(document, tuple(extract_statements(document.text, document.published_on)))
+
+
+def ingest(
+    database: Database,
+    inputs: Iterable[DocumentValue | InputError],
+    *,
+    settings: MatchSettings = DEFAULT_SETTINGS,
+    on_document: Callable[[str, DocumentStatus], None] | None = None,
+    prepared: Iterator[PreparedDocument | InputError] | None = None,
+) -> IngestSummary:
+    """Store every readable document (one transaction each) and collect an error for each bad one."""
+    summary = IngestSummary()
+    items: Iterable[PreparedDocument | InputError] = prepared if prepared is not None else _prepare_all(inputs)
+    for item in items:
+        if isinstance(item, InputError):
+            summary.errors.append(item)
+            summary.documents_failed += 1
+            if on_document:
+                on_document(item.location, "failed")
+            continue
+        status = _store_one(database, item, settings, summary)
+        if on_document:
+            on_document(item.document.location, status)
+    return summary
+
+
+def _prepare_all(inputs: Iterable[DocumentValue | InputError]) -> Iterator[PreparedDocument | InputError]:
+    for item in inputs:
+        yield item if isinstance(item, InputError) else prepare(item)
+
+
+def _store_one(
+    database: Database, item: PreparedDocument, settings: MatchSettings, summary: IngestSummary
+) -> DocumentStatus:
+    sha = item.document.content_sha256
+    with database.session() as session:
+        if session.execute(select(Document.id).where(Document.content_sha256 == sha)).first():
+            summary.documents_unchanged += 1
+            return "unchanged"
+    with database.session(write=True) as session:
+        result = store_document(session, item, settings)
+    if result is None:
+        summary.documents_unchanged += 1
+        return "unchanged"
+    summary.documents_new += 1
+    summary.statements += result.statements
+    summary.claims_new += result.claims_new
+    summary.claims_joined += result.claims_joined
+    summary.links += result.links
+    return "new"
+
+
+def store_document(session: Session, item: PreparedDocument, settings: MatchSettings) -> _DocumentResult | None:
+    """Write one document with its statements, claims, figures and links; None if it was already stored."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Writers take turns at matching so two processes never create the same claim twice.
+        session.execute(select(func.pg_advisory_xact_lock(INGEST_LOCK_KEY)))
+    document = item.document
+    source_id = None
+    if document.source:
+        source_id = get_or_create(session, Source, {"name": document.source}, ["name"])
+    document_id = insert_ignore(
+        session,
+        Document,
+        {
+            "source_id": source_id,
+            "external_id": document.external_id,
+            "url": document.url,
+            "title": document.title,
+            "published_on": document.published_on,
+            "text": document.text,
+            "content_sha256": document.content_sha256,
+            "location": document.location,
+            "extractor_version": EXTRACTOR_VERSION,
+        },
+        ["content_sha256"],
+    )
+    if document_id is None:
+        return None
+    result = _DocumentResult()
+    for statement in item.statements:
+        _store_statement(session, document_id, document.published_on, statement, settings, result)
+    return result
+
+
+def _store_statement(
+    session: Session,
+    document_id: int,
+    published_on: date | None,
+    statement: ex.Statement,
+    settings: MatchSettings,
+    result: _DocumentResult,
+) -> None:
+    said_on = statement.said_on or published_on
+    claimant_id = resolve_claimant(session, statement.speaker, said_on)
+    decision = match_statement(
+        session,
+        NewStatement(text=statement.content, claimant_id=claimant_id, said_on=said_on, figures=statement.figures),
+        settings,
+    )
+    if decision.join_claim_id is not None:
+        claim_id = decision.join_claim_id
+        claim = session.get(Claim, claim_id)
+        assert claim is not None
+        claim.appearance_count += 1
+        if said_on is not None:
+            claim.first_said_on = min(filter(None, (claim.first_said_on, said_on)))
+            claim.last_said_on = max(filter(None, (claim.last_said_on, said_on)))
+        result.claims_joined += 1
+    else:
+        claim = Claim(
+            claimant_id=claimant_id,
+            canonical_text=statement.content,
+            first_said_on=said_on,
+            last_said_on=said_on,
+            appearance_count=1,
+        )
+        session.add(claim)
+        session.flush()
+        claim_id = claim.id
+        result.claims_new += 1
+    speaker = statement.speaker
+    row = Statement(
+        claim_id=claim_id,
+        document_id=document_id,
+        claimant_id=claimant_id,
+        speaker_surface=speaker.surface,
+        kind=statement.kind,
+        text=statement.content,
+        cue=statement.cue,
+        venue=statement.venue,
+        said_on=said_on,
+        said_on_precision=statement.said_on_precision,
+        char_start=statement.content_span.start,
+        char_end=statement.content_span.end,
+        attribution=speaker.attribution,
+        confidence=statement.confidence,
+        figures=[
+            Figure(
+                surface=figure.surface,
+                value=figure.value,
+                value_max=figure.value_max,
+                unit=figure.unit,
+                qualifier=figure.qualifier,
+                char_start=figure.start,
+                char_end=figure.end,
+            )
+            for figure in statement.figures
+        ],
+    )
+    session.add(row)
+    session.flush()
+    result.statements += 1
+    for link in decision.links:
+        if link.claim_id == claim_id:
+            continue
+        low, high = sorted((claim_id, link.claim_id))
+        created = insert_ignore(
+            session,
+            ClaimLink,
+            {
+                "claim_a_id": low,
+                "claim_b_id": high,
+                "relation": link.relation,
+                "score": link.score,
+                "method": "ingest",
+                "evidence": link.evidence,
+                "status": link.status,
+            },
+            ["claim_a_id", "claim_b_id"],
+        )
+        if created is not None:
+            result.links += 1
