@@ -181,15 +181,17 @@ def _utf8_lines(stream: ByteStream, location: str, head: bytes) -> Iterator[Line
 def _byte_lines(stream: ByteStream, head: bytes) -> Iterator[tuple[int, bytes, bool]]:
     """Yield (line number, bytes without LF, too long). A too-long line is skipped without being kept."""
     pending = bytearray(head)
+    searched = 0  # bytes of `pending` already known to hold no LF
     number = 1
     dropped = 0  # bytes of the current line thrown away because it is too long
     at_end = False
     while True:
-        newline = pending.find(b"\n")
+        newline = pending.find(b"\n", searched)
         if newline < 0 and not at_end:
             if len(pending) > MAX_LINE_BYTES:
                 dropped += len(pending)
                 pending.clear()
+            searched = len(pending)
             chunk = stream.read(_CHUNK_BYTES)
             if chunk:
                 pending += chunk
@@ -200,12 +202,12 @@ def _byte_lines(stream: ByteStream, head: bytes) -> Iterator[tuple[int, bytes, b
             if pending or dropped:
                 yield number, bytes(pending), dropped + len(pending) > MAX_LINE_BYTES
             return
-        length = dropped + newline
-        if length > MAX_LINE_BYTES:
+        if dropped + newline > MAX_LINE_BYTES:
             yield number, b"", True
         else:
             yield number, bytes(pending[:newline]), False
         del pending[: newline + 1]
+        searched = 0
         dropped = 0
         number += 1
 
