@@ -1,0 +1,604 @@
+"""Figures in news text: numbers with their unit, range and qualifier ("more than 500 square kilometres",
+"around 20%", "fell from $2,415 to $2,315", "dozens of towns").
+
+`find_figures` scans the text once with precompiled patterns. A number becomes a figure unless it reads as a
+year, a date, a time, an ordinal, a phone number or part of a name ("S&P 500", "Article 5", "COVID-19").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimdb.extract.numbers import SCALE_WORDS, SPELLED_PATTERN, parse_digits, parse_spelled
+from claimdb.extract.types import Figure, Qualifier
+from claimdb.extract.units import (
+    AGE_RE,
+    AGE_UNITS,
+    CASED_SUFFIX_UNITS,
+    PREFIX_CURRENCIES,
+    PREFIX_CURRENCY_RE,
+    RATE_DENOMINATORS,
+    RATE_RE,
+    SUFFIX_LOOKUP,
+    SUFFIX_UNIT_RE,
+    looks_plural,
+    singular,
+)
+
+__all__ = ["find_figures"]
+
+_SP = r"[ \u00a0]"
+_PREFIX = PREFIX_CURRENCY_RE.pattern
+# A number: optional currency, optional sign, digits (with thousands commas, decimals, a fraction) or words.
+NUMBER_RE = re.compile(
+    rf"(?<![\w.,/])(?P<cur>{_PREFIX})?(?P<sign>[-−+](?=[\d.]))?"
+    rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[½¼¾]?|\.\d+|[½¼¾])(?P<frac>/\d+)?"
+    rf"|(?P<words>{SPELLED_PATTERN})(?:fold)?\b",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|january|february|april|june|july|august|september|october|november|december"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)"
+# Spans that hold numbers but no figure: dates, times, timestamps, phone numbers, web addresses.
+SKIP_RE = re.compile(
+    rf"https?://\S+|www\.\S+|\S+@\S+\.\w+"
+    rf"|\b\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
+    rf"|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
+    rf"|(?:{_WEEKDAY},?{_SP}+)?\b{_MONTH}\.?,?{_SP}*\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?{_SP}*\d{{4}}\b)?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?{_MONTH}\b\.?(?:,?{_SP}*\d{{4}}\b)?"
+    rf"|\b{_MONTH}\.?,?{_SP}+\d{{4}}\b"
+    rf"|\b\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:{_SP}*(?:[ap]\.m\.|[ap]m\b))?"
+    rf"|\b\d{{1,2}}(?:\.\d{{2}})?{_SP}*(?:[ap]\.m\.|[AaPp][Mm]\b)"
+    rf"|\+\d{{1,3}}[ .-]?\(?\d{{1,4}}\)?(?:[ .-]?\d{{2,4}}){{2,4}}\b"
+    rf"|\(\d{{3}}\){_SP}?\d{{3}}[ .-]\d{{4}}\b|\b\d{{3}}[.-]\d{{3}}[.-]\d{{4}}\b"
+)
+VAGUE_RE = re.compile(
+    rf"\b(?P<vague>(?:tens|hundreds){_SP}+of{_SP}+(?:thousands|millions|billions)|dozens|scores|hundreds"
+    rf"|thousands|millions|billions|a{_SP}+handful|(?:a{_SP}+few|several){_SP}+(?:dozen|hundred|thousand|million)"
+    rf"(?:s?{_SP}+of)?){_SP}+(?:of{_SP}+)?",
+    re.IGNORECASE,
+)
+# Qualifiers read backwards from the number (the slice before it ends with them).
+_BEFORE = r"[\s(\"'“‘]*$"
+NOT_MORE_RE = re.compile(rf"\b(?:no|not){_SP}+more{_SP}+than{_BEFORE}", re.IGNORECASE)
+NOT_LESS_RE = re.compile(rf"\b(?:no|not){_SP}+(?:less|fewer){_SP}+than{_BEFORE}", re.IGNORECASE)
+APPROX_RE = re.compile(
+    r"(?:\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|an\s+estimated|estimated"
+    r"|close\s+to|circa|ca\.|c\.|just\s+about|more\s+or\s+less|nigh\s+on)|~|≈)" + _BEFORE,
+    re.IGNORECASE,
+)
+MORE_RE = re.compile(
+    r"\b(?:(?:more|greater|higher|bigger|larger|longer|further|better)\s+than|over|above|at\s+least"
+    r"|exceeding|exceeded|exceeds|upwards\s+of|in\s+excess\s+of|north\s+of|topping|beyond|a\s+minimum\s+of"
+    r"|minimum\s+of|nothing\s+short\s+of)" + _BEFORE,
+    re.IGNORECASE,
+)
+LESS_RE = re.compile(
+    r"\b(?:(?:less|fewer|lower|smaller|shorter|cheaper)\s+than|under|below|up\s+to|at\s+most|shy\s+of"
+    r"|short\s+of|as\s+little\s+as|as\s+few\s+as|as\s+low\s+as|a\s+maximum\s+of|maximum\s+of|max\.?|sub-?)"
+    + _BEFORE,
+    re.IGNORECASE,
+)
+_UP = (
+    r"rose|rise|rises|rising|risen|up|gained|gain|gains|gaining|climbed|climb|climbs|climbing|jumped|jump|jumps"
+    r"|jumping|increased|increase|increases|increasing|grew|grow|grows|growing|grown|added|adds|adding|advanced"
+    r"|advance|advances|advancing|rallied|rally|rallies|rallying|surged|surge|surges|surging|soared|soar|soars"
+    r"|soaring|spiked|boosted|boost|boosts|raised|raise|raises|raising|hiked|hike|hikes|expanded|expand|expands"
+    r"|widened|improved|improve|improves|higher|firmed|edged\s+up|ticked\s+up|went\s+up|goes\s+up|going\s+up"
+)
+_DOWN = (
+    r"fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|down|lost|lose|loses|losing|slid|slide|slides"
+    r"|sliding|declined|decline|declines|declining|decreased|decrease|decreases|decreasing|tumbled|tumble|tumbles"
+    r"|tumbling|plunged|plunge|plunges|plunging|sank|sink|sinks|sinking|sunk|shed|sheds|shedding|eased|ease|eases"
+    r"|easing|dipped|dip|dips|dipping|slumped|slump|slumps|slumping|cut|cuts|cutting|reduced|reduce|reduces"
+    r"|shrank|shrink|shrinks|shrunk|contracted|narrowed|lowered|lower|retreated|retreat|slipped|slip|slips"
+    r"|skidded|sagged|crashed|plummeted|plummet|plummets|tanked|weakened|edged\s+down|ticked\s+down|went\s+down"
+    r"|goes\s+down|going\s+down|off"
+)
+_CHANGE_FILL = rf"(?:{_SP}+(?:by|a|an|another|some\s+of))?"
+UP_RE = re.compile(
+    rf"\b(?:{_UP})(?:{_CHANGE_FILL}|(?:{_SP}+[\w'’-]+){{1,2}}{_SP}+by){_SP}*\(?$|\+$", re.IGNORECASE
+)
+DOWN_RE = re.compile(rf"\b(?:{_DOWN})(?:{_CHANGE_FILL}|(?:{_SP}+[\w'’-]+){{1,2}}{_SP}+by){_SP}*\(?$", re.IGNORECASE)
+CHANGE_FROM_UP_RE = re.compile(rf"\b(?:{_UP}){_SP}+(?:all{_SP}+the{_SP}+way{_SP}+)?from{_SP}*$", re.IGNORECASE)
+CHANGE_FROM_DOWN_RE = re.compile(rf"\b(?:{_DOWN}){_SP}+(?:all{_SP}+the{_SP}+way{_SP}+)?from{_SP}*$", re.IGNORECASE)
+OR_BEFORE_RE = re.compile(rf"(?:,{_SP}*|{_SP}+|\({_SP}*)or{_SP}+$|\({_SP}*$", re.IGNORECASE)
+AFTER_QUALIFIER_RE = re.compile(
+    rf"{_SP}*(?:(?P<more>or{_SP}+(?:more|greater|higher|above|over)|\+|-plus|{_SP}plus)"
+    rf"|(?P<less>or{_SP}+(?:less|fewer|lower|below|under))|(?P<approx>or{_SP}+so))\b",
+    re.IGNORECASE,
+)
+RANGE_RE = re.compile(
+    rf"(?:{_SP}*[-–—]{_SP}*|{_SP}*[-–—]?to[-–—]{_SP}*|{_SP}+(?:up{_SP}+)?to{_SP}+|{_SP}+through{_SP}+"
+    rf"|{_SP}+and{_SP}+)",
+    re.IGNORECASE,
+)
+OR_AFTER_RE = re.compile(rf"-?{_SP}+or{_SP}+", re.IGNORECASE)
+SCALE_AFTER_RE = re.compile(
+    rf"(?P<word>[ \u00a0-](?:hundred|thousand|millions?|billions?|trillion|dozen)(?![\w]))"
+    rf"|(?P<abbr>(?:mn|mln|mil|bn|bln|tn|trn|[kKmb])(?![\w]))"
+    rf"|(?P<spaced>{_SP}(?:mn|mln|bn|bln|tn|trn|B)(?![\w]))",
+)
+CASED_UNIT_RE = re.compile(rf"(?P<sep>{_SP}?)(?P<unit>[GCFWVRLlgpmt])(?![\w])")
+POUND_RE = re.compile(r"pounds?(?![\w-])", re.IGNORECASE)
+PREV_WORD_RE = re.compile(r"([A-Za-z][\w&'’.]*)[ \u00a0]*$")
+NAME_COMMA_RE = re.compile(r"[A-Z][\w'’-]+,[ \u00a0]$")
+WORD_RE = re.compile(r"[A-Za-z0-9][\w'’&]*(?:-[\w'’&]+)*")
+AGE_CONTEXT_RE = re.compile(
+    rf"\b(?:aged|age{_SP}+of|turns?|turned|turning|(?:will|would|to|'ll|’ll|he's|she's|he is|she is){_SP}+be)"
+    rf"{_SP}+$",
+    re.IGNORECASE,
+)
+
+# A capitalised word before a number makes it part of a name ("S&P 500", "Apple Watch 5") unless the word is
+# one of these.
+CAPITAL_OK: frozenset[str] = frozenset(
+    """in on at by for from of to with since after before during about around nearly almost some only just
+    over under above below more less than up down and or but the a an its their his her our this that these
+    those all some another each every total rose fell gained lost climbed jumped added was were is are had has
+    have be been will would could should may might can said says also then now yet still even nearly roughly
+    approximately estimated exactly another both whereas while when where if as like per between among
+    reaching topping exceeding""".split()
+)
+# Lower-case words that introduce an identifier rather than a quantity ("article 5", "category 4").
+IDENTIFIER_WORDS: frozenset[str] = frozenset(
+    """article section chapter number no no. nos page pages category level phase stage grade type class round
+    episode vol vol. volume part item rule amendment clause paragraph flight route room gate platform channel
+    version model series line step tier zone act schedule annex appendix figure fig fig. table exhibit
+    highway interstate road street bus lot unit suite apartment apt apt. district ward precinct game week
+    number# term session window iphone ios android windows covid form code pp p. para paras""".split()
+)
+# Prepositions after which a four-digit number is a year even before a plural noun ("in 2019 sales rose").
+TEMPORAL_WORDS: frozenset[str] = frozenset(
+    "in since by until till before after during of from to through between and early late mid the this that "
+    "for around circa".split()
+)
+# Words that end a counted-noun phrase ("400 jobs at ..." stops at "at").
+STOP_WORDS: frozenset[str] = frozenset(
+    """a an the of in on at to for from by with about into onto over under after before between during than that
+    which who whom whose what this these those it its their his her our your my them they we he she you i
+    was were is are be been being has have had will would could should may might can do does did not no nor
+    or but so as if per each every more less most least other others such said says say same than then there
+    here when where while up down out off against among within without via across per cent percent
+    year years month months week weeks day days time times also only just even still yet again all both
+    any some many much few several own very too""".split()
+)
+_PERCENT_LIKE: frozenset[str] = frozenset({"percentage", "percentage point", "basis point", "point", "count"})
+_HYPHEN_PREFIX_OK: frozenset[str] = frozenset({"minus", "sub", "now", "to", "over", "under", "nearly", "about"})
+
+
+@dataclass(slots=True)
+class _Quantity:
+    """One number as read, before range and qualifier decisions."""
+
+    start: int
+    end: int
+    value: float
+    raw: float  # value before the scale word
+    literal: str  # the digits or words as written
+    spelled: bool
+    unit: str | None = None
+    measured: bool = False  # unit from a table or currency (not a counted noun)
+    currency_prefix: bool = False
+    scaled: bool = False
+    qualifier: Qualifier | None = None  # from a sign ("+0.2%") or a hyphen prefix ("sub-300")
+    identifier: bool = False  # part of a name ("TA-35"): never a figure
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in `text` with its span, value (and range end), normalized unit and qualifier.
+
+    Pure and deterministic; never raises. Vague quantities ("dozens of towns") get value None.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return _find(text)
+    except Exception:  # a safety net: one odd input must never stop an ingest
+        return []
+
+
+def _find(text: str) -> list[Figure]:
+    skips = [(m.start(), m.end()) for m in SKIP_RE.finditer(text) if m.end() > m.start()]
+    figures: list[Figure] = []
+    for m in VAGUE_RE.finditer(text):
+        figure = _vague(text, m)
+        if figure is not None:
+            figures.append(figure)
+            skips.append((figure.start, figure.end))
+    skips.sort()
+    skip_index = 0
+    pos = 0
+    previous: Figure | None = None
+    length = len(text)
+    while pos < length:
+        m = NUMBER_RE.search(text, pos)
+        if m is None:
+            break
+        start = m.start()
+        while skip_index < len(skips) and skips[skip_index][1] <= start:
+            skip_index += 1
+        if skip_index < len(skips) and skips[skip_index][0] <= start < skips[skip_index][1]:
+            pos = max(skips[skip_index][1], start + 1)
+            continue
+        try:
+            figure, end = _read_figure(text, m, previous)
+        except (ValueError, OverflowError, IndexError):
+            figure, end = None, m.end()
+        if figure is not None:
+            figures.append(figure)
+            previous = figure
+        pos = max(end, start + 1)
+    figures.sort(key=lambda f: (f.start, f.end))
+    return figures
+
+
+def _vague(text: str, m: re.Match[str]) -> Figure | None:
+    """A vague quantity ("dozens of towns", "hundreds of millions of dollars"): value None."""
+    noun = _counted_noun(text, m.end(), allow_no_space=True)
+    if noun is None:
+        return None
+    unit, end = noun
+    if unit.lower() == "pound":
+        unit = "pound sterling"
+    elif unit.lower() in SUFFIX_LOOKUP:
+        unit = SUFFIX_LOOKUP[unit.lower()]
+    return Figure(text[m.start() : end], m.start(), end, None, None, unit, "vague")
+
+
+def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
+    """Read the number at `m` with its currency, scale and unit; None when it is not a quantity."""
+    start = m.start()
+    if m.group("words") is not None:
+        parsed = parse_spelled(m.group("words"))
+        if parsed is None:
+            return None
+        value, used = parsed
+        end = m.start("words") + used
+        q = _Quantity(start, end, value, value, text[start:end], True)
+        if m.end() > end and text[end : m.end()].lower() == "fold":
+            pass  # "sixfold": the unit reader below sees "fold"
+    else:
+        num = m.group("num")
+        frac = m.group("frac")
+        literal = num + (frac or "")
+        if frac:
+            top = parse_digits(num)
+            bottom = parse_digits(frac[1:])
+            if top is None or bottom is None or not (0 < top < bottom <= 16):
+                return None
+        parsed_value = parse_digits(literal)
+        if parsed_value is None:
+            return None
+        end = m.end()
+        q = _Quantity(start, end, parsed_value, parsed_value, literal, False)
+        sign = m.group("sign")
+        cur = m.group("cur")
+        if cur is not None:
+            q.unit = PREFIX_CURRENCIES.get(cur) or PREFIX_CURRENCIES.get(cur.upper())
+            if q.unit is None:
+                return None
+            q.measured = q.currency_prefix = True
+        if sign in ("-", "−"):
+            before = text[start - 1] if start > 0 else " "
+            if before.isdigit():
+                return None
+            q.value = q.raw = -q.value
+        elif sign == "+":
+            q.qualifier = "increase"
+        # Letters glued before: "TA-35", "COVID-19", "minus-260", "sub-300".
+        if cur is None and start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+            word_match = PREV_WORD_RE.search(text, max(0, start - 30), start - 1)
+            word = word_match.group(1).lower() if word_match else ""
+            if word == "minus":
+                q.value = q.raw = -abs(q.value)
+            elif word == "sub":
+                q.qualifier = "less_than"
+            elif word == "over":
+                q.qualifier = "more_than"
+            elif word not in _HYPHEN_PREFIX_OK:
+                q.identifier = True
+        if start >= 1 and text[start - 1] in "#№":
+            q.identifier = True
+    _read_unit(text, q)
+    return q
+
+
+def _read_unit(text: str, q: _Quantity) -> None:
+    """Extend `q` over a scale word ("million", "bn") and a unit ("%", "square kilometres", "a month")."""
+    pos = q.end
+    length = len(text)
+    glued = pos < length and (text[pos].isalpha() or text[pos] in "μµ%°º²")
+    if glued and not q.spelled:
+        # Letters glued to digits must be a scale or a unit ("3bn", "155mph"), else it is no quantity ("22nd").
+        unit_match = SUFFIX_UNIT_RE.match(text, pos)
+        if unit_match is None:
+            scale_match = SCALE_AFTER_RE.match(text, pos)
+            cased = CASED_UNIT_RE.match(text, pos)
+            if (scale_match is None or scale_match.group("abbr") is None) and cased is None:
+                q.identifier = True
+                return
+    if not q.spelled:
+        scale_match = SCALE_AFTER_RE.match(text, pos)
+        if scale_match is not None:
+            word = scale_match.group().strip(" \u00a0-").lower() if scale_match.group("abbr") is None else None
+            abbr = scale_match.group("abbr")
+            use = True
+            if abbr == "m":
+                # "12.3m tonnes", "£3m" are millions; a bare "100m" is metres.
+                after = text[scale_match.end() : scale_match.end() + 30]
+                next_word = WORD_RE.match(after.lstrip(" \u00a0")) if after[:1] in (" ", "\u00a0") else None
+                use = q.currency_prefix or (
+                    next_word is not None and next_word.group().lower() not in STOP_WORDS
+                    and not next_word.group()[0].isdigit()
+                )
+            elif abbr == "b" and not q.currency_prefix:
+                use = False
+            if use:
+                key = word if word is not None else abbr.lower() if abbr else scale_match.group().strip().lower()
+                if key == "b" or (abbr is None and key == "b"):
+                    key = "b"
+                factor = SCALE_WORDS.get(key) or SCALE_WORDS.get(key.lower())
+                if factor is not None:
+                    q.value *= factor
+                    q.scaled = True
+                    pos = scale_match.end()
+    # Age: "18-year-old", "400 million-year-old", "25 years old".
+    age = AGE_RE.match(text, pos)
+    if age is not None:
+        q.unit = AGE_UNITS[age.group("age").lower()]
+        q.measured = True
+        q.end = age.end()
+        return
+    unit_pos = pos
+    if pos < length and text[pos] in " \u00a0-":
+        unit_pos = pos + 1
+    if q.unit is None:
+        unit_match = SUFFIX_UNIT_RE.match(text, unit_pos)
+        if unit_match is None and unit_pos != pos:
+            unit_match = SUFFIX_UNIT_RE.match(text, pos)
+        if unit_match is not None and not (q.spelled and unit_match.start() == pos and text[pos].isalpha()):
+            surface = unit_match.group().lower()
+            q.unit = SUFFIX_LOOKUP.get(surface) or SUFFIX_LOOKUP.get(surface.replace("\u00a0", " "))
+            if q.unit is not None:
+                q.measured = True
+                pos = unit_match.end()
+        if q.unit is None:
+            pound = POUND_RE.match(text, unit_pos)
+            if pound is not None:
+                q.unit = "pound sterling" if q.scaled else "pound-mass"
+                q.measured = True
+                pos = pound.end()
+        if q.unit is None and not q.spelled:
+            cased = CASED_UNIT_RE.match(text, pos)
+            if cased is not None:
+                letter = cased.group("unit")
+                spaced = bool(cased.group("sep"))
+                if not spaced or letter in "CFWVRmg":
+                    if letter == "m" and spaced and q.currency_prefix:
+                        pass
+                    else:
+                        q.unit = CASED_SUFFIX_UNITS[letter]
+                        q.measured = True
+                        pos = cased.end()
+    elif q.currency_prefix:
+        # "$5 million dollars" is rare; a currency word after a prefixed number is simply absorbed.
+        pass
+    if q.unit is not None and q.unit not in _PERCENT_LIKE:
+        rate = RATE_RE.match(text, pos)
+        if rate is not None:
+            den = rate.group("den").lower()
+            q.unit = f"{q.unit} per {RATE_DENOMINATORS.get(den, den)}"
+            pos = rate.end()
+    q.end = pos
+    if q.unit is None:
+        noun = _counted_noun(text, pos)
+        if noun is not None:
+            q.unit, q.end = noun
+
+
+def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[str, int] | None:
+    """A counted noun after a number ("400 jobs", "460 Kia and Hyundai vehicles"): (unit name, end)."""
+    if pos >= len(text):
+        return None
+    if text[pos] in " \u00a0":
+        pos += 1
+    elif not allow_no_space:
+        return None
+    tokens: list[str] = []
+    cursor = pos
+    for _ in range(5):
+        word = WORD_RE.match(text, cursor)
+        if word is None:
+            return None
+        token = word.group()
+        lower = token.lower()
+        if lower in STOP_WORDS and not (lower == "and" and tokens):
+            return None
+        if token[0].isdigit() and not tokens:
+            return None
+        if lower == "and" and tokens:
+            pass
+        elif looks_plural(token):
+            tokens.append(token)
+            words = [t for t in tokens if t.lower() not in ("and", "or")]
+            words[-1] = singular(words[-1])
+            return " ".join(words), word.end()
+        tokens.append(token)
+        cursor = word.end()
+        if cursor < len(text) and text[cursor] in " \u00a0":
+            cursor += 1
+        else:
+            return None
+    return None
+
+
+def _qualifier_before(text: str, start: int) -> Qualifier | None:
+    """The comparison or approximation written just before the number ("more than (", "around")."""
+    before = text[max(0, start - 40) : start]
+    if not before:
+        return None
+    if NOT_MORE_RE.search(before):
+        return "less_than"
+    if NOT_LESS_RE.search(before):
+        return "more_than"
+    if APPROX_RE.search(before):
+        return "approx"
+    if MORE_RE.search(before):
+        return "more_than"
+    if LESS_RE.search(before):
+        return "less_than"
+    return None
+
+
+def _change_before(text: str, start: int) -> Qualifier | None:
+    """A change verb just before the number ("rose 0.3%", "was down 19 cents", "grow sales by 35%")."""
+    before = text[max(0, start - 50) : start]
+    if UP_RE.search(before):
+        return "increase"
+    if DOWN_RE.search(before):
+        return "decrease"
+    return None
+
+
+def _prev_word(text: str, start: int) -> str:
+    match = PREV_WORD_RE.search(text, max(0, start - 30), start)
+    return match.group(1) if match else ""
+
+
+def _year_like(q: _Quantity) -> bool:
+    literal = q.literal
+    return (
+        not q.spelled
+        and len(literal) == 4
+        and literal.isdigit()
+        and 1000 <= q.raw <= 2100
+        and not q.currency_prefix
+        and not q.scaled
+    )
+
+
+def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[Figure | None, int]:
+    """Turn the number at `m` into a figure (or None), and say where scanning resumes."""
+    first = _read_quantity(text, m)
+    if first is None:
+        return None, m.end()
+    if first.identifier:
+        return None, first.end
+    start = first.start
+    value_max: float | None = None
+    end = first.end
+    qualifier: Qualifier | None = first.qualifier
+    before_word = _prev_word(text, start)
+    from_change: Qualifier | None = None
+    before_text = text[max(0, start - 40) : start]
+    if before_text.rstrip(" \u00a0").lower().endswith("from"):
+        if CHANGE_FROM_UP_RE.search(before_text):
+            from_change = "increase"
+        elif CHANGE_FROM_DOWN_RE.search(before_text):
+            from_change = "decrease"
+    between = before_word.lower() == "between"
+    # A range: "3-5", "from 2,415 to 2,315", "between 3 and 5", "1 to 2 thousand people".
+    second: _Quantity | None = None
+    connector = RANGE_RE.match(text, first.end)
+    if connector is not None:
+        is_and = connector.group().strip(" \u00a0").lower() == "and"
+        is_to = "to" in connector.group().lower()
+        change_without_from = is_to and _change_before(text, start) is not None and not before_word.lower() == "from"
+        if (not is_and or between) and not change_without_from:
+            m2 = NUMBER_RE.match(text, connector.end())
+            if m2 is not None and m2.group("sign") is None:
+                candidate = _read_quantity(text, m2)
+                if candidate is not None and not candidate.identifier and _compatible(first, candidate, connector):
+                    second = candidate
+    if second is not None:
+        if second.unit is not None and first.unit is None:
+            first.unit, first.measured = second.unit, second.measured
+        elif first.unit is not None and second.unit is None:
+            second.unit = first.unit
+        if second.scaled and not first.scaled and first.raw < second.raw and not first.spelled:
+            first.value *= second.value / second.raw if second.raw else 1.0
+            first.scaled = True
+        if _year_like(first) and _year_like(second) and not first.measured and not second.measured:
+            return None, second.end
+        value_max = second.value
+        end = second.end
+    elif first.unit is None:
+        # "eight or nine euros", "7- or 8-inch": the unit written once serves both numbers.
+        alternative = OR_AFTER_RE.match(text, first.end)
+        if alternative is not None:
+            m2 = NUMBER_RE.match(text, alternative.end())
+            if m2 is not None:
+                candidate = _read_quantity(text, m2)
+                if candidate is not None and candidate.unit is not None and not candidate.identifier:
+                    first.unit, first.measured = candidate.unit, candidate.measured
+                    if candidate.scaled and not first.scaled and first.raw < candidate.raw:
+                        first.value *= candidate.value / candidate.raw if candidate.raw else 1.0
+    # Not a figure: years, names, appositive ages, lone spelled numbers.
+    if second is None and not first.measured:
+        if _year_like(first):
+            # "in 2019", "the 2024 GMC Hummer": a year, unless counted ("about 2000 people", "2000 hires").
+            has_comparison = _qualifier_before(text, start) is not None
+            if first.unit is None or (before_word.lower() in TEMPORAL_WORDS and not has_comparison):
+                return None, first.end
+        if before_word and before_word[0].isupper() and before_word.lower() not in CAPITAL_OK:
+            if not text[max(0, start - 2) : start].strip(" \u00a0").endswith((",", ";", ":", ".", "(")):
+                return None, first.end
+        if before_word.lower() in IDENTIFIER_WORDS and first.unit is None:
+            return None, first.end
+        if (
+            first.unit is None
+            and not first.spelled
+            and first.raw <= 120
+            and NAME_COMMA_RE.search(text, max(0, start - 30), start)
+            and text[first.end : first.end + 1] == ","
+        ):
+            return None, first.end
+        if first.spelled and first.unit is None and first.value < 1000:
+            return None, first.end
+        if first.spelled and first.raw == 1 and first.unit is not None and not first.measured:
+            return None, first.end
+    if first.unit is None and not first.spelled and AGE_CONTEXT_RE.search(text, max(0, start - 30), start):
+        if float(first.value).is_integer() and 0 < first.value <= 120:
+            first.unit, first.measured = "year of age", True
+    # Qualifier: explicit comparison first, then a change verb, then inherited from "X, or Y".
+    written = _qualifier_before(text, start)
+    if written is not None and qualifier is None:
+        qualifier = written
+    if qualifier is None and from_change is not None and second is not None:
+        qualifier = from_change
+    if qualifier is None and second is None:
+        qualifier = _change_before(text, start)
+    if qualifier is None and previous is not None and previous.qualifier in ("increase", "decrease"):
+        gap = text[previous.end : start]
+        if len(gap) <= 8 and OR_BEFORE_RE.search(gap):
+            qualifier = previous.qualifier
+    if qualifier is None:
+        after = AFTER_QUALIFIER_RE.match(text, end)
+        if after is not None:
+            qualifier = "more_than" if after.group("more") else "less_than" if after.group("less") else "approx"
+    value = first.value
+    figure = Figure(
+        surface=text[start:end],
+        start=start,
+        end=end,
+        value=value,
+        value_max=value_max,
+        unit=first.unit,
+        qualifier=qualifier or "exact",
+    )
+    return figure, end
+
+
+def _compatible(first: _Quantity, second: _Quantity, connector: re.Match[str]) -> bool:
+    """Whether two numbers joined by "-", "to" or "and" form one range rather than two figures."""
+    if first.unit is not None and second.unit is None:
+        # "$5-10" shares the currency; "fell 0.4% to 13176" is a change and a level, not a range.
+        return connector.group().strip(" \u00a0") in ("-", "–", "—")
+    if first.unit is None or second.unit is None:
+        return True
+    return first.unit == second.unit
