@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from claimdb import query
+from claimdb.cli import review_cmds
 from claimdb.cli.common import DbOption, handles_errors, note, open_db
 from claimdb.cli.output import (
     FormatOption,
@@ -64,7 +65,14 @@ def _day(value: datetime | None) -> date | None:
 def register(app: typer.Typer) -> None:
     app.command("search", epilog=SEARCH_EXAMPLES)(search_command)
     app.command("history", epilog=HISTORY_EXAMPLES)(history_command)
-    app.command("claimants", epilog=CLAIMANTS_EXAMPLES)(claimants_command)
+    claimants_app = typer.Typer(
+        help="People and organisations quoted; merge duplicates and add aliases.",
+        invoke_without_command=True,
+        epilog=CLAIMANTS_EXAMPLES,
+    )
+    claimants_app.callback()(claimants_command)
+    app.add_typer(claimants_app, name="claimants")
+    review_cmds.register(app, claimants_app)
     app.command("stats", epilog="Example:\n\n  claimdb stats --format json\n")(stats_command)
     show_app = typer.Typer(help="Show one record in full.", no_args_is_help=True)
     show_app.command("claim", epilog="Example:\n\n  claimdb show claim 3 --format json\n")(show_claim_command)
@@ -147,11 +155,14 @@ CLAIMANTS_EXAMPLES = """Examples:
   claimdb claimants
 
   claimdb claimants --name Reznikov --format json
+
+  claimdb claimants merge 'Oleksiy Reznikov' 7
 """
 
 
 @handles_errors
 def claimants_command(
+    ctx: typer.Context,
     name: Annotated[str | None, typer.Option("--name", help="Only claimants whose name contains this.")] = None,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
@@ -160,6 +171,8 @@ def claimants_command(
     raw_csv: RawCsvOption = False,
 ) -> None:
     """People and organisations quoted, with their roles ("Defence Minister, Ukraine") and aliases."""
+    if ctx.invoked_subcommand is not None:
+        return
     database = open_db(db)
     rows = query.claimants(database, name=name, limit=limit)
     database.dispose()
