@@ -1,0 +1,35 @@
+"""Extraction: text in, statements (who said what, when, where, with which figures) out.
+
+Pure functions with character offsets into the text; no database, no model downloads. The entry point
+is `extract_statements`; `EXTRACTOR_VERSION` changes whenever its output can change, so stored
+documents know when to be re-extracted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimdb.extract.statements import extract
+from claimdb.extract.types import Figure, Statement
+
+try:  # figures.py is written in parallel; extraction works without it until it lands
+    from claimdb.extract.figures import find_figures as _find_figures
+except ImportError:  # pragma: no cover - removed once figures.py exists
+    _find_figures = None
+
+EXTRACTOR_VERSION = "0.1.0"
+
+__all__ = ["EXTRACTOR_VERSION", "extract_statements"]
+
+
+def _figures(text: str) -> list[Figure]:
+    if _find_figures is None:
+        return []
+    return list(_find_figures(text))
+
+
+def extract_statements(text: str, published_on: date | None = None) -> list[Statement]:
+    """Statements attributed in `text`, with said_on dates resolved against `published_on`."""
+    if not isinstance(text, str) or not text:
+        return []
+    return extract(text, published_on, _figures(text))

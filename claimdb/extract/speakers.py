@@ -1,0 +1,293 @@
+"""Speaker mentions: parse a noun phrase into name, title and affiliation, and resolve it in the article.
+
+One `ArticleContext` per document remembers the people named so far (from a pre-scan of capitalised
+name runs) and the speakers already attributed, so that "Reznikov", "he" and "the minister" resolve to
+"Oleksiy Reznikov" as a reader would.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from claimdb.extract.lexicon import (
+    ANONYMOUS_HEADS,
+    CAPITAL_STOP,
+    DETERMINERS,
+    FEMALE_MARKERS,
+    GOVERNMENT_HEADS,
+    GOVERNMENT_NAMES,
+    HONORIFICS,
+    INDEFINITE,
+    MALE_MARKERS,
+    NON_PERSON_CAPITALS,
+    ORG_HEADS,
+    PRONOUNS,
+    TITLE_WORDS,
+)
+from claimdb.extract.types import ClaimantKind, Span, Speaker
+
+# A word as the speaker parser sees it: letters with inner apostrophes/hyphens/periods, or an initial.
+WORD_RE = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|[A-Z]\.(?:[A-Z]\.)*|"
+    r"\w+(?:[’'\-.]\w+)*(?:[’']s?)?|[^\w\s]"
+)
+_NAME_RUN_RE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
+    r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]*|de|van|von|bin|al|da|di|del|la|le))+"
+)
+_NAME_PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le"}
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A token with absolute offsets."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def words(text: str, start: int, end: int) -> list[Word]:
+    """Tokens of `text[start:end]` with absolute offsets."""
+    return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, end)]
+
+
+def strip_possessive(token: str) -> str:
+    """'Ukraine's' -> 'Ukraine'."""
+    for suffix in ("'s", "’s", "'", "’"):
+        if token.endswith(suffix) and len(token) > len(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def is_possessive(token: str) -> bool:
+    """True for "Ukraine's" / "Jones’"."""
+    return token.endswith(("'s", "’s")) and len(token) > 2
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person named in the article, with what the text said about them."""
+
+    name: str
+    position: int
+    title: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    """A parsed speaker noun phrase."""
+
+    span: Span
+    surface: str
+    determiner: str = ""
+    affiliation: str | None = None
+    title: str | None = None
+    name: str | None = None
+    head: str = ""
+    gender: str | None = None
+
+
+def parse_mention(text: str, toks: list[Word]) -> Mention:
+    """Split a noun phrase into determiner, possessive affiliation, title and name."""
+    span = Span(toks[0].start, toks[-1].end)
+    mention = Mention(span=span, surface=text[span.start : span.end])
+    rest = [t for t in toks if t.text not in (",",)]
+    if rest and rest[0].low in DETERMINERS and not rest[0].capitalised or (rest and rest[0].low == "the"):
+        mention.determiner = rest[0].low
+        rest = rest[1:]
+    # possessive affiliation: "Ukraine's Defence Minister ..." (the last possessive before the head)
+    for index in range(len(rest) - 2, -1, -1):
+        if is_possessive(rest[index].text) and rest[index].capitalised:
+            first = 0
+            mention.affiliation = strip_possessive(text[rest[first].start : rest[index].end])
+            rest = rest[index + 1 :]
+            break
+    for t in rest:
+        key = t.low.rstrip(".")
+        if key in FEMALE_MARKERS:
+            mention.gender = "female"
+        elif key in MALE_MARKERS:
+            mention.gender = "male"
+    name_start = len(rest)
+    for index in range(len(rest) - 1, -1, -1):
+        t = rest[index]
+        key = t.low.rstrip(".")
+        if t.capitalised and key not in TITLE_WORDS and key not in HONORIFICS:
+            name_start = index
+        elif key in _NAME_PARTICLES and index > 0 and name_start == index + 1:
+            name_start = index
+        else:
+            break
+    name_toks = rest[name_start:]
+    title_toks = [t for t in rest[:name_start] if t.low.rstrip(".") not in HONORIFICS]
+    if name_toks:
+        mention.name = strip_possessive(text[name_toks[0].start : name_toks[-1].end])
+    elif rest and all(t.capitalised for t in rest):
+        # all title-like capitalised words: "White House", "Defence Ministry" -> an organisation name
+        mention.name = text[rest[0].start : rest[-1].end]
+        title_toks = []
+    if title_toks:
+        mention.title = text[title_toks[0].start : title_toks[-1].end]
+    mention.head = rest[-1].low.rstrip(".") if rest else (toks[-1].low if toks else "")
+    return mention
+
+
+def _org_kind(name: str) -> ClaimantKind:
+    low = name.lower()
+    if low in GOVERNMENT_NAMES or low.split()[-1] in GOVERNMENT_HEADS:
+        return "government"
+    return "organisation"
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What one article has said about people so far; resolves surnames, pronouns and titles."""
+
+    text: str
+    persons: list[Person] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    by_surname: dict[str, list[Person]] = field(default_factory=dict)
+    speakers: list[tuple[int, Speaker]] = field(default_factory=list)
+
+    @classmethod
+    def scan(cls, text: str) -> ArticleContext:
+        """Pre-scan `text` for full person names with their titles and affiliations."""
+        context = cls(text)
+        for match in _NAME_RUN_RE.finditer(text):
+            toks = words(text, match.start(), match.end())
+            start_index = 0
+            while start_index < len(toks) and toks[start_index].low.rstrip(".") in CAPITAL_STOP:
+                start_index += 1
+            toks = toks[start_index:]
+            if len(toks) < 2:
+                continue
+            # extend left over title words and one possessive: "army command spokeswoman Natalia ..."
+            left = words(text, max(0, match.start() - 80), match.start())
+            extra: list[Word] = []
+            for t in reversed(left):
+                if t.low.rstrip(".") in TITLE_WORDS or (is_possessive(t.text) and t.capitalised):
+                    extra.insert(0, t)
+                    if is_possessive(t.text):
+                        break
+                else:
+                    break
+            mention = parse_mention(text, extra + toks)
+            if not mention.name or " " not in mention.name:
+                continue
+            parts = mention.name.split()
+            if parts[-1].lower() in ORG_HEADS or parts[-1].lower() in NON_PERSON_CAPITALS:
+                continue
+            if any(p.lower() in CAPITAL_STOP for p in parts):
+                continue
+            context.add_person(Person(mention.name, match.start(), mention.title, mention.affiliation, mention.gender))
+        return context
+
+    def add_person(self, person: Person) -> None:
+        """Remember a person named at `person.position` (kept sorted by position)."""
+        index = bisect_left(self.positions, person.position)
+        self.positions.insert(index, person.position)
+        self.persons.insert(index, person)
+        self.by_surname.setdefault(person.name.split()[-1].lower(), []).append(person)
+
+    def person_before(self, position: int, surname: str) -> Person | None:
+        """The latest person with this surname named before `position` (else the first one after)."""
+        candidates = self.by_surname.get(surname.lower())
+        if not candidates:
+            return None
+        before = [p for p in candidates if p.position <= position]
+        return max(before, key=lambda p: p.position) if before else min(candidates, key=lambda p: p.position)
+
+    def resolve(self, mention: Mention, position: int, relative_np: Mention | None = None) -> Speaker:
+        """Turn a parsed mention into a Speaker, resolving names, pronouns and back-references."""
+        surface, span = mention.surface, mention.span
+        low = surface.lower().strip()
+        if low in PRONOUNS:
+            if PRONOUNS[low] == "relative" and relative_np is not None:
+                inner = self.resolve(relative_np, position)
+                return Speaker(inner.name, surface, span, inner.kind, inner.title, inner.affiliation, "pronoun")
+            return self._resolve_pronoun(low, surface, span, position)
+        if mention.name:
+            name = mention.name
+            if mention.determiner == "the" or _is_org_name(name):
+                kind = _org_kind(name)
+                return Speaker(name, surface, span, kind, None, mention.affiliation, "organisation")
+            title, affiliation, gender = mention.title, mention.affiliation, mention.gender
+            if " " not in name:
+                person = self.person_before(position, name)
+                if person is not None:
+                    name = person.name
+                    title = title or person.title
+                    affiliation = affiliation or person.affiliation
+            else:
+                person = self.person_before(position, name.split()[-1])
+                if person is not None and person.name == name:
+                    title = title or person.title
+                    affiliation = affiliation or person.affiliation
+            if " " in name and not any(p.name == name and p.position == span.start for p in self.persons):
+                self.add_person(Person(name, span.start, title, affiliation, gender))
+            return Speaker(name, surface, span, "person", title, affiliation, "name")
+        head = mention.head
+        if head in ANONYMOUS_HEADS and mention.determiner in INDEFINITE:
+            return Speaker(surface, surface, span, "anonymous", None, mention.affiliation, "anonymous")
+        if head in ORG_HEADS or head in GOVERNMENT_HEADS:
+            kind = _org_kind(head)
+            return Speaker(surface, surface, span, kind, None, mention.affiliation, "organisation")
+        if mention.determiner in ("the", "this", "that") and head in TITLE_WORDS:
+            person = self._person_with_title(head, position)
+            if person is not None:
+                return Speaker(person.name, surface, span, "person", person.title, person.affiliation, "title")
+            return Speaker(surface, surface, span, "person", mention.title, mention.affiliation, "title")
+        if head in ANONYMOUS_HEADS:
+            return Speaker(surface, surface, span, "anonymous", None, mention.affiliation, "anonymous")
+        return Speaker(surface, surface, span, "unknown", mention.title, mention.affiliation, "title")
+
+    def _person_with_title(self, head: str, position: int) -> Person | None:
+        for _, speaker in reversed(self.speakers):
+            if speaker.title and head in speaker.title.lower() and speaker.name and speaker.kind == "person":
+                return Person(speaker.name, 0, speaker.title, speaker.affiliation)
+        for person in reversed(self.persons):
+            if person.position < position and person.title and head in person.title.lower():
+                return person
+        return None
+
+    def _resolve_pronoun(self, low: str, surface: str, span: Span, position: int) -> Speaker:
+        wanted = PRONOUNS[low]
+        if wanted in ("male", "female"):
+            for _, speaker in reversed(self.speakers[-3:]):
+                if speaker.kind == "person" and speaker.name and self._gender_ok(speaker.name, wanted):
+                    return Speaker(speaker.name, surface, span, "person", speaker.title, speaker.affiliation, "pronoun")
+            index = bisect_left(self.positions, position)
+            for person in reversed(self.persons[:index]):
+                if self._gender_ok(person.name, wanted):
+                    return Speaker(person.name, surface, span, "person", person.title, person.affiliation, "pronoun")
+        elif wanted == "plural":
+            for _, speaker in reversed(self.speakers[-3:]):
+                if speaker.kind in ("organisation", "government", "anonymous"):
+                    return Speaker(speaker.name, surface, span, speaker.kind, None, None, "pronoun")
+        return Speaker(None, surface, span, "unknown", None, None, "pronoun")
+
+    def _gender_ok(self, name: str, wanted: str) -> bool:
+        genders = {p.gender for p in self.persons if p.name == name and p.gender}
+        return not genders or wanted in genders
+
+    def remember(self, position: int, speaker: Speaker) -> None:
+        """Record an attributed speaker (used for pronouns, titles and floating quotes)."""
+        self.speakers.append((position, speaker))
+
+
+def _is_org_name(name: str) -> bool:
+    parts = name.lower().split()
+    return bool(parts) and (parts[-1] in ORG_HEADS or name.lower() in GOVERNMENT_NAMES)

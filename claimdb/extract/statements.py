@@ -1,0 +1,687 @@
+"""Statements from text: one pass over sentence-like units, trying attribution patterns in turn.
+
+Patterns, in the order they are tried for each cue verb of a unit (outside quotation marks):
+
+* trailing attribution  — `CONTENT, SOURCE CUE [frame].` / `“Q,” he said, “Q2.”`
+* inverted attribution  — `CONTENT, CUE SOURCE.` ("..., said Mr. Smith.")
+* forward attribution   — `SOURCE [time] CUE [object] [that] CONTENT.`
+* "according to"        — `According to SOURCE, CONTENT.` / `CONTENT, according to SOURCE.`
+
+then, for units without a usable cue, a reported claim (`the Kremlin's claim to have ...`) and a floating
+quote (a unit that is a quotation, attributed to the previous speaker). Content spans follow the PolNeAR
+convention: a leading "that" is part of the content, the final full stop outside quotes is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from claimdb.extract.dates import resolve_said_on
+from claimdb.extract.lexicon import (
+    AUXILIARIES,
+    CAPITAL_STOP,
+    CUE_FORMS,
+    DETERMINERS,
+    INVERTIBLE,
+    NOUN_CLAIMS,
+    NP_STOP,
+    OBJECT_CUES,
+    ORG_HEADS,
+    PARTICLE_ONLY,
+    PHRASAL_CUES,
+    PRONOUNS,
+    SENTENCE_CONNECTORS,
+    SPEAKER_NOUNS,
+    TITLE_WORDS,
+    WEAK_CUES,
+)
+from claimdb.extract.sentences import ALL_MARKS, CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK, Quote, split_units
+from claimdb.extract.speakers import ArticleContext, Mention, Word, is_possessive, parse_mention, words
+from claimdb.extract.types import DatePrecision, Figure, Span, Speaker, Statement, StatementKind
+from claimdb.extract.venues import find_venue
+
+_TIME_CORE = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "week",
+    "month",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "earlier",
+    "later",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "recently",
+}
+_TIME_GLUE = {"on", "late", "early", "last", "this", "in", ".", ",", "at", "the", "of"}
+_FRAME_START = {
+    "in",
+    "on",
+    "at",
+    "during",
+    "to",
+    "via",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "of",
+    "after",
+    "before",
+    "while",
+    "when",
+    "from",
+    "as",
+    "adding",
+    "noting",
+    "about",
+    "with",
+    "through",
+    "again",
+    "recently",
+    "then",
+    "afterward",
+    "afterwards",
+    "repeatedly",
+    "previously",
+    "told",
+    "saying",
+    "referring",
+    "outside",
+    "inside",
+    "near",
+    "following",
+    "over",
+    "by",
+    "under",
+    "according",
+    "without",
+    "and",
+    "but",
+    "calling",
+    "pointing",
+    "explaining",
+    "citing",
+}
+_OBJECT_PRONOUNS = {
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "you",
+    "reporters",
+    "journalists",
+    "supporters",
+    "voters",
+    "viewers",
+    "listeners",
+    "lawmakers",
+    "senators",
+    "colleagues",
+    "members",
+}
+_LEFT_PREPOSITIONS = {
+    "to",
+    "by",
+    "with",
+    "than",
+    "for",
+    "about",
+    "against",
+    "from",
+    "at",
+    "on",
+    "in",
+    "into",
+    "over",
+    "like",
+    "under",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "upon",
+}
+_TRAIL_PUNCT = ".;:,!?\u2014\u2013- \t\u00a0"
+_CLAIM_RE = re.compile(
+    r"(?P<src>(?:[Tt]he\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
+    r"(?P<cue>" + "|".join(sorted(NOUN_CLAIMS, key=len, reverse=True)) + r")\s+(?P<content>(?:that|to)\b)"
+)
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: StatementKind
+    content: tuple[int, int]
+    speaker: Speaker
+    cue: tuple[int, int] | None
+    confidence: float = 0.8
+    floating: bool = False
+
+
+def _is_mark(token: str) -> bool:
+    return len(token) == 1 and token in ALL_MARKS
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop trailing whitespace and sentence punctuation that lies outside quotation marks."""
+    while end > start and text[end - 1] in _TRAIL_PUNCT:
+        end -= 1
+    return end
+
+
+def _trim_start(text: str, start: int, end: int) -> int:
+    while start < end and (text[start].isspace() or text[start] in ",:;\u2014\u2013-"):
+        start += 1
+    return start
+
+
+def _classify(text: str, start: int, end: int, quotes: list[Quote]) -> StatementKind:
+    """direct when the content is one quotation, mixed when it holds quoted and unquoted words."""
+    segment = text[start:end]
+    if not any(mark in segment for mark in ALL_MARKS):
+        return "indirect"
+    inside = [q for q in quotes if q.start >= start and q.end <= end]
+    if len(inside) == 1 and inside[0].start == start:
+        rest = text[inside[0].end : end]
+        if not rest.strip(_TRAIL_PUNCT):
+            return "direct"
+    return "mixed"
+
+
+class _UnitParser:
+    """Attribution patterns over one unit's tokens."""
+
+    def __init__(self, text: str, start: int, end: int, quotes: list[Quote], context: ArticleContext):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.quotes = quotes
+        self.context = context
+        self.toks = words(text, start, end)
+        self.quoted = self._quoted_flags()
+
+    def _quoted_flags(self) -> list[bool]:
+        flags: list[bool] = []
+        qi = 0
+        quotes = self.quotes
+        for tok in self.toks:
+            while qi < len(quotes) and quotes[qi].end <= tok.start:
+                qi += 1
+            flags.append(qi < len(quotes) and quotes[qi].start <= tok.start < quotes[qi].end)
+        return flags
+
+    # ------------------------------------------------------------------ patterns
+
+    def parse(self) -> _Draft | None:
+        toks = self.toks
+        for i, tok in enumerate(toks):
+            if self.quoted[i]:
+                continue
+            low = tok.low
+            if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
+                draft = self._according(i)
+            elif low in CUE_FORMS and tok.text[:1].islower():
+                draft = self._cue(i)
+            else:
+                continue
+            if draft is not None:
+                return draft
+        return None
+
+    def _according(self, i: int) -> _Draft | None:
+        toks, text = self.toks, self.text
+        cue = (toks[i].start, toks[i + 1].end)
+        j = i + 2
+        src_end = j
+        while src_end < len(toks) and src_end - j < 12:
+            t = toks[src_end]
+            if t.text in (",", ".", ";", ":", "(", ")") or _is_mark(t.text) or self.quoted[src_end]:
+                break
+            if t.low in ("that", "which", "who"):
+                break
+            src_end += 1
+        if src_end == j:
+            return None
+        mention = parse_mention(text, toks[j:src_end])
+        first_word = self._first_content_index()
+        if i <= first_word:
+            if src_end >= len(toks) or toks[src_end].text != ",":
+                return None
+            c_start = _trim_start(text, toks[src_end].end, self.end)
+            c_end = _trim_end(text, c_start, self.end)
+        else:
+            c_start = _trim_start(text, self.start, toks[i].start)
+            c_end = _trim_end(text, c_start, toks[i].start)
+        if not self._has_words(c_start, c_end, 2):
+            return None
+        speaker = self.context.resolve(mention, mention.span.start)
+        kind = _classify(text, c_start, c_end, self.quotes)
+        return _Draft(kind, (c_start, c_end), speaker, cue, 0.8)
+
+    def _first_content_index(self) -> int:
+        index = 0
+        while index < len(self.toks) and (
+            self.toks[index].low in SENTENCE_CONNECTORS or self.toks[index].text in ",—–-"
+        ):
+            index += 1
+        return index
+
+    def _cue(self, i: int) -> _Draft | None:
+        toks, text = self.toks, self.text
+        base = CUE_FORMS[toks[i].low]
+        a = i
+        while a - 1 >= 0 and toks[a - 1].low in AUXILIARIES and not self.quoted[a - 1]:
+            a -= 1
+        if a - 1 >= 0 and (
+            is_possessive(toks[a - 1].text) or toks[a - 1].low in ("the", "a", "an", "his", "her", "their", "its")
+        ):
+            return None  # a noun ("the Kremlin's claim"), not a verb
+        b = i
+        particles = PHRASAL_CUES.get(base)
+        if particles and b + 1 < len(toks) and toks[b + 1].low in particles:
+            b += 1
+        elif base in PARTICLE_ONLY:
+            return None
+        after = b + 1
+        nxt = toks[after].text if after < len(toks) else ""
+        if base in WEAK_CUES and nxt.lower() not in ("that", ":", "to") and not _is_mark(nxt):
+            return None
+        cue = (toks[a].start, toks[b].end)
+        source = self._source_left(a)
+        if source is not None:
+            sa, sb, relative = source
+            before_end = toks[sa].start
+        else:
+            before_end = toks[a].start
+        before = text[self.start : before_end].rstrip()
+        joint = before[-1:] if before else ""
+        pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or joint in CLOSING_MARKS or joint == STRAIGHT_MARK)
+        if pre_is_content and source is not None and self._frame_like(after):
+            return self._trailing(before, cue, sa, sb, relative, after)
+        if pre_is_content and source is None and base in INVERTIBLE:
+            inverted = self._inverted(before, cue, after)
+            if inverted is not None:
+                return inverted
+        if source is None:
+            return None
+        return self._forward(base, cue, sa, sb, relative, after)
+
+    def _trailing(
+        self, before: str, cue: tuple[int, int], sa: int, sb: int, relative: Mention | None, after: int
+    ) -> _Draft | None:
+        text, toks = self.text, self.toks
+        c_start = _trim_start(text, self.start, self.end)
+        c_end = self.start + len(before)
+        if text[c_end - 1] not in CLOSING_MARKS and text[c_end - 1] != STRAIGHT_MARK:
+            c_end = _trim_end(text, c_start, c_end)
+        kind: StatementKind | None = None
+        # "“Q1,” he said, “Q2.”": one quotation interrupted by its attribution
+        if (
+            after + 1 < len(toks)
+            and toks[after].text == ","
+            and toks[after + 1].text in OPENING_MARKS + STRAIGHT_MARK
+            and text[c_start] in OPENING_MARKS + STRAIGHT_MARK
+        ):
+            second = next((q for q in self.quotes if q.start == toks[after + 1].start), None)
+            if second is not None:
+                c_end = second.end
+                kind = "direct"
+        if not self._has_words(c_start, c_end, 2):
+            return None
+        speaker = self._speaker(sa, sb, relative)
+        kind = kind or _classify(text, c_start, c_end, self.quotes)
+        return _Draft(kind, (c_start, c_end), speaker, cue, 0.9)
+
+    def _inverted(self, before: str, cue: tuple[int, int], after: int) -> _Draft | None:
+        toks = self.toks
+        j = after
+        end = j
+        while end < len(toks) and end - j < 8:
+            t = toks[end]
+            if t.text in (",", ".", ";", ":", "(") or _is_mark(t.text) or (end > j and t.low in _FRAME_START):
+                break
+            end += 1
+        if end == j:
+            return None
+        head = toks[end - 1]
+        first = toks[j]
+        if (
+            not (
+                head.capitalised
+                or first.low in PRONOUNS
+                or head.low in SPEAKER_NOUNS
+                or head.low in TITLE_WORDS
+                or first.low in DETERMINERS
+            )
+            or head.low in NP_STOP
+        ):
+            return None
+        text = self.text
+        c_start = _trim_start(text, self.start, self.end)
+        c_end = self.start + len(before)
+        if text[c_end - 1] not in CLOSING_MARKS and text[c_end - 1] != STRAIGHT_MARK:
+            c_end = _trim_end(text, c_start, c_end)
+        if not self._has_words(c_start, c_end, 2):
+            return None
+        mention = parse_mention(text, toks[j:end])
+        speaker = self.context.resolve(mention, mention.span.start)
+        return _Draft(_classify(text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.85)
+
+    def _forward(
+        self, base: str, cue: tuple[int, int], sa: int, sb: int, relative: Mention | None, after: int
+    ) -> _Draft | None:
+        toks, text = self.toks, self.text
+        j = after
+        that = self._find_that(after, 10 if base not in OBJECT_CUES else 8)
+        if that is not None and (base in OBJECT_CUES or that == after or toks[after].low in _FRAME_START):
+            j = that
+        elif base in ("tell", "inform", "assure", "remind") and j < len(toks):
+            j = self._skip_object(j)
+        while j < len(toks) and toks[j].text in (",", ":", "\u2014", "\u2013", "-"):
+            j += 1
+        if j >= len(toks):
+            return None
+        c_start = toks[j].start
+        c_end = _trim_end(text, c_start, self.end)
+        if not self._has_words(c_start, c_end, 2):
+            return None
+        speaker = self._speaker(sa, sb, relative)
+        kind = _classify(text, c_start, c_end, self.quotes)
+        return _Draft(kind, (c_start, c_end), speaker, cue, 0.8)
+
+    def reported_claim(self) -> _Draft | None:
+        """`the Kremlin's claim to have annexed ...`: a claim reported through a noun."""
+        match = _CLAIM_RE.search(self.text, self.start, self.end)
+        if match is None:
+            return None
+        src_toks = words(self.text, match.start("src"), match.end("src") + 2)
+        src_toks = [t for t in src_toks if t.end <= match.end("src") + 2]
+        if not src_toks or src_toks[-1].low.rstrip("’'s") in CAPITAL_STOP:
+            return None
+        mention = parse_mention(self.text, src_toks)
+        c_start = match.start("content")
+        c_end = _trim_end(self.text, c_start, self.end)
+        if not self._has_words(c_start, c_end, 3):
+            return None
+        speaker = self.context.resolve(mention, mention.span.start)
+        cue = (match.start("cue"), match.end("cue"))
+        return _Draft("reported", (c_start, c_end), speaker, cue, 0.6)
+
+    def floating_quote(self) -> tuple[int, int] | None:
+        """A unit that is a quotation (and nothing else but punctuation): its span."""
+        c_start = _trim_start(self.text, self.start, self.end)
+        inside = [q for q in self.quotes if q.start >= self.start and q.end <= self.end]
+        if not inside or inside[0].start != c_start:
+            return None
+        rest = self.text[inside[-1].end : self.end]
+        if rest.strip(_TRAIL_PUNCT):
+            return None
+        if not self._has_words(c_start, inside[-1].end, 2):
+            return None
+        return c_start, inside[-1].end
+
+    # ------------------------------------------------------------------ helpers
+
+    def _has_words(self, start: int, end: int, minimum: int) -> bool:
+        count = 0
+        for tok in self.toks:
+            if tok.start >= start and tok.end <= end and tok.text[:1].isalnum():
+                count += 1
+                if count >= minimum:
+                    return True
+        return False
+
+    def _find_that(self, j: int, window: int) -> int | None:
+        toks = self.toks
+        for k in range(j, min(len(toks), j + window)):
+            t = toks[k]
+            if self.quoted[k] or _is_mark(t.text) or t.text in (";", ":", "."):
+                return None
+            if t.low == "that":
+                return k
+            if t.low in CUE_FORMS and k > j:
+                return None
+        return None
+
+    def _skip_object(self, j: int) -> int:
+        toks = self.toks
+        if toks[j].low in _OBJECT_PRONOUNS:
+            return j + 1
+        k = j
+        if toks[k].low in ("the", "a", "an", "his", "her", "their"):
+            k += 1
+        while k < len(toks) and k - j < 5 and toks[k].capitalised and not self.quoted[k]:
+            k += 1
+        return k if k > j else j
+
+    def _frame_like(self, after: int) -> bool:
+        toks = self.toks
+        rest = [t for t in toks[after:] if t.text not in ".!?"]
+        if not rest:
+            return True
+        first = rest[0]
+        if first.text == "," or first.low in _FRAME_START:
+            return True
+        return first.low in _OBJECT_PRONOUNS or (first.capitalised and first.low not in PRONOUNS)
+
+    def _speaker(self, sa: int, sb: int, relative: Mention | None) -> Speaker:
+        mention = parse_mention(self.text, self.toks[sa : sb + 1])
+        return self.context.resolve(mention, mention.span.start, relative)
+
+    def _source_left(self, a: int) -> tuple[int, int, Mention | None] | None:
+        """The speaker noun phrase ending just before the cue (after time phrases and appositives)."""
+        toks = self.toks
+        j = a - 1
+        k = j
+        saw_core = False
+        while (
+            k >= 0
+            and not self.quoted[k]
+            and (toks[k].low in _TIME_CORE or toks[k].low in _TIME_GLUE or toks[k].text.isdigit())
+        ):
+            saw_core = saw_core or toks[k].low in _TIME_CORE
+            k -= 1
+        if saw_core:
+            j = k
+            while j + 1 < a and toks[j + 1].low in ("the", "of"):
+                j += 1
+        if j < 0 or self.quoted[j]:
+            return None
+        appositive: list[Word] = []
+        if toks[j].text == ",":
+            k = j - 1
+            while k >= 0 and j - k < 16 and toks[k].text != "," and not self.quoted[k]:
+                k -= 1
+            if k <= 0 or toks[k].text != "," or j - k < 2:
+                return None
+            appositive = toks[k + 1 : j]
+            opener = appositive[0]
+            if not (
+                opener.low in DETERMINERS
+                or opener.low in TITLE_WORDS
+                or opener.low in ("who", "whose")
+                or opener.capitalised
+            ):
+                return None
+            j = k - 1
+            if j < 0:
+                return None
+        head = toks[j]
+        if head.low in PRONOUNS:
+            if head.low in ("which", "that") and not appositive:
+                return None
+            relative = None
+            if head.low in ("who", "which") and j >= 2 and toks[j - 1].text == ",":
+                np = self._np_left(j - 2)
+                if np is None:
+                    return None
+                relative = parse_mention(self.text, toks[np[0] : np[1] + 1])
+            elif head.low in ("who", "which"):
+                return None
+            return j, j, relative
+        np = self._np_left(j)
+        if np is None:
+            return None
+        return np[0], np[1], None
+
+    def _np_left(self, j: int) -> tuple[int, int] | None:
+        toks = self.toks
+        head = toks[j]
+        low = head.low.rstrip(".")
+        if not head.text[:1].isalnum() or low in NP_STOP or self.quoted[j]:
+            return None
+        determiner_needed = False
+        if head.capitalised:
+            if low in CAPITAL_STOP and low != "i":
+                return None
+        elif not (low in SPEAKER_NOUNS or low in TITLE_WORDS or low in ORG_HEADS):
+            determiner_needed = True
+        a = j
+        found_det = False
+        while a - 1 >= 0 and j - a < 12:
+            t = toks[a - 1]
+            tl = t.low.rstrip(".")
+            if self.quoted[a - 1] or not t.text[:1].isalnum():
+                break
+            if tl in ("the", "a", "an") or (tl in DETERMINERS and not t.capitalised and tl not in TITLE_WORDS):
+                a -= 1
+                found_det = True
+                break
+            if t.capitalised and tl not in CAPITAL_STOP:
+                a -= 1
+                continue
+            if tl in TITLE_WORDS or is_possessive(t.text):
+                a -= 1
+                continue
+            if (
+                tl in ("of", "and")
+                and a - 2 >= 0
+                and (toks[a - 2].capitalised or toks[a - 2].low in TITLE_WORDS or toks[a - 2].low in SPEAKER_NOUNS)
+            ):
+                a -= 1
+                continue
+            if determiner_needed and tl not in NP_STOP and j - a < 3 and not t.capitalised:
+                a -= 1
+                continue
+            break
+        while a < j and toks[a].low in ("of", "and"):
+            a += 1
+        if determiner_needed and not found_det:
+            return None
+        if a - 1 >= 0 and toks[a - 1].low in _LEFT_PREPOSITIONS and not self.quoted[a - 1]:
+            return None
+        return a, j
+
+
+def extract(text: str, published_on: date | None, figures: list[Figure]) -> list[Statement]:
+    """All statements of `text` (see module docstring); `figures` are assigned by content span."""
+    units, quotes, unbalanced, _ = split_units(text)
+    context = ArticleContext.scan(text)
+    statements: list[Statement] = []
+    last: Statement | None = None
+    last_paragraph = -10
+    for unit in units:
+        unit_quotes = [q for q in quotes if q.start < unit.end and q.end > unit.start]
+        if unit.paragraph in unbalanced and any(m in text[unit.start : unit.end] for m in ALL_MARKS):
+            continue  # refuse to guess where the quotation marks do not balance
+        parser = _UnitParser(text, unit.start, unit.end, unit_quotes, context)
+        draft = parser.parse() or parser.reported_claim()
+        if draft is None:
+            span = parser.floating_quote()
+            if span is None or last is None or unit.paragraph - last_paragraph > 2:
+                continue
+            draft = _Draft("direct", span, last.speaker, None, 0.6, floating=True)
+        statement = _finish(text, unit.start, unit.end, draft, published_on, figures, last)
+        statements.append(statement)
+        if draft.speaker.name or draft.speaker.kind != "unknown":
+            context.remember(statement.content_span.start, draft.speaker)
+        last, last_paragraph = statement, unit.paragraph
+    return statements
+
+
+def _finish(
+    text: str,
+    start: int,
+    end: int,
+    draft: _Draft,
+    published_on: date | None,
+    figures: list[Figure],
+    previous: Statement | None,
+) -> Statement:
+    c_start, c_end = draft.content
+    frame = text[start:c_start] + " ; " + text[c_end:end]
+    said_on: date | None
+    precision: DatePrecision
+    said_on, precision = resolve_said_on(frame, published_on)
+    venue_hit = find_venue(frame, 0, len(frame))
+    venue = venue_hit[0] if venue_hit else None
+    if draft.floating and previous is not None:
+        said_on, precision, venue = previous.said_on, previous.said_on_precision, None
+    speaker = draft.speaker
+    if draft.floating:
+        speaker = Speaker(
+            speaker.name, None, None, speaker.kind, speaker.title, speaker.affiliation, speaker.attribution
+        )
+    inside = tuple(f for f in figures if f.start >= c_start and f.end <= c_end)
+    cue_span = Span(*draft.cue) if draft.cue else None
+    return Statement(
+        kind=draft.kind,
+        content=text[c_start:c_end],
+        content_span=Span(c_start, c_end),
+        speaker=speaker,
+        cue=text[cue_span.start : cue_span.end] if cue_span else None,
+        cue_span=cue_span,
+        venue=venue,
+        said_on=said_on,
+        said_on_precision=precision,
+        figures=inside,
+        confidence=draft.confidence,
+    )
