@@ -87,7 +87,7 @@ _UP = (
     r"rose|rise|rises|rising|risen|up|gained|gain|gains|gaining|climbed|climb|climbs|climbing|jumped|jump|jumps"
     r"|jumping|increased|increase|increases|increasing|grew|grow|grows|growing|grown|added|adds|adding|advanced"
     r"|advance|advances|advancing|rallied|rally|rallies|rallying|surged|surge|surges|surging|soared|soar|soars"
-    r"|soaring|spiked|boosted|boost|boosts|raised|raise|raises|raising|hiked|hike|hikes|expanded|expand|expands"
+    r"|soaring|spiked|expanded|expand|expands"
     r"|widened|improved|improve|improves|higher|firmed|edged\s+up|ticked\s+up|went\s+up|goes\s+up|going\s+up"
 )
 _DOWN = (
@@ -95,17 +95,28 @@ _DOWN = (
     r"|sliding|declined|decline|declines|declining|decreased|decrease|decreases|decreasing|tumbled|tumble|tumbles"
     r"|tumbling|plunged|plunge|plunges|plunging|sank|sink|sinks|sinking|sunk|shed|sheds|shedding|eased|ease|eases"
     r"|easing|dipped|dip|dips|dipping|slumped|slump|slumps|slumping|cut|cuts|cutting|reduced|reduce|reduces"
-    r"|shrank|shrink|shrinks|shrunk|contracted|narrowed|lowered|lower|retreated|retreat|slipped|slip|slips"
+    r"|shrank|shrink|shrinks|shrunk|contracted|narrowed|retreated|retreat|slipped|slip|slips"
     r"|skidded|sagged|crashed|plummeted|plummet|plummets|tanked|weakened|edged\s+down|ticked\s+down|went\s+down"
     r"|goes\s+down|going\s+down|off"
 )
+# Verbs that change a figure only with "by" ("raised prices by 5%", not "raised $5 million").
+_UP_BY = r"raised|raise|raises|raising|boosted|boost|boosts|hiked|hike|hikes|lifted|lift|lifts"
+_DOWN_BY = r"cut|cuts|cutting|reduced|reduce|reduces|reducing|lowered|lower|lowers|trimmed|trim|slashed|slash"
 _CHANGE_FILL = rf"(?:{_SP}+(?:by|a|an|another|some\s+of))?"
+_BY = rf"(?:{_SP}+[\w'’-]+){{0,2}}{_SP}+by"
 UP_RE = re.compile(
-    rf"\b(?:{_UP})(?:{_CHANGE_FILL}|(?:{_SP}+[\w'’-]+){{1,2}}{_SP}+by){_SP}*\(?$|\+$", re.IGNORECASE
+    rf"\b(?:(?:{_UP})(?:{_CHANGE_FILL}|{_BY})|(?:{_UP_BY}){_BY}){_SP}*\(?$|\+$", re.IGNORECASE
 )
-DOWN_RE = re.compile(rf"\b(?:{_DOWN})(?:{_CHANGE_FILL}|(?:{_SP}+[\w'’-]+){{1,2}}{_SP}+by){_SP}*\(?$", re.IGNORECASE)
-CHANGE_FROM_UP_RE = re.compile(rf"\b(?:{_UP}){_SP}+(?:all{_SP}+the{_SP}+way{_SP}+)?from{_SP}*$", re.IGNORECASE)
-CHANGE_FROM_DOWN_RE = re.compile(rf"\b(?:{_DOWN}){_SP}+(?:all{_SP}+the{_SP}+way{_SP}+)?from{_SP}*$", re.IGNORECASE)
+DOWN_RE = re.compile(rf"\b(?:(?:{_DOWN})(?:{_CHANGE_FILL}|{_BY})|(?:{_DOWN_BY}){_BY}){_SP}*\(?$", re.IGNORECASE)
+CHANGE_FROM_UP_RE = re.compile(
+    rf"\b(?:{_UP}|{_UP_BY}){_SP}+(?:all{_SP}+the{_SP}+way{_SP}+)?(?P<word>from|to){_SP}*$", re.IGNORECASE
+)
+CHANGE_FROM_DOWN_RE = re.compile(
+    rf"\b(?:{_DOWN}|{_DOWN_BY}){_SP}+(?:all{_SP}+the{_SP}+way{_SP}+)?(?P<word>from|to){_SP}*$", re.IGNORECASE
+)
+FROM_AFTER_RE = re.compile(rf"{_SP}+from{_SP}+", re.IGNORECASE)
+MINUS_BEFORE_RE = re.compile(rf"\b(?:minus|negative){_SP}+$", re.IGNORECASE)
+OF_THE_RE = re.compile(rf"{_SP}+of{_SP}+(?:the|a|an|its|their){_SP}+", re.IGNORECASE)
 OR_BEFORE_RE = re.compile(rf"(?:,{_SP}*|{_SP}+|\({_SP}*)or{_SP}+$|\({_SP}*$", re.IGNORECASE)
 AFTER_QUALIFIER_RE = re.compile(
     rf"{_SP}*(?:(?P<more>or{_SP}+(?:more|greater|higher|above|over)|\+|-plus|{_SP}plus)"
@@ -113,7 +124,7 @@ AFTER_QUALIFIER_RE = re.compile(
     re.IGNORECASE,
 )
 RANGE_RE = re.compile(
-    rf"(?:{_SP}*[-–—]{_SP}*|{_SP}*[-–—]?to[-–—]{_SP}*|{_SP}+(?:up{_SP}+)?to{_SP}+|{_SP}+through{_SP}+"
+    rf"(?:{_SP}*[-–—]?to[-–—]{_SP}*|{_SP}*[-–—]{_SP}*|{_SP}+(?:up{_SP}+)?to{_SP}+|{_SP}+through{_SP}+"
     rf"|{_SP}+and{_SP}+)",
     re.IGNORECASE,
 )
@@ -304,6 +315,10 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
                 q.identifier = True
         if start >= 1 and text[start - 1] in "#№":
             q.identifier = True
+    minus = MINUS_BEFORE_RE.search(text, max(0, start - 12), start)
+    if minus is not None and m.group("cur") is None and m.group("sign") is None:
+        q.start = minus.start()
+        q.value = q.raw = -q.value
     _read_unit(text, q)
     return q
 
@@ -361,7 +376,7 @@ def _read_unit(text: str, q: _Quantity) -> None:
         unit_match = SUFFIX_UNIT_RE.match(text, unit_pos)
         if unit_match is None and unit_pos != pos:
             unit_match = SUFFIX_UNIT_RE.match(text, pos)
-        if unit_match is not None and not (q.spelled and unit_match.start() == pos and text[pos].isalpha()):
+        if unit_match is not None:
             surface = unit_match.group().lower()
             q.unit = SUFFIX_LOOKUP.get(surface) or SUFFIX_LOOKUP.get(surface.replace("\u00a0", " "))
             if q.unit is not None:
@@ -495,12 +510,14 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
     qualifier: Qualifier | None = first.qualifier
     before_word = _prev_word(text, start)
     from_change: Qualifier | None = None
+    change_word = ""
     before_text = text[max(0, start - 40) : start]
-    if before_text.rstrip(" \u00a0").lower().endswith("from"):
-        if CHANGE_FROM_UP_RE.search(before_text):
-            from_change = "increase"
-        elif CHANGE_FROM_DOWN_RE.search(before_text):
-            from_change = "decrease"
+    if before_word.lower() in ("from", "to"):
+        up = CHANGE_FROM_UP_RE.search(before_text)
+        down = CHANGE_FROM_DOWN_RE.search(before_text) if up is None else None
+        if up is not None or down is not None:
+            from_change = "increase" if up is not None else "decrease"
+            change_word = (up or down).group("word").lower()  # type: ignore[union-attr]
     between = before_word.lower() == "between"
     # A range: "3-5", "from 2,415 to 2,315", "between 3 and 5", "1 to 2 thousand people".
     second: _Quantity | None = None
@@ -515,6 +532,22 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
                 candidate = _read_quantity(text, m2)
                 if candidate is not None and not candidate.identifier and _compatible(first, candidate, connector):
                     second = candidate
+    reverse = False
+    if second is None and change_word == "to":
+        # "narrowed to 138,285 lots from 212,577 lots": the change runs from the second number to the first.
+        after_from = FROM_AFTER_RE.match(text, first.end)
+        if after_from is not None:
+            m2 = NUMBER_RE.match(text, after_from.end())
+            if m2 is not None and m2.group("sign") is None:
+                candidate = _read_quantity(text, m2)
+                if (
+                    candidate is not None
+                    and not candidate.identifier
+                    and not _year_like(candidate)
+                    and (candidate.unit == first.unit or candidate.unit is None or first.unit is None)
+                ):
+                    second = candidate
+                    reverse = True
     if second is not None:
         if second.unit is not None and first.unit is None:
             first.unit, first.measured = second.unit, second.measured
@@ -523,13 +556,15 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         if second.scaled and not first.scaled and first.raw < second.raw and not first.spelled:
             first.value *= second.value / second.raw if second.raw else 1.0
             first.scaled = True
-        if _year_like(first) and _year_like(second) and not first.measured and not second.measured:
+        if _year_like(first) and _year_like(second) and first.unit is None:
             return None, second.end
         value_max = second.value
         end = second.end
+        if reverse:
+            first.value, value_max = second.value, first.value
     elif first.unit is None:
         # "eight or nine euros", "7- or 8-inch": the unit written once serves both numbers.
-        alternative = OR_AFTER_RE.match(text, first.end)
+        alternative = OR_AFTER_RE.match(text, first.end) or OF_THE_RE.match(text, first.end)
         if alternative is not None:
             m2 = NUMBER_RE.match(text, alternative.end())
             if m2 is not None:
