@@ -31,7 +31,8 @@ def parse_text_article(text: str, location: str) -> Document:
     """
     if not text.strip():
         raise InputError(location, "file is empty")
-    first_line, _, rest = text.partition("\n")
+    # Blank lines before the header are tolerated; the header must be the first non-blank line.
+    first_line, _, rest = text.lstrip().partition("\n")
     header = _HEADER.fullmatch(first_line)
     if header is None:
         return Document(text=text, location=location)
@@ -49,7 +50,7 @@ def _header_date(header: re.Match[str], location: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise InputError(f"{location}:1", f"invalid date {year:04d}-{month:02d}-{day:02d} in the header line") from None
+        raise InputError(location, f"invalid date {year:04d}-{month:02d}-{day:02d} in the header line") from None
 
 
 def _split_title(rest: str) -> tuple[str | None, str]:

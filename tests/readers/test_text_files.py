@@ -50,6 +50,13 @@ def test_header_whitespace_is_liberal(tmp_path: Path) -> None:
     assert document.text == "First paragraph.\n\nSecond.\n"
 
 
+def test_blank_lines_before_the_header_are_tolerated(tmp_path: Path) -> None:
+    path = tmp_path / "late_header.txt"
+    path.write_text("\n \n date 2022-10-07\nTitle\n\nBody.\n")
+    document = read_document(path)
+    assert (document.title, document.published_on, document.text) == ("Title", date(2022, 10, 7), "Body.\n")
+
+
 def test_file_without_header_is_a_plain_article(tmp_path: Path) -> None:
     path = tmp_path / "plain.txt"
     path.write_text("\nMinister said: “We are ready.”\n")
@@ -73,11 +80,11 @@ def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
     assert document.text == "Олексій Резніков said it.\n"
 
 
-def test_invalid_date_in_header_is_an_error_on_line_1(tmp_path: Path) -> None:
+def test_invalid_date_in_header_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "feb.txt"
     path.write_text(" date 2023-02-31\nTitle\n\nBody.\n")
     error = read_error(path)
-    assert error.location == f"{path}:1"
+    assert error.location == str(path)
     assert "2023-02-31" in error.problem
 
 
