@@ -105,7 +105,7 @@ def iter_sources(paths: Sequence[str]) -> Iterator[InputSource]:
             yield InputSource(location=path, problem=_os_problem(error))
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(path, ancestors=frozenset({(info.st_dev, info.st_ino)}))
+            yield from _walk(path, (info.st_dev, info.st_ino))
         else:
             yield InputSource(location=path, path=path)
 
@@ -126,33 +126,50 @@ def count_inputs(paths: Sequence[str]) -> int:
     return sum(1 for _ in iter_sources(paths))
 
 
-def _walk(directory: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[InputSource]:
-    try:
-        with os.scandir(directory) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError as error:
-        yield InputSource(location=directory, problem=_os_problem(error))
+def _walk(root: str, root_identity: tuple[int, int]) -> Iterator[InputSource]:
+    """Depth-first, sorted by name; an explicit stack so no nesting depth can exhaust Python's recursion."""
+    # Each frame: a directory's remaining entries (reversed, to pop in order) and the directories above it.
+    stack: list[tuple[list[str], frozenset[tuple[int, int]]]] = []
+    listing = _list_directory(root)
+    if isinstance(listing, InputSource):
+        yield listing
         return
-    for entry in entries:
-        if entry.name.startswith("."):
+    stack.append((listing, frozenset({root_identity})))
+    while stack:
+        entries, ancestors = stack[-1]
+        if not entries:
+            stack.pop()
             continue
-        location = os.path.join(directory, entry.name)
+        location = entries.pop()
         try:
             info = os.stat(location)  # follows symbolic links
         except OSError as error:
-            problem = "broken symbolic link" if entry.is_symlink() and error.errno == errno.ENOENT else None
-            yield InputSource(location=location, problem=problem or _os_problem(error))
+            broken = error.errno == errno.ENOENT and os.path.islink(location)
+            yield InputSource(location=location, problem="broken symbolic link" if broken else _os_problem(error))
             continue
         if stat.S_ISDIR(info.st_mode):
             identity = (info.st_dev, info.st_ino)
             if identity in ancestors:
                 yield InputSource(location=location, problem="symbolic link loop (points back to a parent); skipped")
                 continue
-            yield from _walk(location, ancestors | {identity})
+            listing = _list_directory(location)
+            if isinstance(listing, InputSource):
+                yield listing
+            else:
+                stack.append((listing, ancestors | {identity}))
         elif stat.S_ISREG(info.st_mode):
             yield InputSource(location=location, path=location)
         else:
             yield InputSource(location=location, problem="not a regular file (device, socket or pipe); skipped")
+
+
+def _list_directory(directory: str) -> list[str] | InputSource:
+    """The visible entries' paths in reverse name order, or the problem that stopped the listing."""
+    try:
+        names = sorted((name for name in os.listdir(directory) if not name.startswith(".")), reverse=True)
+    except OSError as error:
+        return InputSource(location=directory, problem=_os_problem(error))
+    return [os.path.join(directory, name) for name in names]
 
 
 def _read_file(path: str, location: str) -> ReadResult:
