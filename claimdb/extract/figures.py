@@ -58,8 +58,8 @@ SKIP_RE = re.compile(
 )
 VAGUE_RE = re.compile(
     rf"\b(?P<vague>(?:tens|hundreds){_SP}+of{_SP}+(?:thousands|millions|billions)|dozens|scores|hundreds"
-    rf"|thousands|millions|billions|a{_SP}+handful|(?:a{_SP}+few|several){_SP}+(?:dozen|hundred|thousand|million)"
-    rf"(?:s?{_SP}+of)?){_SP}+(?:of{_SP}+)?",
+    rf"|thousands|millions|billions|a{_SP}+handful){_SP}+of{_SP}+"
+    rf"|\b(?P<few>(?:a{_SP}+few|several){_SP}+(?:dozen|hundred|thousand|million)(?:s?{_SP}+of)?){_SP}+",
     re.IGNORECASE,
 )
 # Qualifiers read backwards from the number (the slice before it ends with them).
@@ -79,8 +79,7 @@ MORE_RE = re.compile(
 )
 LESS_RE = re.compile(
     r"\b(?:(?:less|fewer|lower|smaller|shorter|cheaper)\s+than|under|below|up\s+to|at\s+most|shy\s+of"
-    r"|short\s+of|as\s+little\s+as|as\s+few\s+as|as\s+low\s+as|a\s+maximum\s+of|maximum\s+of|max\.?|sub-?)"
-    + _BEFORE,
+    r"|short\s+of|as\s+little\s+as|as\s+few\s+as|as\s+low\s+as|a\s+maximum\s+of|maximum\s+of|max\.?|sub-?)" + _BEFORE,
     re.IGNORECASE,
 )
 _UP = (
@@ -104,9 +103,7 @@ _UP_BY = r"raised|raise|raises|raising|boosted|boost|boosts|hiked|hike|hikes|lif
 _DOWN_BY = r"cut|cuts|cutting|reduced|reduce|reduces|reducing|lowered|lower|lowers|trimmed|trim|slashed|slash"
 _CHANGE_FILL = rf"(?:{_SP}+(?:by|a|an|another|some\s+of))?"
 _BY = rf"(?:{_SP}+[\w'’-]+){{0,2}}{_SP}+by"
-UP_RE = re.compile(
-    rf"\b(?:(?:{_UP})(?:{_CHANGE_FILL}|{_BY})|(?:{_UP_BY}){_BY}){_SP}*\(?$|\+$", re.IGNORECASE
-)
+UP_RE = re.compile(rf"\b(?:(?:{_UP})(?:{_CHANGE_FILL}|{_BY})|(?:{_UP_BY}){_BY}){_SP}*\(?$|\+$", re.IGNORECASE)
 DOWN_RE = re.compile(rf"\b(?:(?:{_DOWN})(?:{_CHANGE_FILL}|{_BY})|(?:{_DOWN_BY}){_BY}){_SP}*\(?$", re.IGNORECASE)
 CHANGE_FROM_UP_RE = re.compile(
     rf"\b(?:{_UP}|{_UP_BY}){_SP}+(?:all{_SP}+the{_SP}+way{_SP}+)?(?P<word>from|to){_SP}*$", re.IGNORECASE
@@ -163,17 +160,12 @@ IDENTIFIER_WORDS: frozenset[str] = frozenset(
     highway interstate road street bus lot unit suite apartment apt apt. district ward precinct game week
     number# term session window iphone ios android windows covid form code pp p. para paras""".split()
 )
-# Prepositions after which a four-digit number is a year even before a plural noun ("in 2019 sales rose").
-TEMPORAL_WORDS: frozenset[str] = frozenset(
-    "in since by until till before after during of from to through between and early late mid the this that "
-    "for around circa".split()
-)
 # Words that end a counted-noun phrase ("400 jobs at ..." stops at "at").
 STOP_WORDS: frozenset[str] = frozenset(
     """a an the of in on at to for from by with about into onto over under after before between during than that
     which who whom whose what this these those it its their his her our your my them they we he she you i
     was were is are be been being has have had will would could should may might can do does did not no nor
-    or but so as if per each every more less most least other others such said says say same than then there
+    and or but so as if per each every more less most least other others such said says say same than then there
     here when where while up down out off against among within without via across per cent percent
     year years month months week weeks day days time times also only just even still yet again all both
     any some many much few several own very too""".split()
@@ -198,6 +190,7 @@ class _Quantity:
     scaled: bool = False
     qualifier: Qualifier | None = None  # from a sign ("+0.2%") or a hyphen prefix ("sub-300")
     identifier: bool = False  # part of a name ("TA-35"): never a figure
+    tail: bool = False  # follows "digit-": only the end of a range, never a figure on its own
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -216,8 +209,8 @@ def find_figures(text: str) -> list[Figure]:
 def _find(text: str) -> list[Figure]:
     skips = [(m.start(), m.end()) for m in SKIP_RE.finditer(text) if m.end() > m.start()]
     figures: list[Figure] = []
-    for m in VAGUE_RE.finditer(text):
-        figure = _vague(text, m)
+    for vague in VAGUE_RE.finditer(text):
+        figure = _vague(text, vague)
         if figure is not None:
             figures.append(figure)
             skips.append((figure.start, figure.end))
@@ -271,8 +264,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
         value, used = parsed
         end = m.start("words") + used
         q = _Quantity(start, end, value, value, text[start:end], True)
-        if m.end() > end and text[end : m.end()].lower() == "fold":
-            pass  # "sixfold": the unit reader below sees "fold"
+        # "a million pounds" is money like "1m pounds"; "sixfold" leaves "fold" for the unit reader.
+        q.scaled = value >= 1000 and any(w in q.literal.lower() for w in ("thousand", "million", "billion"))
     else:
         num = m.group("num")
         frac = m.group("frac")
@@ -315,6 +308,12 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
                 q.identifier = True
         if start >= 1 and text[start - 1] in "#№":
             q.identifier = True
+        if cur is None and sign is None and start >= 2 and text[start - 1] in "-–/" and text[start - 2].isdigit():
+            q.tail = True  # the tail of a date or range read elsewhere ("Feb. 11-15")
+        if cur is None and "," not in num and "." not in num and len(num) >= 10:
+            q.identifier = True  # long digit strings are ids, timestamps and phone numbers
+        if start >= 2 and text[start - 2 : start] in ('="', "='"):
+            q.identifier = True  # markup attribute values
     minus = MINUS_BEFORE_RE.search(text, max(0, start - 12), start)
     if minus is not None and m.group("cur") is None and m.group("sign") is None:
         q.start = minus.start()
@@ -348,7 +347,8 @@ def _read_unit(text: str, q: _Quantity) -> None:
                 after = text[scale_match.end() : scale_match.end() + 30]
                 next_word = WORD_RE.match(after.lstrip(" \u00a0")) if after[:1] in (" ", "\u00a0") else None
                 use = q.currency_prefix or (
-                    next_word is not None and next_word.group().lower() not in STOP_WORDS
+                    next_word is not None
+                    and next_word.group().lower() not in STOP_WORDS
                     and not next_word.group()[0].isdigit()
                 )
             elif abbr == "b" and not q.currency_prefix:
@@ -410,6 +410,9 @@ def _read_unit(text: str, q: _Quantity) -> None:
             q.unit = f"{q.unit} per {RATE_DENOMINATORS.get(den, den)}"
             pos = rate.end()
     q.end = pos
+    if q.unit is None and "/" in q.literal:
+        q.identifier = True  # "5/12" without a unit is a date or a score, not a fraction
+        return
     if q.unit is None:
         noun = _counted_noun(text, pos)
         if noun is not None:
@@ -432,7 +435,7 @@ def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[st
             return None
         token = word.group()
         lower = token.lower()
-        if lower in STOP_WORDS and not (lower == "and" and tokens):
+        if lower in STOP_WORDS and not (lower in ("and", "or") and tokens):
             return None
         if token[0].isdigit() and not tokens:
             return None
@@ -502,7 +505,7 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
     first = _read_quantity(text, m)
     if first is None:
         return None, m.end()
-    if first.identifier:
+    if first.identifier or first.tail:
         return None, first.end
     start = first.start
     value_max: float | None = None
@@ -575,11 +578,9 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
                         first.value *= candidate.value / candidate.raw if candidate.raw else 1.0
     # Not a figure: years, names, appositive ages, lone spelled numbers.
     if second is None and not first.measured:
-        if _year_like(first):
-            # "in 2019", "the 2024 GMC Hummer": a year, unless counted ("about 2000 people", "2000 hires").
-            has_comparison = _qualifier_before(text, start) is not None
-            if first.unit is None or (before_word.lower() in TEMPORAL_WORDS and not has_comparison):
-                return None, first.end
+        if _year_like(first) and _qualifier_before(text, start) is None:
+            # "in 2019", "the 2016 presidential candidates": a year, unless compared ("about 2000 people").
+            return None, first.end
         if before_word and before_word[0].isupper() and before_word.lower() not in CAPITAL_OK:
             if not text[max(0, start - 2) : start].strip(" \u00a0").endswith((",", ";", ":", ".", "(")):
                 return None, first.end

@@ -363,7 +363,7 @@ def looks_plural(word: str) -> bool:
     lower = word.lower()
     if lower in IRREGULAR_PLURALS:
         return True
-    if len(lower) < 3 or not lower.endswith("s") or lower in NOT_PLURAL:
+    if len(lower) < 3 or not word.endswith("s") or lower in NOT_PLURAL:
         return False
     if lower.endswith(("ss", "us", "is", "'s", "’s", "ous", "less", "ics")):
         return False
