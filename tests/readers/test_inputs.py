@@ -158,6 +158,7 @@ def test_arbitrary_jsonl_on_stdin_never_raises(lines: list[str]) -> None:
             assert "please report" not in item.problem
 
 
+@pytest.mark.slow
 def test_very_deep_directories_do_not_exhaust_recursion(tmp_path: Path) -> None:
     depth = 1100  # deeper than Python's default recursion limit
     chain = [tmp_path / "deep"]
