@@ -102,8 +102,7 @@ def main() -> int:
         s = row["scores"]
         c3 = _get(s, "content", "0.3") or {}
         c8 = _get(s, "content", "0.8") or {}
-        spk = _get(s, "speaker", "0.3") or {}
-        ex = _get(s, "exact") or {}
+        roles = _get(s, "roles") or {}
 
         def f(v: object) -> str:
             return f"{v:.1f}" if isinstance(v, int | float) else "-"
@@ -118,12 +117,12 @@ def main() -> int:
                     f(_get(c3, "p")),
                     f(_get(c3, "r")),
                     f(_get(c8, "f1")),
-                    f(_get(spk, "name")),
-                    f(_get(spk, "span")),
-                    f(_get(s, "attributed", "0.3", "f1")),
-                    f(_get(ex, "source", "f1")),
-                    f(_get(ex, "cue", "f1")),
-                    f(_get(ex, "content", "f1")),
+                    f(_get(c3, "speaker_name_acc")),
+                    f(_get(c3, "speaker_span_acc")),
+                    f(_get(c3, "attributed_f1")),
+                    f(_get(roles, "source", "exact", "f1")),
+                    f(_get(roles, "cue", "exact", "f1")),
+                    f(_get(roles, "content", "exact", "f1")),
                     f(row["median_ms"]),
                 ]
             )

@@ -16,7 +16,9 @@ expect estimate doubt worry suspect recommend imply hint joke quip lament scoff 
 accuse criticize criticise praise blame dismiss reject describe question defend urge warn tout reiterate
 repeat echo muse predict project forecast announce declare proclaim insist brag acknowledge disclose
 explain answer inform remind assure advise order stress add want plan seek intend vow decline refuse
-announce endorse oppose support back favor favour cite highlight note
+announce endorse oppose support back favor favour cite highlight note show find attack condemn blast
+slam mock applaud welcome compare feel know seem acknowledge decry denounce lambast ridicule label
+dub brand characterize characterise portray depict accuse
 """.split()
 
 # Irregular inflections (past / participle / 3rd person / -ing) for the bases above.

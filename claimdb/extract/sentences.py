@@ -16,7 +16,8 @@ CLOSING_MARKS = "\u201d\u00bb"  # ” »
 STRAIGHT_MARK = '"'
 ALL_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
 
-_MARK_RE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
+# Two apostrophes stand for a straight double mark in some wire copy: ''This isn't reform,''
+_MARK_RE = re.compile("''(?!')|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 _PARAGRAPH_RE = re.compile(r"[^\r\n]+")
 # End of a sentence: terminal punctuation, optional closing marks/brackets, whitespace, then something
 # that can start a sentence.
@@ -162,6 +163,8 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[Quote], s
         bad = False
         for match in _MARK_RE.finditer(text, p_start, p_end):
             mark, pos = match.group(), match.start()
+            if mark == "''":
+                mark = STRAIGHT_MARK
             if continued:
                 continued = False
                 if pos == _first_non_space(text, p_start, p_end):
@@ -170,7 +173,7 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[Quote], s
                 if open_at is None:
                     open_at, open_straight = pos, True
                 elif open_straight:
-                    quotes.append(Quote(open_at, pos + 1))
+                    quotes.append(Quote(open_at, match.end()))
                     open_at = None
                 else:
                     bad = True
@@ -187,7 +190,7 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[Quote], s
         if open_at is not None:
             nxt = paras[index + 1] if index + 1 < len(paras) else None
             first = _first_non_space(text, nxt[0], nxt[1]) if nxt else -1
-            opens_next = nxt is not None and first >= 0 and _opens_like(text[first], open_straight)
+            opens_next = nxt is not None and first >= 0 and _opens_like(text, first, open_straight)
             if opens_next and not bad:
                 continued = True
             else:
@@ -198,8 +201,10 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[Quote], s
     return quotes, unbalanced
 
 
-def _opens_like(mark: str, straight: bool) -> bool:
-    return mark == STRAIGHT_MARK if straight else mark in OPENING_MARKS
+def _opens_like(text: str, pos: int, straight: bool) -> bool:
+    if straight:
+        return text[pos] == STRAIGHT_MARK or text.startswith("''", pos)
+    return text[pos] in OPENING_MARKS
 
 
 def _first_non_space(text: str, start: int, end: int) -> int:

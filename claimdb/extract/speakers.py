@@ -47,19 +47,17 @@ class Word:
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    low: str
+    capitalised: bool
 
 
 def words(text: str, start: int, end: int) -> list[Word]:
     """Tokens of `text[start:end]` with absolute offsets."""
-    return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, end)]
+    out = []
+    for m in WORD_RE.finditer(text, start, end):
+        token = m.group()
+        out.append(Word(m.start(), m.end(), token, token.lower(), token[:1].isupper()))
+    return out
 
 
 def strip_possessive(token: str) -> str:

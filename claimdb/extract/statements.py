@@ -189,6 +189,29 @@ _LEFT_PREPOSITIONS = {
     "towards",
     "upon",
 }
+_NOT_SPEAKERS = {
+    "update",
+    "note",
+    "editor",
+    "correction",
+    "watch",
+    "related",
+    "photo",
+    "video",
+    "source",
+    "sources",
+    "read",
+    "more",
+    "warning",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "q",
+    "a",
+}
+_DASHES = "\u2015\u2014\u2013-"
+_NAME_GLUE = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "-"}
 _TRAIL_PUNCT = ".;:,!?\u2014\u2013- \t\u00a0"
 _CLAIM_RE = re.compile(
     r"(?P<src>(?:[Tt]he\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
@@ -207,7 +230,13 @@ class _Draft:
 
 
 def _is_mark(token: str) -> bool:
-    return len(token) == 1 and token in ALL_MARKS
+    return (len(token) == 1 and token in ALL_MARKS) or token == "''"
+
+
+def _closes_quote(text: str, pos: int) -> bool:
+    """True when the character before `pos` ends a quotation mark."""
+    char = text[pos - 1] if pos > 0 else ""
+    return char in CLOSING_MARKS or char == STRAIGHT_MARK or (char == "'" and text[pos - 2 : pos] == "''")
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -226,7 +255,7 @@ def _trim_start(text: str, start: int, end: int) -> int:
 def _classify(text: str, start: int, end: int, quotes: list[Quote]) -> StatementKind:
     """direct when the content is one quotation, mixed when it holds quoted and unquoted words."""
     segment = text[start:end]
-    if not any(mark in segment for mark in ALL_MARKS):
+    if not any(mark in segment for mark in ALL_MARKS) and "''" not in segment:
         return "indirect"
     inside = [q for q in quotes if q.start >= start and q.end <= end]
     if len(inside) == 1 and inside[0].start == start:
@@ -260,10 +289,15 @@ class _UnitParser:
 
     # ------------------------------------------------------------------ patterns
 
-    def parse(self) -> _Draft | None:
+    def parse(self) -> list[_Draft]:
+        """Every attribution of the unit, left to right; later cues may nest inside earlier content."""
         toks = self.toks
+        drafts: list[_Draft] = []
+        head = self._colon_head()
+        if head is not None:
+            drafts.append(head)
         for i, tok in enumerate(toks):
-            if self.quoted[i]:
+            if self.quoted[i] or (drafts and drafts[-1].cue and tok.start < drafts[-1].cue[1]):
                 continue
             low = tok.low
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
@@ -272,9 +306,29 @@ class _UnitParser:
                 draft = self._cue(i)
             else:
                 continue
-            if draft is not None:
-                return draft
-        return None
+            if draft is not None and all(d.content != draft.content for d in drafts):
+                drafts.append(draft)
+        return drafts
+
+    def _colon_head(self) -> _Draft | None:
+        """`PENCE: Well, look ...` and headline `Pence: Gennifer Flowers won't ...`: a name, a colon."""
+        toks = self.toks
+        index = 1 if toks and _is_mark(toks[0].text) else 0
+        first = index
+        while index < len(toks) and index - first < 4 and toks[index].capitalised:
+            index += 1
+        if index == first or index >= len(toks) or toks[index].text != ":" or index + 1 >= len(toks):
+            return None
+        if toks[first].low.rstrip(".") in CAPITAL_STOP or toks[first].low in _NOT_SPEAKERS:
+            return None
+        c_start = _trim_start(self.text, toks[index].end, self.end)
+        c_end = _trim_end(self.text, c_start, self.end)
+        if not self._has_words(c_start, c_end, 3):
+            return None
+        mention = parse_mention(self.text, toks[first:index])
+        speaker = self.context.resolve(mention, mention.span.start)
+        cue = (toks[index].start, toks[index].end)
+        return _Draft(_classify(self.text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.6)
 
     def _according(self, i: int) -> _Draft | None:
         toks, text = self.toks, self.text
@@ -328,7 +382,7 @@ class _UnitParser:
         particles = PHRASAL_CUES.get(base)
         if particles and b + 1 < len(toks) and toks[b + 1].low in particles:
             b += 1
-        elif base in PARTICLE_ONLY:
+        elif base in PARTICLE_ONLY and not (base == "call" and any(_is_mark(t.text) for t in toks[b + 1 : b + 10])):
             return None
         after = b + 1
         nxt = toks[after].text if after < len(toks) else ""
@@ -343,7 +397,7 @@ class _UnitParser:
             before_end = toks[a].start
         before = text[self.start : before_end].rstrip()
         joint = before[-1:] if before else ""
-        pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or joint in CLOSING_MARKS or joint == STRAIGHT_MARK)
+        pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or _closes_quote(before, len(before)))
         if pre_is_content and source is not None and self._frame_like(after):
             return self._trailing(before, cue, sa, sb, relative, after)
         if pre_is_content and source is None and base in INVERTIBLE:
@@ -360,15 +414,15 @@ class _UnitParser:
         text, toks = self.text, self.toks
         c_start = _trim_start(text, self.start, self.end)
         c_end = self.start + len(before)
-        if text[c_end - 1] not in CLOSING_MARKS and text[c_end - 1] != STRAIGHT_MARK:
+        if not _closes_quote(text, c_end):
             c_end = _trim_end(text, c_start, c_end)
         kind: StatementKind | None = None
         # "“Q1,” he said, “Q2.”": one quotation interrupted by its attribution
         if (
             after + 1 < len(toks)
             and toks[after].text == ","
-            and toks[after + 1].text in OPENING_MARKS + STRAIGHT_MARK
-            and text[c_start] in OPENING_MARKS + STRAIGHT_MARK
+            and _is_mark(toks[after + 1].text)
+            and (text[c_start] in OPENING_MARKS + STRAIGHT_MARK or text.startswith("''", c_start))
         ):
             second = next((q for q in self.quotes if q.start == toks[after + 1].start), None)
             if second is not None:
@@ -407,7 +461,7 @@ class _UnitParser:
         text = self.text
         c_start = _trim_start(text, self.start, self.end)
         c_end = self.start + len(before)
-        if text[c_end - 1] not in CLOSING_MARKS and text[c_end - 1] != STRAIGHT_MARK:
+        if not _closes_quote(text, c_end):
             c_end = _trim_end(text, c_start, c_end)
         if not self._has_words(c_start, c_end, 2):
             return None
@@ -455,6 +509,23 @@ class _UnitParser:
         cue = (match.start("cue"), match.end("cue"))
         return _Draft("reported", (c_start, c_end), speaker, cue, 0.6)
 
+    def dash_attribution(self) -> _Draft | None:
+        """`“...” ― Sonya Herridge`: a quotation signed with a dash and a name."""
+        inside = [q for q in self.quotes if q.start >= self.start and q.end <= self.end]
+        c_start = _trim_start(self.text, self.start, self.end)
+        if not inside or inside[0].start != c_start:
+            return None
+        tail = [t for t in self.toks if t.start >= inside[-1].end]
+        if len(tail) < 2 or tail[0].text not in _DASHES:
+            return None
+        name = [t for t in tail[1:] if t.text not in ".,"]
+        if not name or len(name) > 6 or not all(t.capitalised or t.low in _NAME_GLUE for t in name):
+            return None
+        mention = parse_mention(self.text, name)
+        speaker = self.context.resolve(mention, mention.span.start)
+        cue = (tail[0].start, tail[0].end)
+        return _Draft("direct", (c_start, inside[-1].end), speaker, cue, 0.7)
+
     def floating_quote(self) -> tuple[int, int] | None:
         """A unit that is a quotation (and nothing else but punctuation): its span."""
         c_start = _trim_start(self.text, self.start, self.end)
@@ -462,7 +533,7 @@ class _UnitParser:
         if not inside or inside[0].start != c_start:
             return None
         rest = self.text[inside[-1].end : self.end]
-        if rest.strip(_TRAIL_PUNCT):
+        if rest.strip(_TRAIL_PUNCT + _DASHES):
             return None
         if not self._has_words(c_start, inside[-1].end, 2):
             return None
@@ -536,6 +607,13 @@ class _UnitParser:
         if j < 0 or self.quoted[j]:
             return None
         appositive: list[Word] = []
+        if toks[j].text == ")":  # "Mike Pence (R-IN) said"
+            k = j - 1
+            while k >= 0 and j - k < 8 and toks[k].text != "(":
+                k -= 1
+            if k <= 0 or toks[k].text != "(":
+                return None
+            j = k - 1
         if toks[j].text == ",":
             k = j - 1
             while k >= 0 and j - k < 16 and toks[k].text != "," and not self.quoted[k]:
@@ -630,20 +708,26 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
     last_paragraph = -10
     for unit in units:
         unit_quotes = [q for q in quotes if q.start < unit.end and q.end > unit.start]
-        if unit.paragraph in unbalanced and any(m in text[unit.start : unit.end] for m in ALL_MARKS):
+        segment = text[unit.start : unit.end]
+        if unit.paragraph in unbalanced and (any(m in segment for m in ALL_MARKS) or "''" in segment):
             continue  # refuse to guess where the quotation marks do not balance
         parser = _UnitParser(text, unit.start, unit.end, unit_quotes, context)
-        draft = parser.parse() or parser.reported_claim()
-        if draft is None:
-            span = parser.floating_quote()
-            if span is None or last is None or unit.paragraph - last_paragraph > 2:
-                continue
-            draft = _Draft("direct", span, last.speaker, None, 0.6, floating=True)
-        statement = _finish(text, unit.start, unit.end, draft, published_on, figures, last)
-        statements.append(statement)
-        if draft.speaker.name or draft.speaker.kind != "unknown":
-            context.remember(statement.content_span.start, draft.speaker)
-        last, last_paragraph = statement, unit.paragraph
+        drafts = parser.parse()
+        if not drafts:
+            single = parser.reported_claim() or parser.dash_attribution()
+            if single is None:
+                span = parser.floating_quote()
+                if span is None or last is None or unit.paragraph - last_paragraph > 2:
+                    continue
+                single = _Draft("direct", span, last.speaker, None, 0.6, floating=True)
+            drafts = [single]
+        for draft in drafts:
+            statement = _finish(text, unit.start, unit.end, draft, published_on, figures, last)
+            statements.append(statement)
+            if draft.speaker.name or draft.speaker.kind != "unknown":
+                context.remember(statement.content_span.start, draft.speaker)
+            if draft is drafts[0]:
+                last, last_paragraph = statement, unit.paragraph
     return statements
 
 
