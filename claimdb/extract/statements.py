@@ -386,8 +386,7 @@ class _UnitParser:
             return None
         after = b + 1
         nxt = toks[after].text if after < len(toks) else ""
-        if base in WEAK_CUES and nxt.lower() not in ("that", ":", "to") and not _is_mark(nxt):
-            return None
+        weak = base in WEAK_CUES and nxt.lower() not in ("that", ":", "to") and not _is_mark(nxt)
         cue = (toks[a].start, toks[b].end)
         source = self._source_left(a)
         if source is not None:
@@ -404,7 +403,7 @@ class _UnitParser:
             inverted = self._inverted(before, cue, after)
             if inverted is not None:
                 return inverted
-        if source is None:
+        if source is None or weak:
             return None
         return self._forward(base, cue, sa, sb, relative, after)
 

@@ -1,0 +1,164 @@
+"""Regression sentences for each attribution pattern (invented, not from any evaluation data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimdb.extract import EXTRACTOR_VERSION, extract_statements
+from claimdb.extract.dates import resolve_said_on
+from claimdb.extract.serialize import statement_record
+from claimdb.extract.types import Statement
+
+PUB = date(2024, 5, 17)  # a Friday
+
+
+def only(text: str, published: date | None = PUB) -> Statement:
+    statements = extract_statements(text, published)
+    assert len(statements) == 1, [(s.content, s.speaker.name) for s in statements]
+    return statements[0]
+
+
+def test_said_that_indirect() -> None:
+    s = only("Mayor Anna Lindqvist said that the bridge would reopen in June.")
+    assert s.kind == "indirect"
+    assert s.content == "that the bridge would reopen in June"
+    assert s.speaker.name == "Anna Lindqvist" and s.speaker.title == "Mayor"
+
+
+def test_told_reporters_and_venue() -> None:
+    s = only("Farmer Tom Okafor told Reuters on Tuesday that prices had doubled.")
+    assert s.content == "that prices had doubled"
+    assert s.venue == "told Reuters"
+    assert (s.said_on, s.said_on_precision) == (date(2024, 5, 14), "day")
+
+
+def test_according_to_front_and_back() -> None:
+    s = only("According to the health ministry, 40 clinics have closed.")
+    assert s.content == "40 clinics have closed"
+    assert s.cue == "According to"
+    assert s.speaker.kind in ("organisation", "government")
+    s = only("Forty clinics have closed, according to Dr. Mira Patel.")
+    assert s.content == "Forty clinics have closed"
+    assert s.speaker.name == "Mira Patel"
+
+
+def test_inverted_said_name() -> None:
+    s = only('"We will not back down," said Governor Luis Ortega.')
+    assert s.kind == "direct"
+    assert s.speaker.name == "Luis Ortega"
+
+
+def test_interrupted_quote_is_one_direct_statement() -> None:
+    s = only('"The plan is ready," Ortega said, "and it is funded."')
+    assert s.kind == "direct"
+    assert s.content.startswith('"The plan') and s.content.endswith('funded."')
+
+
+def test_surname_resolves_to_full_name_seen_earlier() -> None:
+    text = 'Senator Grace Holloway visited the plant on Monday.\n\n"This factory is the future," Holloway said.'
+    s = only(text)
+    assert s.speaker.name == "Grace Holloway" and s.speaker.surface == "Holloway"
+    assert s.speaker.title == "Senator"
+
+
+def test_pronoun_takes_previous_speaker() -> None:
+    text = 'Coach Ben Adeyemi said the team was tired.\n\n"We need a week off," he added.'
+    statements = extract_statements(text, PUB)
+    assert [s.speaker.name for s in statements] == ["Ben Adeyemi", "Ben Adeyemi"]
+    assert statements[1].speaker.attribution == "pronoun"
+
+
+def test_pronoun_gender_skips_wrong_antecedent() -> None:
+    text = (
+        "Mrs. Clara Voss met Mr. Ivan Petrov in Vienna.\n\n"
+        "Petrov said the talks were useful.\n\n"
+        '"We agreed on nothing," she said.'
+    )
+    statements = extract_statements(text, PUB)
+    assert statements[-1].speaker.name == "Clara Voss"
+
+
+def test_nominal_back_reference() -> None:
+    text = 'Finance Minister Sara Lind announced new taxes on Thursday.\n\n"Nobody likes taxes," the minister said.'
+    statements = extract_statements(text, PUB)
+    assert statements[-1].speaker.name == "Sara Lind"
+    assert statements[-1].speaker.attribution == "title"
+
+
+def test_floating_quote_takes_previous_speaker() -> None:
+    text = '"Prices will fall," Lind said.\n\n"Maybe not this year, but soon."'
+    statements = extract_statements(text, PUB)
+    assert len(statements) == 2
+    assert statements[1].speaker.name == "Lind" and statements[1].kind == "direct"
+    assert statements[1].speaker.span is None
+
+
+def test_quote_continued_over_paragraphs() -> None:
+    text = '"First we rebuild the school, and then the road,\n\n"and then the clinic," Lind said.'
+    s = only(text)
+    assert s.kind == "direct"
+    assert s.content.startswith('"First') and s.content.endswith('clinic,"')
+
+
+def test_unbalanced_quote_is_refused() -> None:
+    text = 'Lind said "the road is closed and nobody knows when.\n\nThe weather was fine.'
+    assert extract_statements(text, PUB) == []
+
+
+def test_anonymous_source() -> None:
+    s = only("The deal is close, a senior official said on Friday.")
+    assert s.speaker.kind == "anonymous"
+    assert s.speaker.name == "a senior official"
+    assert s.said_on == PUB
+
+
+def test_organisation_speaker() -> None:
+    s = only("The White House said the meeting had been postponed.")
+    assert s.speaker.name == "White House" and s.speaker.kind == "government"
+
+
+def test_colon_speaker() -> None:
+    s = only("LINDQVIST: We have no plans to raise fares this year.")
+    assert s.cue == ":" and s.speaker.name == "LINDQVIST"
+
+
+def test_venue_press_conference_and_twitter() -> None:
+    assert only("Ortega said at a press conference that talks had failed.").venue == "at a press conference"
+    assert only("Ortega said on Twitter that talks had failed.").venue == "on Twitter"
+
+
+def test_dates() -> None:
+    assert resolve_said_on("said yesterday", PUB) == (date(2024, 5, 16), "day")
+    assert resolve_said_on("said last week", PUB) == (date(2024, 5, 6), "week")
+    assert resolve_said_on("said on Oct. 5", PUB) == (date(2023, 10, 5), "day")
+    assert resolve_said_on("said in March", PUB) == (date(2024, 3, 1), "month")
+    assert resolve_said_on("said in June", PUB) == (date(2023, 6, 1), "month")
+    assert resolve_said_on("said late Thursday", PUB) == (date(2024, 5, 16), "day")
+    assert resolve_said_on("he may march on", PUB) == (PUB, "publication")
+    assert resolve_said_on("said", None) == (None, "publication")
+
+
+def test_no_statement_without_attribution() -> None:
+    assert extract_statements("The river rose two metres overnight. Schools closed.", PUB) == []
+
+
+def test_record_contract() -> None:
+    s = only("Mayor Anna Lindqvist said that 3 bridges would reopen.")
+    record = statement_record("doc-1", s)
+    assert list(record) == [
+        "doc",
+        "kind",
+        "speaker",
+        "speaker_span",
+        "cue",
+        "cue_span",
+        "content",
+        "content_span",
+        "said_on",
+        "venue",
+        "figures",
+    ]
+    assert record["content_span"] == [s.content_span.start, s.content_span.end]
+    assert record["said_on"] == "2024-05-17"
+    assert record["speaker"] == "Anna Lindqvist"
+    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
