@@ -46,10 +46,13 @@ def _root(
 
 def _register() -> None:
     from claimdb.cli import db_commands, extract_cmd, ingest_cmd, query_cmds
+    from claimdb.cli import export_cmd, import_cmd
 
     ingest_cmd.register(app)
     query_cmds.register(app)
     extract_cmd.register(app)
+    import_cmd.register(app)
+    export_cmd.register(app)
     app.add_typer(db_commands.db_app, name="db")
 
 

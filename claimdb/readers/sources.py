@@ -23,6 +23,7 @@ from claimdb.readers.decoding import (
     normalise_newlines,
     read_limited,
 )
+from claimdb.readers.html import read_html
 from claimdb.readers.jsonl import read_jsonl
 from claimdb.readers.text import parse_text_article
 from claimdb.readers.types import Document
@@ -59,8 +60,8 @@ READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
-    ".html": _not_supported_yet("HTML"),
-    ".htm": _not_supported_yet("HTML"),
+    ".html": read_html,
+    ".htm": read_html,
     ".json": _not_supported_yet("JSON (ClaimReview)"),
 }
 
