@@ -303,7 +303,7 @@ class _UnitParser:
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
             elif low in CUE_FORMS and tok.text[:1].islower():
-                draft = self._cue(i)
+                draft = self._cue(i, drafts[-1] if drafts else None)
             else:
                 continue
             if draft is not None and all(d.content != draft.content for d in drafts):
@@ -368,11 +368,27 @@ class _UnitParser:
             index += 1
         return index
 
-    def _cue(self, i: int) -> _Draft | None:
+    def _participle(self, cue: tuple[int, int], after: int, previous: _Draft | None) -> _Draft | None:
+        if previous is None or after >= len(self.toks):
+            return None
+        if previous.content[0] <= cue[0] < previous.content[1]:
+            return None  # already part of the previous statement's content: one statement, not two
+        c_start = self.toks[after].start
+        c_end = _trim_end(self.text, c_start, self.end)
+        if not self._has_words(c_start, c_end, 2):
+            return None
+        kind = _classify(self.text, c_start, c_end, self.quotes)
+        return _Draft(kind, (c_start, c_end), previous.speaker, cue, 0.7)
+
+    def _cue(self, i: int, previous: _Draft | None = None) -> _Draft | None:
         toks, text = self.toks, self.text
         base = CUE_FORMS[toks[i].low]
         a = i
-        while a - 1 >= 0 and toks[a - 1].low in AUXILIARIES and not self.quoted[a - 1]:
+        while (
+            a - 1 >= 0
+            and not self.quoted[a - 1]
+            and (toks[a - 1].low in AUXILIARIES or (toks[a - 1].low.endswith("ly") and len(toks[a - 1].low) > 4))
+        ):
             a -= 1
         if a - 1 >= 0 and (
             is_possessive(toks[a - 1].text) or toks[a - 1].low in ("the", "a", "an", "his", "her", "their", "its")
@@ -388,6 +404,9 @@ class _UnitParser:
         nxt = toks[after].text if after < len(toks) else ""
         weak = base in WEAK_CUES and nxt.lower() not in ("that", ":", "to") and not _is_mark(nxt)
         cue = (toks[a].start, toks[b].end)
+        if toks[i].low.endswith("ing") and a > 0 and toks[a - 1].text == ",":
+            # ", saying ...": the participle shares the subject of the clause it hangs on
+            return self._participle(cue, after, previous)
         source = self._source_left(a)
         if source is not None:
             sa, sb, relative = source
@@ -647,6 +666,12 @@ class _UnitParser:
         np = self._np_left(j)
         if np is None:
             return None
+        if appositive and not toks[np[1]].capitalised:
+            # "Trump's running mate, Indiana Gov. Mike Pence, said": the appositive carries the name
+            named = [t for t in appositive if t.capitalised and t.low not in CAPITAL_STOP]
+            if named and appositive[-1].capitalised:
+                first = appositive.index(named[0])
+                return toks.index(appositive[first]), toks.index(appositive[-1]), None
         return np[0], np[1], None
 
     def _np_left(self, j: int) -> tuple[int, int] | None:
