@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimdb.extract.numbers import SCALE_WORDS, SPELLED_PATTERN, parse_digits, parse_spelled
+from claimdb.extract.numbers import NUMBER_WORDS, SCALE_WORDS, SPELLED_PATTERN, parse_digits, parse_spelled
 from claimdb.extract.types import Figure, Qualifier
 from claimdb.extract.units import (
     AGE_RE,
@@ -32,7 +32,7 @@ _SP = r"[ \u00a0]"
 _PREFIX = PREFIX_CURRENCY_RE.pattern
 # A number: optional currency, optional sign, digits (with thousands commas, decimals, a fraction) or words.
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,/])(?P<cur>{_PREFIX})?(?P<sign>[-−+](?=[\d.]))?"
+    rf"(?<![\w.,/=:@_])(?P<cur>{_PREFIX})?(?P<sign>[-−+](?=[\d.]))?"
     rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[½¼¾]?|\.\d+|[½¼¾])(?P<frac>/\d+)?"
     rf"|(?P<words>{SPELLED_PATTERN})(?:fold)?\b",
     re.IGNORECASE,
@@ -43,24 +43,43 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)"
-# Spans that hold numbers but no figure: dates, times, timestamps, phone numbers, web addresses.
-SKIP_RE = re.compile(
-    rf"https?://\S+|www\.\S+|\S+@\S+\.\w+"
-    rf"|\b\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
-    rf"|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
-    rf"|(?:{_WEEKDAY},?{_SP}+)?\b{_MONTH}\.?,?{_SP}*\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?{_SP}*\d{{4}}\b)?"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?{_MONTH}\b\.?(?:,?{_SP}*\d{{4}}\b)?"
-    rf"|\b{_MONTH}\.?,?{_SP}+\d{{4}}\b"
-    rf"|\b\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:{_SP}*(?:[ap]\.m\.|[ap]m\b))?"
-    rf"|\b\d{{1,2}}(?:\.\d{{2}})?{_SP}*(?:[ap]\.m\.|[AaPp][Mm]\b)"
-    rf"|\+\d{{1,3}}[ .-]?\(?\d{{1,4}}\)?(?:[ .-]?\d{{2,4}}){{2,4}}\b"
-    rf"|\(\d{{3}}\){_SP}?\d{{3}}[ .-]\d{{4}}\b|\b\d{{3}}[.-]\d{{3}}[.-]\d{{4}}\b"
+# Context that makes a number a date, a time or a phone number rather than a figure, checked around each number.
+DATE_SHAPE_RE = re.compile(
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\d])(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
-VAGUE_RE = re.compile(
-    rf"\b(?P<vague>(?:tens|hundreds){_SP}+of{_SP}+(?:thousands|millions|billions)|dozens|scores|hundreds"
+PHONE_RE = re.compile(r"\d{3}[-.]\d{3}[-.]\d{4}(?![\d])|\(\d{3}\)[ \u00a0]?\d{3}[-.]\d{4}(?![\d])")
+PLUS_PHONE_RE = re.compile(r"\+\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4}(?![\d])")
+TIME_AFTER_RE = re.compile(
+    rf"(?::\d{{2}}(?::\d{{2}}(?:\.\d+)?)?Z?(?:{_SP}*(?:[ap]\.m\.|[AaPp][Mm]\b))?"
+    rf"|(?:\.\d{{2}})?{_SP}*(?:[ap]\.m\.|[AaPp]\.?[Mm]\b)|{_SP}*o['’]clock\b)"
+)
+MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\.?,?{_SP}*(?:\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}*)?$")
+MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?{_MONTH}\b")
+PREFIX_BEFORE_RE = re.compile(rf"(?:{_PREFIX})$")
+ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|A|An)[ \u00a0]+$")
+DIGIT_RUN_RE = re.compile(r"[0-9½¼¾][0-9,.]*")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation shaped as a trie, so the engine tests each first letter once."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for first, rests in sorted(branches.items()):
+        tails = [rest for rest in rests if rest]
+        if tails:
+            parts.append(re.escape(first) + "(?:" + _trie(tails) + ")" + ("?" if "" in rests else ""))
+        else:
+            parts.append(re.escape(first))
+    return "|".join(parts)
+
+
+NUMBER_WORD_RE = re.compile(rf"\b(?:{_trie(sorted(NUMBER_WORDS))})(?:fold)?(?![a-z])")
+VAGUE_LOWER_RE = re.compile(
+    rf"(?<![a-z])(?P<vague>(?:tens|hundreds){_SP}+of{_SP}+(?:thousands|millions|billions)|dozens|scores|hundreds"
     rf"|thousands|millions|billions|a{_SP}+handful){_SP}+of{_SP}+"
-    rf"|\b(?P<few>(?:a{_SP}+few|several){_SP}+(?:dozen|hundred|thousand|million)(?:s?{_SP}+of)?){_SP}+",
-    re.IGNORECASE,
+    rf"|(?<![a-z])(?P<few>(?:a{_SP}+few|several){_SP}+(?:dozen|hundred|thousand|million)(?:s?{_SP}+of)?){_SP}+",
 )
 # Qualifiers read backwards from the number (the slice before it ends with them).
 _BEFORE = r"[\s(\"'“‘]*$"
@@ -207,27 +226,33 @@ def find_figures(text: str) -> list[Figure]:
 
 
 def _find(text: str) -> list[Figure]:
-    skips = [(m.start(), m.end()) for m in SKIP_RE.finditer(text) if m.end() > m.start()]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased; keep offsets exact
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     figures: list[Figure] = []
-    for vague in VAGUE_RE.finditer(text):
+    covered: list[tuple[int, int]] = []
+    for vague in VAGUE_LOWER_RE.finditer(lowered):
         figure = _vague(text, vague)
         if figure is not None:
             figures.append(figure)
-            skips.append((figure.start, figure.end))
-    skips.sort()
-    skip_index = 0
+            covered.append((figure.start, figure.end))
+    # Candidate starts: digit runs and number words, in text order.
+    candidates = [(m.start(), False) for m in DIGIT_RUN_RE.finditer(text)]
+    candidates.extend((m.start(), True) for m in NUMBER_WORD_RE.finditer(lowered))
+    candidates.sort()
     pos = 0
+    covered_index = 0
     previous: Figure | None = None
-    length = len(text)
-    while pos < length:
-        m = NUMBER_RE.search(text, pos)
+    for candidate, is_word in candidates:
+        if candidate < pos:
+            continue
+        while covered_index < len(covered) and covered[covered_index][1] <= candidate:
+            covered_index += 1
+        if covered_index < len(covered) and covered[covered_index][0] <= candidate:
+            pos = covered[covered_index][1]
+            continue
+        m = _match_number(text, candidate, is_word)
         if m is None:
-            break
-        start = m.start()
-        while skip_index < len(skips) and skips[skip_index][1] <= start:
-            skip_index += 1
-        if skip_index < len(skips) and skips[skip_index][0] <= start < skips[skip_index][1]:
-            pos = max(skips[skip_index][1], start + 1)
             continue
         try:
             figure, end = _read_figure(text, m, previous)
@@ -236,9 +261,32 @@ def _find(text: str) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
             previous = figure
-        pos = max(end, start + 1)
+        pos = max(end, candidate + 1)
     figures.sort(key=lambda f: (f.start, f.end))
     return figures
+
+
+def _match_number(text: str, candidate: int, is_word: bool) -> re.Match[str] | None:
+    """Match NUMBER_RE at a candidate, reaching back over a currency, a sign or "a" ("a million")."""
+    start = candidate
+    if is_word:
+        article = ARTICLE_BEFORE_RE.search(text, max(0, candidate - 4), candidate)
+        if article is not None:
+            start = article.start()
+    else:
+        if start >= 1 and text[start - 1] in "-−+":
+            start -= 1
+        prefix = PREFIX_BEFORE_RE.search(text, max(0, start - 5), start)
+        if prefix is not None:
+            start = prefix.start()
+    m = NUMBER_RE.match(text, start)
+    if m is not None and m.end() > candidate:
+        return m
+    if start != candidate:
+        m = NUMBER_RE.match(text, candidate)
+        if m is not None:
+            return m
+    return None
 
 
 def _vague(text: str, m: re.Match[str]) -> Figure | None:
@@ -269,6 +317,25 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
     else:
         num = m.group("num")
         frac = m.group("frac")
+        num_start = m.start("num")
+        shape = DATE_SHAPE_RE.match(text, num_start) or PHONE_RE.match(text, num_start)
+        if shape is None and num_start >= 1 and text[num_start - 1] == "(":
+            shape = PHONE_RE.match(text, num_start - 1)
+        if shape is None and m.group("sign") == "+":
+            shape = PLUS_PHONE_RE.match(text, num_start - 1)
+        if shape is not None:
+            return _Quantity(start, shape.end(), 0.0, 0.0, shape.group(), False, identifier=True)
+        time_match = TIME_AFTER_RE.match(text, m.end("num"))
+        if time_match is not None and time_match.end() > m.end("num") and len(num) <= 5:
+            return _Quantity(start, time_match.end(), 0.0, 0.0, num, False, identifier=True)
+        if "," not in num and "." not in num and len(num) <= 4 and m.group("cur") is None:
+            near = _last_words(text, start, 2)
+            if any(w[:3] in _MONTH_STARTS for w in near) and MONTH_BEFORE_RE.search(text, max(0, start - 24), start):
+                return _Quantity(start, m.end(), 0.0, 0.0, num, False, identifier=True)
+            if len(num) <= 2:
+                after_month = MONTH_AFTER_RE.match(text, m.end("num"))
+                if after_month is not None:
+                    return _Quantity(start, after_month.end(), 0.0, 0.0, num, False, identifier=True)
         literal = num + (frac or "")
         if frac:
             top = parse_digits(num)
@@ -314,7 +381,12 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
             q.identifier = True  # long digit strings are ids, timestamps and phone numbers
         if start >= 2 and text[start - 2 : start] in ('="', "='"):
             q.identifier = True  # markup attribute values
-    minus = MINUS_BEFORE_RE.search(text, max(0, start - 12), start)
+    near_text = text[max(0, start - 10) : start].lower()
+    minus = (
+        MINUS_BEFORE_RE.search(text, max(0, start - 12), start)
+        if "minus" in near_text or "negat" in near_text
+        else None
+    )
     if minus is not None and m.group("cur") is None and m.group("sign") is None:
         q.start = minus.start()
         q.value = q.raw = -q.value
@@ -455,10 +527,36 @@ def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[st
     return None
 
 
+_STRIP = " \u00a0(\"'“‘"
+
+
+def _last_words(text: str, start: int, count: int = 2) -> list[str]:
+    """The last `count` words before `start`, lower-cased, without opening brackets or quotes."""
+    words = text[max(0, start - 40) : start].lower().split()
+    cleaned = [w.strip(_STRIP) for w in words[-(count + 2) :]]
+    return [w for w in cleaned if w][-count:]
+
+
+def _word_set(alternation: str) -> frozenset[str]:
+    """Final words of the phrases in a regex alternation ("edged\\s+up" -> "up")."""
+    return frozenset(re.split(r"\\s\+|\{_SP\}\+", part)[-1] for part in alternation.split("|"))
+
+
+_QUALIFIER_LAST = frozenset(
+    """about around approximately approx approx. roughly nearly almost some estimated to circa ca. c. on less
+    than over above least exceeding exceeded exceeds of topping beyond under below most max max. ~ ≈""".split()
+)
+_CHANGE_LAST = _word_set(_UP) | _word_set(_DOWN) | {"by", "a", "an", "another", "of", "+"}
+_MONTH_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+
+
 def _qualifier_before(text: str, start: int) -> Qualifier | None:
     """The comparison or approximation written just before the number ("more than (", "around")."""
     before = text[max(0, start - 40) : start]
     if not before:
+        return None
+    last = _last_words(text, start, 1)
+    if not last or (last[0] not in _QUALIFIER_LAST and not last[0].endswith(("~", "≈", "sub-"))):
         return None
     if NOT_MORE_RE.search(before):
         return "less_than"
@@ -475,6 +573,9 @@ def _qualifier_before(text: str, start: int) -> Qualifier | None:
 
 def _change_before(text: str, start: int) -> Qualifier | None:
     """A change verb just before the number ("rose 0.3%", "was down 19 cents", "grow sales by 35%")."""
+    last = _last_words(text, start, 1)
+    if not last or (last[0] not in _CHANGE_LAST and not last[0].endswith("+")):
+        return None
     before = text[max(0, start - 50) : start]
     if UP_RE.search(before):
         return "increase"
@@ -484,8 +585,22 @@ def _change_before(text: str, start: int) -> Qualifier | None:
 
 
 def _prev_word(text: str, start: int) -> str:
-    match = PREV_WORD_RE.search(text, max(0, start - 30), start)
-    return match.group(1) if match else ""
+    """The word right before `start` as written ("S&P", "Article"), or "" after punctuation."""
+    stripped = text[max(0, start - 30) : start].rstrip(" \u00a0")
+    if not stripped or not (stripped[-1].isalnum() or stripped[-1] in "&'’."):
+        return ""
+    parts = stripped.split()
+    if not parts:
+        return ""
+    token = parts[-1]
+    cut = len(token)
+    while cut > 0 and (token[cut - 1].isalnum() or token[cut - 1] in "_&'’."):
+        cut -= 1
+    run = token[cut:]
+    for index, char in enumerate(run):
+        if "a" <= char.lower() <= "z":
+            return run[index:]
+    return ""
 
 
 def _year_like(q: _Quantity) -> bool:
@@ -590,15 +705,21 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
             first.unit is None
             and not first.spelled
             and first.raw <= 120
-            and NAME_COMMA_RE.search(text, max(0, start - 30), start)
+            and text[max(0, start - 2) : start] == ", "
             and text[first.end : first.end + 1] == ","
+            and NAME_COMMA_RE.search(text, max(0, start - 30), start)
         ):
             return None, first.end
         if first.spelled and first.unit is None and first.value < 1000:
             return None, first.end
         if first.spelled and first.raw == 1 and first.unit is not None and not first.measured:
             return None, first.end
-    if first.unit is None and not first.spelled and AGE_CONTEXT_RE.search(text, max(0, start - 30), start):
+    if (
+        first.unit is None
+        and not first.spelled
+        and _last_words(text, start, 1) in (["aged"], ["of"], ["turns"], ["turn"], ["turned"], ["turning"], ["be"])
+        and AGE_CONTEXT_RE.search(text, max(0, start - 30), start)
+    ):
         if float(first.value).is_integer() and 0 < first.value <= 120:
             first.unit, first.measured = "year of age", True
     # Qualifier: explicit comparison first, then a change verb, then inherited from "X, or Y".

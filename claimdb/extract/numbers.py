@@ -79,6 +79,7 @@ UNICODE_FRACTIONS: dict[str, float] = {
     "⅛": 0.125,
 }
 
+NUMBER_WORDS: frozenset[str] = frozenset([*SMALL_NUMBERS, *TENS, *MAGNITUDES, "dozen"])
 _WORD_ALTERNATION = "|".join(sorted([*SMALL_NUMBERS, *TENS, *MAGNITUDES, "dozen"], key=len, reverse=True))
 # A run of number words: "twenty-five", "four thousand", "one hundred and five", "a million", "two dozen".
 SPELLED_PATTERN = (
