@@ -304,6 +304,14 @@ class _UnitParser:
                 draft = self._according(i)
             elif low in CUE_FORMS and tok.text[:1].islower():
                 draft = self._cue(i, drafts[-1] if drafts else None)
+            elif (
+                i + 1 < len(toks)
+                and toks[i + 1].low == "that"
+                and low.endswith(("ed", "es", "ks", "ts", "ns", "ds"))
+                and low not in NP_STOP
+                and tok.text[:1].islower()
+            ):
+                draft = self._generic_that(i)
             else:
                 continue
             if draft is not None and all(d.content != draft.content for d in drafts):
@@ -367,6 +375,17 @@ class _UnitParser:
         ):
             index += 1
         return index
+
+    def _generic_that(self, i: int) -> _Draft | None:
+        """`Protesters were frustrated that ...`: an attitude verb followed by a that-clause."""
+        a = i
+        while a - 1 >= 0 and not self.quoted[a - 1] and self.toks[a - 1].low in AUXILIARIES:
+            a -= 1
+        source = self._source_left(a)
+        if source is None:
+            return None
+        sa, sb, relative = source
+        return self._forward("", (self.toks[a].start, self.toks[i].end), sa, sb, relative, i + 1)
 
     def _participle(self, cue: tuple[int, int], after: int, previous: _Draft | None) -> _Draft | None:
         if previous is None or after >= len(self.toks):
