@@ -9,27 +9,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from claimdb.extract.figures import find_figures
 from claimdb.extract.statements import extract
-from claimdb.extract.types import Figure, Statement
-
-try:  # figures.py is written in parallel; extraction works without it until it lands
-    from claimdb.extract.figures import find_figures as _find_figures
-except ImportError:  # pragma: no cover - removed once figures.py exists
-    _find_figures = None
+from claimdb.extract.types import Statement
 
 EXTRACTOR_VERSION = "0.1.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_statements"]
 
 
-def _figures(text: str) -> list[Figure]:
-    if _find_figures is None:
-        return []
-    return list(_find_figures(text))
-
-
 def extract_statements(text: str, published_on: date | None = None) -> list[Statement]:
     """Statements attributed in `text`, with said_on dates resolved against `published_on`."""
     if not isinstance(text, str) or not text:
         return []
-    return extract(text, published_on, _figures(text))
+    return extract(text, published_on, list(find_figures(text)))
