@@ -311,6 +311,9 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
             return None
         value, used = parsed
         end = m.start("words") + used
+        if text[start : start + 2].lower() == "a " and text[max(0, start - 5) : start].lower() == "half ":
+            start -= 5  # "half a million"
+            value /= 2
         q = _Quantity(start, end, value, value, text[start:end], True)
         # "a million pounds" is money like "1m pounds"; "sixfold" leaves "fold" for the unit reader.
         q.scaled = value >= 1000 and any(w in q.literal.lower() for w in ("thousand", "million", "billion"))
@@ -674,7 +677,8 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         if second.scaled and not first.scaled and first.raw < second.raw and not first.spelled:
             first.value *= second.value / second.raw if second.raw else 1.0
             first.scaled = True
-        if _year_like(first) and _year_like(second) and first.unit is None:
+        season = len(second.literal) == 2 and second.literal.isdigit()  # "2019-20"
+        if _year_like(first) and first.unit is None and (_year_like(second) or season):
             return None, second.end
         value_max = second.value
         end = second.end

@@ -173,6 +173,8 @@ def test_vague_quantities_have_no_value(text: str, unit: str) -> None:
         "Stamped 2023-04-18T09:12:00Z by the server.",
         "Read more at https://example.org/story/20231.",
         "He lived there from 2010 to 2015.",
+        "The 2021-22 season ended early.",
+        "Meet me at 4 o'clock.",
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -192,6 +194,7 @@ def test_spelled_numbers() -> None:
     assert summary("Three ministers resigned.") == [(3, None, "minister", "exact")]
     assert summary("A million people signed the petition.") == [(1e6, None, "people", "exact")]
     assert summary("Twenty-five schools closed.") == [(25, None, "school", "exact")]
+    assert summary("The repairs cost half a million dollars.") == [(5e5, None, "dollar", "exact")]
     # A lone small number word is not a figure.
     assert summary("One of them said no.") == []
 
