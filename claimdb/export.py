@@ -305,6 +305,7 @@ def write_json(rows: Iterable[Row], columns: Sequence[str], handle: TextIO) -> i
 # --------------------------------------------------------------------------------------------------- ClaimReview
 
 SCHEMA_CONTEXT = "https://schema.org"
+SCHEMA_AGENT_TYPES = {"person": "Person", "organisation": "Organization", "government": "GovernmentOrganization"}
 
 
 def claim_reviews(database: Database, *, batch_size: int = 200) -> Iterator[Row]:
@@ -332,7 +333,9 @@ def _claim_item(claim: Claim) -> Row:
     item: Row = {"@type": "Claim"}
     claimant = claim.claimant
     if claimant is not None:
-        author: Row = {"@type": "Person" if claimant.kind == "person" else "Organization", "name": claimant.name}
+        author: Row = {"name": claimant.name}
+        if claimant.kind in SCHEMA_AGENT_TYPES:  # an unknown kind gets no @type rather than a guessed one
+            author = {"@type": SCHEMA_AGENT_TYPES[claimant.kind], **author}
         roles = sorted(claimant.roles, key=lambda role: role.last_seen or date.min, reverse=True)
         if roles and claimant.kind == "person":
             author["jobTitle"] = format_role(roles[0])
@@ -381,7 +384,9 @@ def _claim_review(claim: Claim, review: Review, item: Row) -> Row:
     if review.reviewed_on:
         claim_review["datePublished"] = review.reviewed_on.isoformat()
     if review.reviewer:
-        claim_review["author"] = {"@type": "Organization", "name": review.reviewer}
+        # A fact-checker known only by its site (schema.org's own example names none) stays a url.
+        key = "url" if review.reviewer.startswith(("http://", "https://")) else "name"
+        claim_review["author"] = {"@type": "Organization", key: review.reviewer}
     rating: Row = {"@type": "Rating"}
     if review.rating:
         rating["alternateName"] = review.rating

@@ -48,7 +48,7 @@ _CLAIMREVIEW_TYPES = {
     "http://schema.org/claimreview",
     "https://schema.org/claimreview",
 }
-_ORGANISATION_TYPES = {"organization", "organisation", "governmentorganization", "newsmediaorganization", "ngo"}
+_ORGANISATION_TYPES = {"organization", "organisation", "newsmediaorganization", "ngo", "corporation"}
 
 Progress = Callable[[int], None]  # called with the number of input bytes just consumed
 
@@ -75,6 +75,7 @@ class ImportedClaim:
     said_on: date | None = None
     claimant: str | None = None
     claimant_kind: str = "unknown"
+    claimant_title: str | None = None  # ClaimReview's itemReviewed.author.jobTitle: recorded as a role
     reviews: tuple[ReviewValue, ...] = ()
 
 
@@ -306,6 +307,8 @@ def claim_from_claim_review(review: dict[str, Any], where: str) -> ImportedClaim
         raise InputError(where, 'ClaimReview has no "claimReviewed" text')
     url = _text(review.get("url"), "url", where)
     claimant, kind = _agent(item.get("author"), "itemReviewed.author", where)
+    author = item.get("author")
+    job_title = _text(author.get("jobTitle"), "jobTitle", where) if isinstance(author, dict) else None
     said_on = _date(item.get("datePublished"), "itemReviewed.datePublished", where)
     if said_on is None and isinstance(item.get("firstAppearance"), dict):
         said_on = _date(item["firstAppearance"].get("datePublished"), "firstAppearance.datePublished", where)
@@ -322,6 +325,7 @@ def claim_from_claim_review(review: dict[str, Any], where: str) -> ImportedClaim
         said_on=said_on,
         claimant=claimant,
         claimant_kind=kind,
+        claimant_title=job_title,
         reviews=(ReviewValue(reviewer=reviewer, rating=rating, url=url, reviewed_on=reviewed_on),),
     )
 
@@ -380,8 +384,18 @@ def _agent(value: Any, name: str, where: str) -> tuple[str | None, str]:
         kind_names = {
             str(k).casefold().removeprefix("schema:") for k in (kinds if isinstance(kinds, list) else [kinds])
         }
-        kind = "person" if "person" in kind_names else "organisation" if kind_names & _ORGANISATION_TYPES else "unknown"
-        return _text(value.get("name"), f"{name}.name", where), kind
+        kind = (
+            "person"
+            if "person" in kind_names
+            else "government"
+            if "governmentorganization" in kind_names
+            else "organisation"
+            if kind_names & _ORGANISATION_TYPES
+            else "unknown"
+        )
+        # An organisation known only by its site (as in schema.org's own example) is named by that url.
+        label = _text(value.get("name"), f"{name}.name", where) or _text(value.get("url"), f"{name}.url", where)
+        return label, kind
     return None, "unknown"
 
 
@@ -512,6 +526,7 @@ def _claimant_ids(session: Session, claims: list[ImportedClaim]) -> dict[str, in
                 surface=claim.claimant,
                 span=None,
                 kind=claim.claimant_kind,  # type: ignore[arg-type]
+                title=claim.claimant_title,
                 attribution="name",
             )
             found[claim.claimant] = resolve_claimant(session, speaker, claim.said_on)

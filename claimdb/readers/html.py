@@ -66,14 +66,23 @@ def extract_article(page: bytes | str, location: str) -> HtmlArticle:
     if text is None:
         raise InputError(location, "no article text found in the page (is it an article, not an index or a form?)")
     url = _clean(fields.get("url"))
+    title = _clean(fields.get("title"))
     return HtmlArticle(
-        text=text,
-        title=_clean(fields.get("title")),
+        text=_body(text, title),
+        title=title,
         author=_clean(fields.get("author")),
         published_on=_parse_date(fields.get("date")),
         url=url,
         site_name=_clean(fields.get("sitename")) or _domain(url),
     )
+
+
+def _body(text: str, title: str | None) -> str:
+    """Paragraphs separated by blank lines (as in the .txt articles), without the headline repeated on top."""
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    if title and len(paragraphs) > 1 and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    return "\n\n".join(paragraphs)
 
 
 def _load_trafilatura(location: str) -> Any:
