@@ -45,7 +45,7 @@ def _root(
 
 
 def _register() -> None:
-    from claimdb.cli import db_commands, extract_cmd, ingest_cmd, query_cmds
+    from claimdb.cli import db_commands, extract_cmd, ingest_cmd, match_cmd, query_cmds
     from claimdb.cli import export_cmd, import_cmd
 
     ingest_cmd.register(app)
@@ -53,6 +53,7 @@ def _register() -> None:
     extract_cmd.register(app)
     import_cmd.register(app)
     export_cmd.register(app)
+    match_cmd.register(app)
     app.add_typer(db_commands.db_app, name="db")
 
 

@@ -32,7 +32,12 @@ def register(app: typer.Typer) -> None:
 def extract_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories or - for standard input.")],
     figures: Annotated[
-        bool, typer.Option("--figures", help="Print every figure in the text instead of statements.")
+        bool,
+        typer.Option(
+            "--figures",
+            help="Print every numeric figure in the text instead of statements (vague quantities such as "
+            "'dozens' have no value and are left out).",
+        ),
     ] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="Output format (jsonl only).")] = "jsonl",
 ) -> None:
@@ -54,7 +59,8 @@ def extract_command(
             continue
         doc_id = item.external_id or item.location
         if figures:
-            records = [figure_record(doc_id, figure) for figure in find_figures(item.text)]
+            # Vague quantities ("dozens") have no value; the figure stream lists numeric figures only.
+            records = [figure_record(doc_id, f) for f in find_figures(item.text) if f.value is not None]
         else:
             records = [statement_record(doc_id, s) for s in extract_statements(item.text, item.published_on)]
         for record in records:
