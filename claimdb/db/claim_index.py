@@ -1,0 +1,260 @@
+"""Candidate lookup for matching: the full-text index picks the claims worth comparing, never a scan.
+
+One interface over two backends. SQLite uses the FTS5 table `claims_fts` (porter stems) and its `fts5vocab`
+table for document frequencies; PostgreSQL uses the `claims.search_vector` tsvector (GIN) and estimates term
+rarity with capped index counts. Blocking keys are chosen by rarity: the OR of the few rarest stems of a
+statement stays fast as the archive grows, where the OR of every word does not (see DESIGN.md).
+
+User text never reaches MATCH / to_tsquery as syntax: it is tokenized by the backend itself and every term is
+quoted, so `"`, `AND`, `NEAR` or `*` in a statement are just characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import text as sql
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from claimdb.extract.types import Figure
+
+# Words that never make good blocking keys; the backend stems them like any other word.
+_STOPWORDS_TEXT = (
+    "a an the and or but if then than so as of at by for from in into on to with this that these those it its "
+    "is are was were be been being do does did have has had will would can could may might must i we you he "
+    "she they them their our his her my me us what which who when where why how all any some said says say "
+    "told also just"
+)
+_PROBE = "claimdb_stem_probe"
+_MAX_TERMS = 32  # a cap on "all terms": a pasted article must not become a 2,000-term OR query
+_PG_DF_CAP = 5000  # counting stops here: beyond it a term is "common", the exact number does not matter
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A claim proposed by the full-text index, with its relevance (higher is better)."""
+
+    claim_id: int
+    claimant_id: int | None
+    canonical_text: str
+    title: str | None
+    external_id: str | None
+    first_said_on: date | None
+    last_said_on: date | None
+    score: float
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+# --- SQLite -------------------------------------------------------------------------------------------------
+
+
+def _sqlite_probe(connection: Connection) -> None:
+    # A temporary FTS5 table with the same tokenizer stems text exactly as the index does (no Python stemmer
+    # to keep in step with SQLite's). Temporary objects live per connection and never touch the database file.
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE} USING fts5(body, "
+        "tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE}_vocab USING fts5vocab(temp, {_PROBE}, 'instance')"
+    )
+
+
+def _sqlite_stems(connection: Connection, texts: Sequence[str]) -> list[list[str]]:
+    """Porter stems of each text in token order, as the FTS5 index would store them."""
+    _sqlite_probe(connection)
+    connection.exec_driver_sql(
+        f"INSERT INTO temp.{_PROBE}(rowid, body) VALUES (?, ?)",
+        [(i + 1, t) for i, t in enumerate(texts)],
+    )
+    rows = connection.exec_driver_sql(f'SELECT doc, term FROM temp.{_PROBE}_vocab ORDER BY doc, "offset"').fetchall()
+    connection.exec_driver_sql(f"DELETE FROM temp.{_PROBE}")
+    stems: list[list[str]] = [[] for _ in texts]
+    for doc, term in rows:
+        stems[doc - 1].append(term)
+    return stems
+
+
+_sqlite_stopword_cache: dict[int, frozenset[str]] = {}
+
+
+def _sqlite_query_terms(connection: Connection, text: str) -> list[str]:
+    key = id(connection.engine)
+    if key not in _sqlite_stopword_cache:
+        _sqlite_stopword_cache[key] = frozenset(_sqlite_stems(connection, [_STOPWORDS_TEXT])[0])
+    stop = _sqlite_stopword_cache[key]
+    return list(dict.fromkeys(t for t in _sqlite_stems(connection, [text])[0] if t not in stop))
+
+
+def _sqlite_document_frequencies(connection: Connection, terms: Sequence[str]) -> dict[str, int]:
+    if not terms:
+        return {}
+    marks = ",".join("?" * len(terms))
+    rows = connection.exec_driver_sql(
+        f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", tuple(terms)
+    ).fetchall()
+    return {term: int(doc) for term, doc in rows}
+
+
+def _fts5_or_query(terms: Iterable[str]) -> str:
+    # Every term is a quoted string, so no word can be read as an operator or a column filter.
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def _sqlite_candidates(
+    connection: Connection, terms: Sequence[str], k: int, weights: tuple[float, float]
+) -> list[Candidate]:
+    rows = connection.exec_driver_sql(
+        "SELECT c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, "
+        "c.last_said_on, bm25(claims_fts, ?, ?) AS rank "
+        "FROM claims_fts JOIN claims AS c ON c.id = claims_fts.rowid "
+        "WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
+        (weights[0], weights[1], _fts5_or_query(terms), k),
+    ).fetchall()
+    return [Candidate(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]), -float(r[7])) for r in rows]
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------------------------
+
+
+def _tsquery_literal(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _pg_query_terms(session: Session, text: str) -> list[str]:
+    rows = session.execute(
+        sql("SELECT lexeme FROM unnest(to_tsvector('english', :body)) ORDER BY positions[1]"), {"body": text}
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _pg_document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, int]:
+    if not terms:
+        return {}
+    rows = session.execute(
+        sql(
+            "SELECT t.term, (SELECT count(*) FROM (SELECT 1 FROM claims "
+            "WHERE search_vector @@ CAST(t.query AS tsquery) LIMIT :cap) AS hits) "
+            "FROM unnest(CAST(:terms AS text[]), CAST(:queries AS text[])) AS t(term, query)"
+        ),
+        {"terms": list(terms), "queries": [_tsquery_literal(t) for t in terms], "cap": _PG_DF_CAP},
+    ).fetchall()
+    return {term: int(n) for term, n in rows}
+
+
+def _pg_candidates(session: Session, terms: Sequence[str], k: int, weights: tuple[float, float]) -> list[Candidate]:
+    # ts_rank weights are {D, C, B, A}: canonical text is weight A, the title weight B.
+    rank_weights = f"{{0.05, 0.1, {0.4 * weights[1]:f}, {0.4 * weights[0]:f}}}"
+    rows = session.execute(
+        sql(
+            "SELECT c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, "
+            "c.last_said_on, ts_rank(CAST(:weights AS float4[]), c.search_vector, q.query) AS rank "
+            "FROM claims AS c, (SELECT CAST(:query AS tsquery) AS query) AS q "
+            "WHERE c.search_vector @@ q.query ORDER BY rank DESC, c.id LIMIT :k"
+        ),
+        {"weights": rank_weights, "query": " | ".join(_tsquery_literal(t) for t in terms), "k": k},
+    ).fetchall()
+    return [Candidate(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]), float(r[7])) for r in rows]
+
+
+# --- one interface ------------------------------------------------------------------------------------------
+
+
+def query_terms(session: Session, text: str) -> list[str]:
+    """The index terms (stems) of a text, stop words removed, in first-seen order."""
+    if _dialect(session) == "postgresql":
+        return _pg_query_terms(session, text)
+    return _sqlite_query_terms(session.connection(), text)
+
+
+def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, int]:
+    """How many claims contain each term (on PostgreSQL counted up to a cap); absent terms are left out."""
+    if _dialect(session) == "postgresql":
+        found = _pg_document_frequencies(session, terms)
+    else:
+        found = _sqlite_document_frequencies(session.connection(), terms)
+    return {t: n for t, n in found.items() if n > 0}
+
+
+def blocking_terms(session: Session, text: str, max_terms: int | None = 3) -> list[str]:
+    """The rarest `max_terms` indexed terms of `text` (all of them, up to a cap, when None)."""
+    terms = query_terms(session, text)
+    if max_terms is None:
+        return terms[:_MAX_TERMS]
+    frequencies = document_frequencies(session, terms)
+    present = [t for t in terms if t in frequencies]
+    present.sort(key=lambda t: (frequencies[t], terms.index(t)))
+    return present[:max_terms]
+
+
+def candidate_claims(
+    session: Session,
+    text: str,
+    *,
+    k: int = 50,
+    exclude_claim_ids: Iterable[int] = (),
+    max_terms: int | None = 3,
+    weights: tuple[float, float] = (1.0, 1.0),
+) -> list[Candidate]:
+    """Up to `k` claims sharing the rarest terms of `text`, best full-text score first.
+
+    `max_terms=None` ORs every content term (best recall, slower on a large archive); `weights` weigh the
+    canonical text and the title in the score.
+    """
+    terms = blocking_terms(session, text, max_terms)
+    if not terms:
+        return []
+    excluded = set(exclude_claim_ids)
+    if _dialect(session) == "postgresql":
+        found = _pg_candidates(session, terms, k + len(excluded), weights)
+    else:
+        found = _sqlite_candidates(session.connection(), terms, k + len(excluded), weights)
+    return [c for c in found if c.claim_id not in excluded][:k]
+
+
+def claim_figures(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple[Figure, ...]]:
+    """The figures of each claim's first statement (claims without statements are absent)."""
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return {}
+    params = {f"c{i}": claim_id for i, claim_id in enumerate(ids)}
+    marks = ", ".join(f":c{i}" for i in range(len(ids)))
+    rows = session.execute(
+        sql(
+            "SELECT s.claim_id, f.surface, f.char_start, f.char_end, f.value, f.value_max, f.unit, f.qualifier "
+            "FROM figures AS f JOIN statements AS s ON s.id = f.statement_id "
+            f"WHERE s.id IN (SELECT min(id) FROM statements WHERE claim_id IN ({marks}) GROUP BY claim_id) "
+            "ORDER BY s.claim_id, f.char_start"
+        ),
+        params,
+    ).fetchall()
+    figures: dict[int, list[Figure]] = {}
+    for claim_id, surface, start, end, value, value_max, unit, qualifier in rows:
+        figures.setdefault(claim_id, []).append(
+            Figure(surface or "", start or 0, end or 0, value, value_max, unit, qualifier or "exact")
+        )
+    return {claim_id: tuple(found) for claim_id, found in figures.items()}
+
+
+def linked_claim_ids(session: Session, claim_id: int) -> set[int]:
+    """Claims already linked to `claim_id` with any status (a rejected pair must not be proposed again)."""
+    rows = session.execute(
+        sql(
+            "SELECT claim_b_id FROM claim_links WHERE claim_a_id = :c "
+            "UNION SELECT claim_a_id FROM claim_links WHERE claim_b_id = :c"
+        ),
+        {"c": claim_id},
+    ).fetchall()
+    return {r[0] for r in rows}

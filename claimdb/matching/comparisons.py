@@ -1,0 +1,186 @@
+"""Comparisons between a new statement and a candidate claim, each giving a level with a readable label.
+
+Like splink's comparison levels: the level is what the decision reads, the label is what a reviewer sees
+as evidence ("figures differ: more than 500 square kilometre -> 600 square kilometre").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from claimdb.extract.types import Figure
+from claimdb.matching.figures import describe, figures_in, normalize_unit
+from claimdb.matching.settings import MatchSettings
+from claimdb.matching.text import NEGATIONS, content_words, normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One comparison's outcome: which comparison, its level, a label for reviewers and an optional score."""
+
+    comparison: str
+    level: str
+    label: str
+    score: float | None = None
+
+    def as_evidence(self) -> dict[str, object]:
+        """The JSON-ready form stored in `claim_links.evidence`."""
+        return {"level": self.level, "label": self.label, "score": self.score}
+
+
+# --- text ---------------------------------------------------------------------------------------------------
+
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|rejects?|rejected|refutes?|refuted|dismiss(?:es|ed)?|false(?:ly)?|"
+    r"untrue|baseless|groundless)\b"
+)
+_NUMBERISH = re.compile(r"^\d+(?:[.,]\d+)*$")
+_NEGATION_WORDS = NEGATIONS | {"n't", "nt"}
+
+
+def core_text(text: str) -> str:
+    """Normalized text without numbers, negations and denial words: what is left to compare as wording."""
+    kept = []
+    for word in normalize(text).split():
+        if _NUMBERISH.match(word) or word in _NEGATION_WORDS or word.endswith("n't") or _DENIAL.match(word):
+            continue
+        kept.append(word)
+    return " ".join(kept)
+
+
+def text_similarity(a: str, b: str) -> float:
+    """0-100 similarity of two core texts: word order counts (token_sort) and so does containment (token_set)."""
+    if not a or not b:
+        return 0.0
+    return 0.6 * fuzz.token_sort_ratio(a, b) + 0.4 * fuzz.token_set_ratio(a, b)
+
+
+def compare_text(new_text: str, claim_text: str, settings: MatchSettings) -> Level:
+    """Text similarity level on the core wording (figures and polarity are compared separately)."""
+    if normalize(new_text) == normalize(claim_text):
+        return Level("text", "exact", "same words", 100.0)
+    score = round(text_similarity(core_text(new_text), core_text(claim_text)), 1)
+    for level, threshold in (
+        ("exact", settings.text_exact),
+        ("very_high", settings.text_very_high),
+        ("high", settings.text_high),
+        ("medium", settings.text_medium),
+    ):
+        if score >= threshold:
+            return Level("text", level, f"wording {level.replace('_', ' ')} ({score:.0f}/100)", score)
+    return Level("text", "low", f"wording differs ({score:.0f}/100)", score)
+
+
+def content_word_count(text: str) -> int:
+    """How many content words a statement has (the short-statement guard counts these)."""
+    return len(content_words(text))
+
+
+# --- figures ------------------------------------------------------------------------------------------------
+
+
+def _same_value(a: Figure, b: Figure, tolerance: float) -> bool:
+    if a.value is None or b.value is None:
+        return a.surface.lower() == b.surface.lower()
+    scale = max(abs(a.value), abs(b.value), 1e-9)
+    if abs(a.value - b.value) > tolerance * scale:
+        return False
+    if (a.value_max is None) != (b.value_max is None):
+        return False
+    if a.value_max is not None and b.value_max is not None:
+        return abs(a.value_max - b.value_max) <= tolerance * max(abs(a.value_max), abs(b.value_max), 1e-9)
+    return True
+
+
+def compare_figures(
+    new_figures: tuple[Figure, ...],
+    claim_figures: tuple[Figure, ...],
+    settings: MatchSettings,
+    *,
+    new_text: str = "",
+    claim_text: str = "",
+) -> Level:
+    """Figures: none / missing (one side only) / same / changed (same unit, another value) / incomparable.
+
+    A side without extracted figures falls back to numbers read from its text, so an extraction miss cannot
+    hide a changed number.
+    """
+    new_figures = new_figures or figures_in(new_text)
+    claim_figures = claim_figures or figures_in(claim_text)
+    if not new_figures and not claim_figures:
+        return Level("figures", "none", "no figures on either side")
+    if not new_figures or not claim_figures:
+        side = "the new statement" if new_figures else "the existing claim"
+        return Level("figures", "missing", f"only {side} has figures")
+    tolerance = settings.figure_relative_tolerance
+    changes: list[str] = []
+    same: list[str] = []
+    for figure in new_figures:
+        unit = normalize_unit(figure.unit)
+        comparable = [other for other in claim_figures if normalize_unit(other.unit) == unit]
+        if not comparable:
+            continue
+        if any(_same_value(figure, other, tolerance) for other in comparable):
+            same.append(describe(figure))
+        else:
+            changes.append(f"{describe(comparable[0])} -> {describe(figure)}")
+    if changes:
+        return Level("figures", "changed", "figures differ: " + "; ".join(changes))
+    if same:
+        return Level("figures", "same", "same figures: " + ", ".join(same))
+    return Level("figures", "incomparable", "figures in different units")
+
+
+# --- polarity -----------------------------------------------------------------------------------------------
+
+
+def negation_cues(text: str) -> list[str]:
+    """The negation and denial cues of a text, each with the word after it ("not annexed", "denied that")."""
+    tokens = normalize(text).split()
+    cues = []
+    for i, word in enumerate(tokens):
+        if word in _NEGATION_WORDS or word.endswith("n't") or _DENIAL.match(word):
+            cues.append(" ".join(tokens[i : i + 2]))
+    return cues
+
+
+def compare_polarity(new_text: str, claim_text: str) -> Level:
+    """Polarity: same, or differs when one side negates or denies and the other does not."""
+    new_cues, claim_cues = negation_cues(new_text), negation_cues(claim_text)
+    if (len(new_cues) % 2) == (len(claim_cues) % 2):
+        label = "both negated" if new_cues else "both affirmative"
+        return Level("polarity", "same", label)
+    negated, plain = ("new statement", "existing claim") if new_cues else ("existing claim", "new statement")
+    cue = (new_cues or claim_cues)[0]
+    return Level("polarity", "differs", f"polarity differs: {negated} says '{cue}', {plain} does not")
+
+
+# --- claimant and date --------------------------------------------------------------------------------------
+
+
+def compare_claimant(new_claimant_id: int | None, claim_claimant_id: int | None) -> Level:
+    """Claimant: same, different, or unknown when either side has no resolved claimant."""
+    if new_claimant_id is None or claim_claimant_id is None:
+        return Level("claimant", "unknown", "claimant unknown on one side")
+    if new_claimant_id == claim_claimant_id:
+        return Level("claimant", "same", "same claimant")
+    return Level("claimant", "different", "different claimants")
+
+
+def compare_dates(
+    said_on: date | None, first_said_on: date | None, last_said_on: date | None, settings: MatchSettings
+) -> Level:
+    """Date gap between the new statement and the nearest known appearance of the claim."""
+    known = [d for d in (first_said_on, last_said_on) if d is not None]
+    if said_on is None or not known:
+        return Level("date", "unknown", "date unknown")
+    gap = min(abs((said_on - d).days) for d in known)
+    if gap < settings.same_occasion_days:
+        return Level("date", "same_day", "said the same day", float(gap))
+    if gap <= settings.recent_days:
+        return Level("date", "recent", f"{gap} days apart", float(gap))
+    return Level("date", "distant", f"{gap} days apart", float(gap))

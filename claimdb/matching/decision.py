@@ -1,0 +1,170 @@
+"""Decision: join an existing claim, or start a new claim with links, from the labelled comparison levels.
+
+The decision is pure (levels in, decision out) so it can be tested without a database; `match_statement`
+in `claimdb.matching.engine` feeds it candidates from the full-text index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from claimdb.extract.types import Figure
+from claimdb.matching.comparisons import (
+    Level,
+    compare_claimant,
+    compare_dates,
+    compare_figures,
+    compare_polarity,
+    compare_text,
+    content_word_count,
+)
+from claimdb.matching.settings import MatchSettings
+
+Relation = Literal["paraphrase", "echo", "contradiction", "figure_change", "same_figure", "quoted_differently"]
+LinkStatus = Literal["auto", "suggested"]
+
+
+@dataclass(frozen=True, slots=True)
+class NewStatement:
+    """A statement about to be stored: its text, resolved claimant, date and figures."""
+
+    text: str
+    claimant_id: int | None = None
+    said_on: date | None = None
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """What the decision needs to know about an existing claim."""
+
+    claim_id: int
+    text: str
+    claimant_id: int | None = None
+    first_said_on: date | None = None
+    last_said_on: date | None = None
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedLink:
+    """A link from the new statement's claim to an existing claim; `evidence` holds the labelled levels."""
+
+    claim_id: int
+    relation: Relation
+    status: LinkStatus
+    score: float
+    evidence: dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchDecision:
+    """Join `join_claim_id` (or, when None, create a new claim), then add `links` from that claim."""
+
+    join_claim_id: int | None
+    links: list[ProposedLink] = field(default_factory=list)
+    join_evidence: dict[str, object] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """All comparison levels between a new statement and one claim."""
+
+    claim: ClaimView
+    text: Level
+    figures: Level
+    polarity: Level
+    claimant: Level
+    date: Level
+    content_words: int
+
+    def evidence(self) -> dict[str, object]:
+        """The levels as a JSON-ready dict keyed by comparison name."""
+        found: dict[str, object] = {
+            level.comparison: level.as_evidence()
+            for level in (self.text, self.figures, self.polarity, self.claimant, self.date)
+        }
+        found["content_words"] = self.content_words
+        return found
+
+
+def compare(new: NewStatement, claim: ClaimView, settings: MatchSettings) -> Comparison:
+    """Run every comparison between a new statement and an existing claim."""
+    return Comparison(
+        claim=claim,
+        text=compare_text(new.text, claim.text, settings),
+        figures=compare_figures(new.figures, claim.figures, settings, new_text=new.text, claim_text=claim.text),
+        polarity=compare_polarity(new.text, claim.text),
+        claimant=compare_claimant(new.claimant_id, claim.claimant_id),
+        date=compare_dates(new.said_on, claim.first_said_on, claim.last_said_on, settings),
+        content_words=min(content_word_count(new.text), content_word_count(claim.text)),
+    )
+
+
+def _relation(c: Comparison, settings: MatchSettings) -> tuple[Relation, float] | None:
+    """The relation a comparison supports and the similarity it rests on, or None when unrelated."""
+    similarity = c.text.score or 0.0
+    if c.polarity.level == "differs" and similarity >= settings.suggest_similarity:
+        return "contradiction", similarity
+    if c.figures.level == "changed" and similarity >= settings.suggest_similarity:
+        return "figure_change", similarity
+    if c.figures.level == "same" and similarity < settings.suggest_similarity:
+        if similarity >= settings.same_figure_similarity:
+            return "same_figure", similarity
+        return None
+    if similarity < settings.suggest_similarity:
+        return None
+    if c.claimant.level == "same":
+        if c.date.level == "same_day" and similarity < settings.join_similarity:
+            return "quoted_differently", similarity
+        return "paraphrase", similarity
+    if c.claimant.level == "different":
+        return "echo", similarity
+    return "paraphrase", similarity
+
+
+def _may_auto(c: Comparison, similarity: float, settings: MatchSettings) -> bool:
+    return similarity >= settings.auto_similarity and c.content_words >= settings.min_auto_content_words
+
+
+def _joins(c: Comparison, settings: MatchSettings) -> bool:
+    # Text similarity alone never merges: figures and polarity must agree, the claimant must be the same one,
+    # and short statements are left to a person.
+    return (
+        c.claimant.level == "same"
+        and (c.text.score or 0.0) >= settings.join_similarity
+        and c.polarity.level == "same"
+        and c.figures.level in ("none", "same", "incomparable")
+        and c.content_words >= settings.min_auto_content_words
+    )
+
+
+def decide(
+    comparisons: list[Comparison], settings: MatchSettings, *, already_linked: frozenset[int] = frozenset()
+) -> MatchDecision:
+    """Turn comparisons (any order) into a join or a new claim with at most `max_links` links."""
+    ranked = sorted(comparisons, key=lambda c: (-(c.text.score or 0.0), c.claim.claim_id))
+    join = next((c for c in ranked if _joins(c, settings)), None)
+    links: list[ProposedLink] = []
+    for c in ranked:
+        if join is not None and (c is join or c.claim.claim_id in already_linked):
+            continue
+        found = _relation(c, settings)
+        if found is None:
+            continue
+        relation, similarity = found
+        status: LinkStatus = "auto" if _may_auto(c, similarity, settings) else "suggested"
+        if relation in ("paraphrase", "quoted_differently") and c.claimant.level == "same" and join is None:
+            # The same claimant saying nearly the same thing was not joined (short, or just below the join
+            # threshold): a person decides.
+            status = "suggested"
+        links.append(ProposedLink(c.claim.claim_id, relation, status, round(similarity, 1), c.evidence()))
+        if len(links) >= settings.max_links:
+            break
+    return MatchDecision(
+        join_claim_id=join.claim.claim_id if join else None,
+        links=links,
+        join_evidence=join.evidence() if join else None,
+    )

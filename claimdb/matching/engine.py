@@ -1,0 +1,86 @@
+"""Public entry points: `match_statement` for ingest and `rank_claims` for "have we seen this?".
+
+Both read candidates only through `claimdb.db.claim_index`, so neither ever scans all claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from claimdb.db import claim_index
+from claimdb.matching.decision import ClaimView, MatchDecision, NewStatement, compare, decide
+from claimdb.matching.settings import DEFAULT_SETTINGS, MatchSettings
+from claimdb.matching.text import clean_post
+
+
+@dataclass(frozen=True, slots=True)
+class RankedClaim:
+    """A known claim ranked for a query text; `evidence` says why (full-text and other scores)."""
+
+    claim_id: int
+    external_id: str | None
+    score: float
+    evidence: dict[str, object]
+
+
+def match_statement(session: Session, new: NewStatement, settings: MatchSettings = DEFAULT_SETTINGS) -> MatchDecision:
+    """Decide whether a new statement joins an existing claim, and which links its claim gets.
+
+    The caller applies the decision: join `join_claim_id` or create a claim, then store each link between
+    that claim and `link.claim_id`.
+    """
+    candidates = claim_index.candidate_claims(
+        session, new.text, k=settings.candidates, max_terms=settings.blocking_terms
+    )
+    if not candidates:
+        return MatchDecision(join_claim_id=None, links=[])
+    figures = claim_index.claim_figures(session, (c.claim_id for c in candidates))
+    comparisons = [
+        compare(
+            new,
+            ClaimView(
+                claim_id=c.claim_id,
+                text=c.canonical_text,
+                claimant_id=c.claimant_id,
+                first_said_on=c.first_said_on,
+                last_said_on=c.last_said_on,
+                figures=figures.get(c.claim_id, ()),
+            ),
+            settings,
+        )
+        for c in candidates
+    ]
+    decision = decide(comparisons, settings)
+    if decision.join_claim_id is None:
+        return decision
+    # Joining an existing claim: never re-propose a pair that already has a link (a rejected one included).
+    linked = frozenset(claim_index.linked_claim_ids(session, decision.join_claim_id))
+    if not linked:
+        return decision
+    return decide(comparisons, settings, already_linked=linked)
+
+
+def rank_claims(
+    session: Session, text: str, *, limit: int = 10, settings: MatchSettings = DEFAULT_SETTINGS
+) -> list[RankedClaim]:
+    """Rank known claims for a text (a tweet, a quote, a headline), best first, at most `limit`.
+
+    Posts are cleaned first (links, embed signature dates, hashtags split), then BM25 over claim text and
+    title ranks the candidates; the optional semantic stage re-ranks them when enabled in `settings`.
+    """
+    query = clean_post(text)
+    candidates = claim_index.candidate_claims(
+        session,
+        query,
+        k=max(limit, settings.rank_candidates),
+        max_terms=None,
+        weights=(settings.rank_text_weight, settings.rank_title_weight),
+    )
+    ranked = [RankedClaim(c.claim_id, c.external_id, c.score, {"bm25": float(f"{c.score:.4g}")}) for c in candidates]
+    if settings.semantic_rerank and ranked:
+        from claimdb.matching.semantic import rerank
+
+        ranked = rerank(query, candidates, ranked, settings)
+    return ranked[:limit]

@@ -1,0 +1,48 @@
+"""Every threshold of the matching engine, named, in one frozen settings object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSettings:
+    """Thresholds for blocking, comparison levels, the decision tiers and the "have we seen this?" ranking.
+
+    Text similarities are on rapidfuzz's 0-100 scale and are computed on the *core* text (numbers and
+    negation words removed), so figures and polarity are judged only by their own comparisons.
+    """
+
+    # blocking
+    candidates: int = 50  # top K claims from the full-text index per statement
+    blocking_terms: int = 3  # OR of this many rarest stems (flat cost as the archive grows)
+
+    # text similarity levels
+    text_exact: float = 99.5
+    text_very_high: float = 92.0
+    text_high: float = 80.0
+    text_medium: float = 65.0
+
+    # decision
+    join_similarity: float = 92.0  # same claimant, same thing: join the existing claim
+    auto_similarity: float = 90.0  # a link above this is `auto` (when the guards allow)
+    suggest_similarity: float = 70.0  # a link between this and auto is `suggested`
+    same_figure_similarity: float = 55.0  # shared figure with loosely related wording
+    min_auto_content_words: int = 8  # shorter statements never auto-merge nor auto-link
+    max_links: int = 5  # links proposed per statement, best first
+
+    # figures
+    figure_relative_tolerance: float = 0.005  # 20.0% and 20.05% are the same figure
+    # dates
+    same_occasion_days: int = 1  # a quote reported differently on the same occasion: quoted_differently
+    recent_days: int = 31
+
+    # "have we seen this?" ranking (fitted on CheckThat! 2020 train, checked on dev)
+    rank_candidates: int = 100
+    rank_text_weight: float = 1.0  # bm25 column weights: canonical text, title
+    rank_title_weight: float = 1.0
+    semantic_rerank: bool = False  # optional [semantic] extra: sentence embeddings re-rank the candidates
+    semantic_weight: float = 0.0
+
+
+DEFAULT_SETTINGS = MatchSettings()
