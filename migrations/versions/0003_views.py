@@ -29,14 +29,16 @@ depends_on: str | Sequence[str] | None = None
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 
-# The role a claimant was seen with on the day (else the latest seen), as "Title, Affiliation".
-_ROLE = """(SELECT r.title || CASE WHEN r.affiliation <> '' THEN ', ' || r.affiliation ELSE '' END
-            FROM claimant_roles r
-            WHERE r.claimant_id = s.claimant_id
-            ORDER BY CASE WHEN s.said_on IS NOT NULL AND r.first_seen <= s.said_on AND s.said_on <= r.last_seen
-                          THEN 0 ELSE 1 END,
-                     CASE WHEN r.last_seen IS NULL THEN 1 ELSE 0 END, r.last_seen DESC, r.id DESC
-            LIMIT 1)"""
+# The role a claimant was seen with on the day, else the latest seen, as "Title, Affiliation". Outer columns
+# appear only in WHERE clauses: SQLite cannot resolve them in a subquery's ORDER BY once the view is flattened.
+_ROLE_TEXT = "r.title || CASE WHEN r.affiliation <> '' THEN ', ' || r.affiliation ELSE '' END"
+_ROLE = f"""COALESCE(
+            (SELECT {_ROLE_TEXT} FROM claimant_roles r
+             WHERE r.claimant_id = s.claimant_id AND r.first_seen <= s.said_on AND s.said_on <= r.last_seen
+             ORDER BY r.id LIMIT 1),
+            (SELECT {_ROLE_TEXT} FROM claimant_roles r
+             WHERE r.claimant_id = s.claimant_id
+             ORDER BY CASE WHEN r.last_seen IS NULL THEN 1 ELSE 0 END, r.last_seen DESC, r.id DESC LIMIT 1))"""
 
 VIEWS = {
     "statements_view": f"""
