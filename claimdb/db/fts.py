@@ -135,12 +135,24 @@ def _similar_vocabulary(session: Session, tokens: list[str]) -> list[str]:
     ]
     terms: list[str] = []
     for token in tokens:
-        for term, _score, _index in process.extract(
-            token, vocabulary, scorer=fuzz.ratio, limit=FUZZY_TERMS_PER_WORD, score_cutoff=FUZZY_TERM_CUTOFF
-        ):
-            if term not in terms:
-                terms.append(term)
+        # The vocabulary holds porter stems ("annex"), so compare a crudely stemmed form of the word as well.
+        for form in {token, _crude_stem(token)}:
+            for term, _score, _index in process.extract(
+                form, vocabulary, scorer=fuzz.ratio, limit=FUZZY_TERMS_PER_WORD, score_cutoff=FUZZY_TERM_CUTOFF
+            ):
+                if term not in terms:
+                    terms.append(term)
     return terms
+
+
+_SUFFIXES = ("ations", "ation", "ingly", "ings", "ing", "edly", "ies", "ied", "ed", "es", "ly", "s")
+
+
+def _crude_stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _fuzzy_snippet(body: str, tokens: list[str], width: int = 160) -> str:

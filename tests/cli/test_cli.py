@@ -125,6 +125,8 @@ def test_every_format_renders(seeded: str, fmt: str) -> None:
 
 
 def test_bad_inputs_are_reported_and_the_rest_stored(database_url: str, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "inputs"
+    tmp_path.mkdir()
     shutil.copy(SEEDS / "000_aeb2da9c072e547c.txt", tmp_path / "good.txt")
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00")
