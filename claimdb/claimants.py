@@ -46,11 +46,17 @@ def resolve_claimant(session: Session, speaker: Speaker, seen_on: date | None) -
             ["normalized_key"],
         )
     add_alias(session, claimant_id, speaker.name)
-    if speaker.surface and speaker.attribution == "name":
-        add_alias(session, claimant_id, speaker.surface)
+    if speaker.surface and speaker.attribution == "name" and _is_part_of_name(speaker.surface, key):
+        add_alias(session, claimant_id, speaker.surface)  # "Reznikov" for "Oleksiy Reznikov"
     if speaker.title:
         record_role(session, claimant_id, speaker.title, speaker.affiliation or "", seen_on)
     return claimant_id
+
+
+def _is_part_of_name(surface: str, key: str) -> bool:
+    # Only bare name forms become aliases, not "Ukraine's Defence Minister Oleksiy Reznikov".
+    words = normalize_name(surface).split()
+    return bool(words) and set(words) <= set(key.split())
 
 
 def _find_by_alias(session: Session, key: str) -> int | None:
