@@ -53,10 +53,15 @@ def core_text(text: str) -> str:
 
 
 def text_similarity(a: str, b: str) -> float:
-    """0-100 similarity of two core texts: word order counts (token_sort) and so does containment (token_set)."""
+    """0-100 similarity of two core texts, insensitive to word order (the mean of token_sort and token_set)."""
     if not a or not b:
         return 0.0
-    return 0.6 * fuzz.token_sort_ratio(a, b) + 0.4 * fuzz.token_set_ratio(a, b)
+    return 0.5 * fuzz.token_sort_ratio(a, b) + 0.5 * fuzz.token_set_ratio(a, b)
+
+
+def ordered_similarity(a: str, b: str) -> float:
+    """0-100 character similarity that respects word order: a repeat scores high, a reworded claim does not."""
+    return fuzz.ratio(core_text(a), core_text(b))
 
 
 def compare_text(new_text: str, claim_text: str, settings: MatchSettings) -> Level:
@@ -151,7 +156,8 @@ def negation_cues(text: str) -> list[str]:
 def compare_polarity(new_text: str, claim_text: str) -> Level:
     """Polarity: same, or differs when one side negates or denies and the other does not."""
     new_cues, claim_cues = negation_cues(new_text), negation_cues(claim_text)
-    if (len(new_cues) % 2) == (len(claim_cues) % 2):
+    # Presence, not parity: "did not shell the dam and did not cause the flooding" is still a denial.
+    if bool(new_cues) == bool(claim_cues):
         label = "both negated" if new_cues else "both affirmative"
         return Level("polarity", "same", label)
     negated, plain = ("new statement", "existing claim") if new_cues else ("existing claim", "new statement")

@@ -19,6 +19,7 @@ from claimdb.matching.comparisons import (
     compare_polarity,
     compare_text,
     content_word_count,
+    ordered_similarity,
 )
 from claimdb.matching.settings import MatchSettings
 
@@ -79,6 +80,7 @@ class Comparison:
     claimant: Level
     date: Level
     content_words: int
+    word_order: float  # ordered (character) similarity of the core texts: high only for repeats
 
     def evidence(self) -> dict[str, object]:
         """The levels as a JSON-ready dict keyed by comparison name."""
@@ -87,6 +89,7 @@ class Comparison:
             for level in (self.text, self.figures, self.polarity, self.claimant, self.date)
         }
         found["content_words"] = self.content_words
+        found["word_order"] = round(self.word_order, 1)
         return found
 
 
@@ -100,6 +103,7 @@ def compare(new: NewStatement, claim: ClaimView, settings: MatchSettings) -> Com
         claimant=compare_claimant(new.claimant_id, claim.claimant_id),
         date=compare_dates(new.said_on, claim.first_said_on, claim.last_said_on, settings),
         content_words=min(content_word_count(new.text), content_word_count(claim.text)),
+        word_order=ordered_similarity(new.text, claim.text),
     )
 
 
@@ -117,7 +121,7 @@ def _relation(c: Comparison, settings: MatchSettings) -> tuple[Relation, float] 
     if similarity < settings.suggest_similarity:
         return None
     if c.claimant.level == "same":
-        if c.date.level == "same_day" and similarity < settings.join_similarity:
+        if c.date.level == "same_day" and c.word_order < settings.join_similarity:
             return "quoted_differently", similarity
         return "paraphrase", similarity
     if c.claimant.level == "different":
@@ -134,7 +138,7 @@ def _joins(c: Comparison, settings: MatchSettings) -> bool:
     # and short statements are left to a person.
     return (
         c.claimant.level == "same"
-        and (c.text.score or 0.0) >= settings.join_similarity
+        and c.word_order >= settings.join_similarity
         and c.polarity.level == "same"
         and c.figures.level in ("none", "same", "incomparable")
         and c.content_words >= settings.min_auto_content_words

@@ -24,10 +24,10 @@ class MatchSettings:
     text_medium: float = 65.0
 
     # decision
-    join_similarity: float = 92.0  # same claimant, same thing: join the existing claim
+    join_similarity: float = 92.0  # same claimant, word-order similarity this high: join the existing claim
     auto_similarity: float = 90.0  # a link above this is `auto` (when the guards allow)
-    suggest_similarity: float = 70.0  # a link between this and auto is `suggested`
-    same_figure_similarity: float = 55.0  # shared figure with loosely related wording
+    suggest_similarity: float = 75.0  # a link between this and auto is `suggested`
+    same_figure_similarity: float = 50.0  # shared figure with loosely related wording (always suggested)
     min_auto_content_words: int = 8  # shorter statements never auto-merge nor auto-link
     max_links: int = 5  # links proposed per statement, best first
 

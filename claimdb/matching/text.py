@@ -21,7 +21,7 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 NEGATIONS: frozenset[str] = frozenset(
     "not no never nothing none nobody neither nor cannot can't won't isn't aren't wasn't weren't don't "
-    "doesn't didn't hasn't haven't hadn't shouldn't wouldn't couldn't n't without".split()
+    "doesn't didn't hasn't haven't hadn't shouldn't wouldn't couldn't n't".split()
 )
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+|\bt\.co/\S+", re.IGNORECASE)
