@@ -17,6 +17,8 @@ from claimdb.readers.decoding import MAX_DOCUMENT_BYTES, ByteStream, read_limite
 from claimdb.readers.types import Document
 
 INSTALL_HINT = "pip install 'claimdb[html]'"
+# Below this the extractor has found a menu, a form or a teaser, not an article.
+MIN_ARTICLE_WORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +59,19 @@ def extract_article(page: bytes | str, location: str) -> HtmlArticle:
             include_comments=False,
             include_tables=False,
             include_images=False,
-            as_dict=True,
         )
     except Exception as error:  # noqa: BLE001 - the parser's failures must become one message for this file
         raise InputError(location, f"could not parse the HTML ({type(error).__name__}: {error})") from None
-    fields: dict[str, Any] = result if isinstance(result, dict) else {}
+    # trafilatura 1.x returns a dict, 2.x a Document object with .as_dict().
+    fields: dict[str, Any] = result if isinstance(result, dict) else result.as_dict() if result is not None else {}
     text = _clean(fields.get("text"))
-    if text is None:
-        raise InputError(location, "no article text found in the page (is it an article, not an index or a form?)")
+    words = len(text.split()) if text else 0
+    if text is None or words < MIN_ARTICLE_WORDS:
+        raise InputError(
+            location,
+            f"no article text found in the page ({words} words; is it an article, not an index, a form or a "
+            "page that needs JavaScript?)",
+        )
     url = _clean(fields.get("url"))
     title = _clean(fields.get("title"))
     return HtmlArticle(
