@@ -122,3 +122,65 @@ def test_empty_exports_are_still_valid(database_url: str) -> None:
         assert json.loads(graph.getvalue())["@graph"] == []
     finally:
         database.dispose()
+
+
+def test_claimreview_export_is_schema_org_with_appearances(sample_database: tuple[Database, Sample]) -> None:
+    database, sample = sample_database
+    buffer = io.StringIO()
+    assert export.write_claim_reviews(export.claim_reviews(database), buffer) == 1  # only reviewed claims
+    document = json.loads(buffer.getvalue())
+    assert document["@context"] == "https://schema.org"
+    [review] = document["@graph"]
+    # The properties Google's ClaimReview guidelines require, with schema.org types.
+    assert review["@type"] == "ClaimReview"
+    assert review["url"] == "https://verifydesk.example/kherson-500"
+    assert review["claimReviewed"].startswith("more than 500 square kilometres")
+    assert review["author"] == {"@type": "Organization", "name": "Verify Desk"}
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Mostly true"}
+    assert review["datePublished"] == "2022-10-09"
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["author"] == {"@type": "Person", "name": "Volodymyr Zelensky", "jobTitle": "President"}
+    assert item["datePublished"] == "2022-10-06"
+    assert item["firstAppearance"] == {
+        "@type": "CreativeWork",
+        "url": sample.first_document_url,
+        "headline": "Ukraine calls on Russia troops to lay down arms",
+        "datePublished": "2022-10-07",
+        "publisher": {"@type": "Organization", "name": "Reuters"},
+    }
+    assert [appearance["url"] for appearance in item["appearance"]] == [sample.first_document_url]
+
+
+def test_claimreview_appearances_are_in_date_order_and_round_trip(sample_database: tuple[Database, Sample]) -> None:
+    from datetime import date
+
+    from claimdb.db.models import Review
+    from claimdb.imports import parse_claim_document
+
+    database, sample = sample_database
+    with database.session(write=True) as session:
+        session.add(
+            Review(claim_id=sample.deceived, reviewer="Verify Desk", rating="4/5", reviewed_on=date(2022, 10, 20))
+        )
+    buffer = io.StringIO()
+    export.write_claim_reviews(export.claim_reviews(database), buffer)
+    graph = json.loads(buffer.getvalue())["@graph"]
+    deceived = next(item for item in graph if item["claimReviewed"].startswith("You have been deceived"))
+    appearances = deceived["itemReviewed"]["appearance"]
+    assert [a["url"] for a in appearances] == [sample.first_document_url, sample.second_document_url]
+    assert deceived["itemReviewed"]["firstAppearance"]["url"] == sample.first_document_url
+    assert deceived["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "4/5",
+        "ratingValue": "4",
+        "bestRating": "5",
+        "worstRating": "1",
+    }
+    # What claimdb writes, claimdb (and any ClaimReview reader) reads back.
+    claims = list(parse_claim_document(buffer.getvalue(), "export.jsonld"))
+    assert all(not isinstance(claim, Exception) for claim in claims)
+    assert sorted((c.claimant, c.reviews[0].rating) for c in claims) == [  # type: ignore[union-attr]
+        ("Oleksiy Reznikov", "4/5"),
+        ("Volodymyr Zelensky", "Mostly true"),
+    ]
