@@ -29,7 +29,7 @@ _STOPWORDS_TEXT = (
     "told also just"
 )
 _PROBE = "claimdb_stem_probe"
-_MAX_TERMS = 32  # a cap on "all terms": a pasted article must not become a 2,000-term OR query
+_MAX_TERMS = 64  # a cap on "all terms": a pasted article must not become a 2,000-term OR query
 _PG_DF_CAP = 5000  # counting stops here: beyond it a term is "common", the exact number does not matter
 
 
@@ -87,13 +87,14 @@ def _sqlite_stems(connection: Connection, texts: Sequence[str]) -> list[list[str
     return stems
 
 
-_sqlite_stopword_cache: dict[int, frozenset[str]] = {}
+_sqlite_stopword_cache: dict[tuple[int, frozenset[str]], frozenset[str]] = {}
 
 
-def _sqlite_query_terms(connection: Connection, text: str) -> list[str]:
-    key = id(connection.engine)
+def _sqlite_query_terms(connection: Connection, text: str, stopwords: frozenset[str]) -> list[str]:
+    key = (id(connection.engine), stopwords)
     if key not in _sqlite_stopword_cache:
-        _sqlite_stopword_cache[key] = frozenset(_sqlite_stems(connection, [_STOPWORDS_TEXT])[0])
+        words = _STOPWORDS_TEXT + " " + " ".join(sorted(stopwords))
+        _sqlite_stopword_cache[key] = frozenset(_sqlite_stems(connection, [words])[0])
     stop = _sqlite_stopword_cache[key]
     return list(dict.fromkeys(t for t in _sqlite_stems(connection, [text])[0] if t not in stop))
 
@@ -133,9 +134,14 @@ def _tsquery_literal(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _pg_query_terms(session: Session, text: str) -> list[str]:
+def _pg_query_terms(session: Session, text: str, stopwords: frozenset[str]) -> list[str]:
     rows = session.execute(
-        sql("SELECT lexeme FROM unnest(to_tsvector('english', :body)) ORDER BY positions[1]"), {"body": text}
+        sql(
+            "SELECT lexeme FROM unnest(to_tsvector('english', :body)) "
+            "WHERE lexeme <> ALL (SELECT unnest(tsvector_to_array(to_tsvector('english', :stop)))) "
+            "ORDER BY positions[1]"
+        ),
+        {"body": text, "stop": " ".join(sorted(stopwords))},
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -172,11 +178,11 @@ def _pg_candidates(session: Session, terms: Sequence[str], k: int, weights: tupl
 # --- one interface ------------------------------------------------------------------------------------------
 
 
-def query_terms(session: Session, text: str) -> list[str]:
-    """The index terms (stems) of a text, stop words removed, in first-seen order."""
+def query_terms(session: Session, text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
+    """The index terms (stems) of a text in first-seen order, without stop words (built-in plus `stopwords`)."""
     if _dialect(session) == "postgresql":
-        return _pg_query_terms(session, text)
-    return _sqlite_query_terms(session.connection(), text)
+        return _pg_query_terms(session, text, stopwords)
+    return _sqlite_query_terms(session.connection(), text, stopwords)
 
 
 def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, int]:
@@ -188,9 +194,11 @@ def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, in
     return {t: n for t, n in found.items() if n > 0}
 
 
-def blocking_terms(session: Session, text: str, max_terms: int | None = 3) -> list[str]:
+def blocking_terms(
+    session: Session, text: str, max_terms: int | None = 3, stopwords: frozenset[str] = frozenset()
+) -> list[str]:
     """The rarest `max_terms` indexed terms of `text` (all of them, up to a cap, when None)."""
-    terms = query_terms(session, text)
+    terms = query_terms(session, text, stopwords)
     if max_terms is None:
         return terms[:_MAX_TERMS]
     frequencies = document_frequencies(session, terms)
@@ -207,13 +215,14 @@ def candidate_claims(
     exclude_claim_ids: Iterable[int] = (),
     max_terms: int | None = 3,
     weights: tuple[float, float] = (1.0, 1.0),
+    stopwords: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Up to `k` claims sharing the rarest terms of `text`, best full-text score first.
 
     `max_terms=None` ORs every content term (best recall, slower on a large archive); `weights` weigh the
-    canonical text and the title in the score.
+    canonical text and the title in the score; `stopwords` are extra words never used as keys.
     """
-    terms = blocking_terms(session, text, max_terms)
+    terms = blocking_terms(session, text, max_terms, stopwords)
     if not terms:
         return []
     excluded = set(exclude_claim_ids)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from claimdb.db import claim_index
 from claimdb.matching.decision import ClaimView, MatchDecision, NewStatement, compare, decide
 from claimdb.matching.settings import DEFAULT_SETTINGS, MatchSettings
-from claimdb.matching.text import clean_post
+from claimdb.matching.text import STOPWORDS, clean_post
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +77,7 @@ def rank_claims(
         k=max(limit, settings.rank_candidates),
         max_terms=None,
         weights=(settings.rank_text_weight, settings.rank_title_weight),
+        stopwords=STOPWORDS,
     )
     ranked = [RankedClaim(c.claim_id, c.external_id, c.score, {"bm25": float(f"{c.score:.4g}")}) for c in candidates]
     if settings.semantic_rerank and ranked:

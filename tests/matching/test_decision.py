@@ -1,0 +1,123 @@
+"""Decisions from comparison levels, and the link-quality set: no database needed."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimdb.extract.types import Figure
+from claimdb.matching import DEFAULT_SETTINGS as S
+from claimdb.matching import NewStatement
+from claimdb.matching.decision import ClaimView, MatchDecision, compare, decide
+
+PAIRS = Path(__file__).with_name("link_pairs.jsonl")
+LONG = "Ukrainian forces have liberated more than 500 square kilometres of territory in the Kharkiv region"
+
+
+def decide_one(claim: ClaimView, new: NewStatement) -> MatchDecision:
+    return decide([compare(new, claim, S)], S)
+
+
+def test_same_claimant_repeat_joins() -> None:
+    decision = decide_one(ClaimView(7, LONG, claimant_id=1), NewStatement(LONG + ".", claimant_id=1))
+    assert decision.join_claim_id == 7
+    assert decision.links == []
+
+
+def test_another_claimant_repeating_is_an_echo_not_a_join() -> None:
+    decision = decide_one(ClaimView(7, LONG, claimant_id=1), NewStatement(LONG, claimant_id=2))
+    assert decision.join_claim_id is None
+    assert [(link.relation, link.status) for link in decision.links] == [("echo", "auto")]
+
+
+def test_changed_figure_never_joins_even_with_identical_wording() -> None:
+    claim = ClaimView(
+        7, LONG, claimant_id=1, figures=(Figure("more than 500 km²", 0, 1, 500, None, "km²", "more_than"),)
+    )
+    new = NewStatement(
+        LONG.replace("more than 500", "600"),
+        claimant_id=1,
+        figures=(Figure("600 km²", 0, 1, 600, None, "square kilometre"),),
+    )
+    decision = decide_one(claim, new)
+    assert decision.join_claim_id is None
+    link = decision.links[0]
+    assert (link.relation, link.status) == ("figure_change", "auto")
+    assert "500 square kilometre -> 600 square kilometre" in link.evidence["figures"]["label"]  # type: ignore[index]
+
+
+def test_negated_statement_is_a_contradiction_not_a_repeat() -> None:
+    claim = ClaimView(3, "We have annexed around 20% of Ukraine's territory since the war began", claimant_id=1)
+    new = NewStatement("We have not annexed around 20% of Ukraine's territory since the war began", claimant_id=1)
+    decision = decide_one(claim, new)
+    assert decision.join_claim_id is None
+    assert decision.links[0].relation == "contradiction"
+
+
+def test_short_statements_are_never_auto_merged() -> None:
+    decision = decide_one(
+        ClaimView(5, "We annexed Crimea", claimant_id=1), NewStatement("We annexed Crimea", claimant_id=1)
+    )
+    assert decision.join_claim_id is None
+    assert [(link.relation, link.status) for link in decision.links] == [("paraphrase", "suggested")]
+
+
+def test_thresholds_come_from_settings() -> None:
+    strict = dataclasses.replace(S, join_similarity=100.5)
+    claim, new = ClaimView(7, LONG, claimant_id=1), NewStatement(LONG, claimant_id=1)
+    assert decide([compare(new, claim, strict)], strict).join_claim_id is None
+
+
+def test_already_linked_claims_are_not_proposed_again_after_a_join() -> None:
+    joined = ClaimView(1, LONG, claimant_id=1)
+    rejected = ClaimView(2, LONG, claimant_id=2)
+    new = NewStatement(LONG, claimant_id=1)
+    comparisons = [compare(new, joined, S), compare(new, rejected, S)]
+    assert [link.claim_id for link in decide(comparisons, S).links] == [2]
+    assert decide(comparisons, S, already_linked=frozenset({2})).links == []
+
+
+def _outcome(record: dict) -> tuple[str, str]:
+    claim, new = record["claim"], record["new"]
+    said = date.fromisoformat(claim["said_on"])
+    view = ClaimView(1, claim["text"], claim["claimant_id"], said, said)
+    statement = NewStatement(new["text"], new["claimant_id"], date.fromisoformat(new["said_on"]))
+    decision = decide_one(view, statement)
+    if decision.join_claim_id is not None:
+        return "join", "auto"
+    if decision.links:
+        return decision.links[0].relation, decision.links[0].status
+    return "none", "-"
+
+
+def test_link_quality_set_auto_precision_is_total() -> None:
+    records = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(records) >= 60
+    outcomes = [(r["expected"], *_outcome(r)) for r in records]
+    auto = [(expected, predicted) for expected, predicted, tier in outcomes if tier == "auto"]
+    assert auto, "no automatic decision at all"
+    wrong = [pair for pair in auto if pair[0] != pair[1]]
+    assert wrong == []
+    # Every kind of relation in the set is found at least once.
+    assert {e for e, p, _ in outcomes if e == p} >= {
+        "join",
+        "paraphrase",
+        "echo",
+        "contradiction",
+        "figure_change",
+        "same_figure",
+        "quoted_differently",
+        "none",
+    }
+
+
+@pytest.mark.parametrize("relation", ["contradiction", "figure_change"])
+def test_guarded_relations_never_join(relation: str) -> None:
+    records = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for record in records:
+        if record["expected"] == relation:
+            assert _outcome(record)[0] != "join", record["new"]["text"]
