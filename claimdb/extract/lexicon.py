@@ -19,6 +19,9 @@ explain answer inform remind assure advise order stress add want plan seek inten
 announce endorse oppose support back favor favour cite highlight note show find attack condemn blast
 slam mock applaud welcome compare feel know seem acknowledge decry denounce lambast ridicule label
 dub brand characterize characterise portray depict accuse
+offer consider discuss decide express appear see push challenge learn prefer embrace recognize understand
+reference thank remember quote wonder determine view expose deem regret dispute assail lash rebuke chant file
+list
 """.split()
 
 # Irregular inflections (past / participle / 3rd person / -ing) for the bases above.
@@ -34,6 +37,8 @@ _IRREGULAR = {
     "show": ["shows", "showed", "shown", "showing"],
     "feel": ["feels", "felt", "feeling"],
     "read": ["reads", "read"],
+    "see": ["sees", "saw", "seen", "seeing"],
+    "understand": ["understands", "understood", "understanding"],
 }
 
 # Verbs that are cues only with a particle: "called on", "called for", "pointed out".
@@ -133,52 +138,19 @@ PARTICLE_ONLY = {"call", "point", "speak", "talk", "refer"}
 # Weak cues: only accepted when the subject is a clear speaker and the verb is directly followed by
 # "that", a colon or a quote; alone they are too often plain verbs ("wants a wall").
 WEAK_CUES = {
-    "want",
-    "plan",
-    "seek",
-    "intend",
-    "decline",
-    "refuse",
-    "support",
-    "oppose",
-    "back",
-    "favor",
-    "favour",
-    "endorse",
-    "cite",
-    "highlight",
-    "order",
-    "continue",
-    "post",
-    "answer",
-    "defend",
-    "describe",
-    "question",
-    "praise",
-    "criticize",
-    "criticise",
-    "blame",
-    "dismiss",
-    "reject",
-    "echo",
-    "repeat",
-    "project",
-    "hope",
-    "expect",
-    "fear",
-    "doubt",
-    "worry",
-    "charge",
-    "counter",
-    "comment",
-    "remark",
-    "observe",
-    "signal",
-    "demand",
+    # Measured on PolNeAR train: with these verbs a clause is an attribution less than ~45% of the time
+    # unless a that-clause, a colon or a quotation follows; the other former weak cues pass that bar.
     "state",
-    "report",
-    "accuse",
-    "add",
+    "charge",
+    "maintain",
+    "project",
+    "support",
+    "back",
+    "plan",
+    "intend",
+    "continue",
+    "feel",
+    "advise",
 }
 
 AUXILIARIES = {

@@ -162,3 +162,19 @@ def test_record_contract() -> None:
     assert record["said_on"] == "2024-05-17"
     assert record["speaker"] == "Anna Lindqvist"
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+
+
+def test_attitude_and_criticism_verbs_take_their_object_as_content() -> None:
+    s = only("Councillor Ada Brennan criticized the mayor for closing the library.")
+    assert s.content == "the mayor for closing the library"
+    assert s.speaker.name == "Ada Brennan"
+    s = only("Ada Brennan expressed concern about the budget.")
+    assert s.content == "concern about the budget"
+    s = only("Farmers saw the new tariff as a betrayal.")
+    assert s.cue == "saw" and s.content == "the new tariff as a betrayal"
+
+
+def test_weak_cues_need_a_clause() -> None:
+    assert extract_statements("The union will support the candidate.", PUB) == []
+    s = only("The union will support the candidate, its leader said.")
+    assert s.content == "The union will support the candidate"
