@@ -108,3 +108,17 @@ def test_import_shows_progress_only_on_a_terminal(tmp_path: Path) -> None:
     os.close(primary)
     assert b"importing" in seen.getvalue()
     assert stdout.decode().startswith("claims: ")
+
+
+def test_ingest_saved_page_keeps_its_metadata(database_url: str) -> None:
+    result = run("ingest", str(FILES / "kyiv-ledger-reznikov.html"), "--db", database_url)
+    assert result.exit_code == 0, result.output
+    assert "documents: 1 new" in result.stdout
+    history = run("history", "--speaker", "Reznikov", "--format", "jsonl", "--db", database_url)
+    rows = [json.loads(line) for line in history.stdout.splitlines()]
+    assert rows, history.output
+    assert {row["document"] for row in rows} == {"Reznikov urges Russian troops to lay down arms"}
+    assert {row["url"] for row in rows} == {
+        "https://www.kyivledger.example/world/2022/10/07/reznikov-urges-russian-troops-to-lay-down-arms"
+    }
+    assert any("deceived and betrayed" in row["text"] for row in rows)
