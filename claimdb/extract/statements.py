@@ -24,6 +24,7 @@ from claimdb.extract.lexicon import (
     CAPITAL_STOP,
     CUE_FORMS,
     DETERMINERS,
+    INTRO_OPENERS,
     INVERTIBLE,
     NOUN_CLAIMS,
     NP_STOP,
@@ -388,16 +389,63 @@ class _UnitParser:
         return self._forward("", (self.toks[a].start, self.toks[i].end), sa, sb, relative, i + 1)
 
     def _participle(self, cue: tuple[int, int], after: int, previous: _Draft | None) -> _Draft | None:
-        if previous is None or after >= len(self.toks):
+        if after >= len(self.toks):
             return None
-        if previous.content[0] <= cue[0] < previous.content[1]:
+        if previous is not None and previous.content[0] <= cue[0] < previous.content[1]:
             return None  # already part of the previous statement's content: one statement, not two
+        if previous is not None:
+            speaker = previous.speaker
+        else:
+            # "Clinton addressed voters in an email, saying ...": the subject of the main clause speaks
+            subject = self._clause_subject(cue[0])
+            if subject is None:
+                return None
+            speaker = self._speaker(subject[0], subject[1], None)
         c_start = self.toks[after].start
         c_end = _trim_end(self.text, c_start, self.end)
         if not self._has_words(c_start, c_end, 2):
             return None
         kind = _classify(self.text, c_start, c_end, self.quotes)
-        return _Draft(kind, (c_start, c_end), previous.speaker, cue, 0.7)
+        return _Draft(kind, (c_start, c_end), speaker, cue, 0.7)
+
+    def _clause_subject(self, limit: int) -> tuple[int, int] | None:
+        """The noun phrase that opens the unit's main clause (after an introductory phrase), if any."""
+        toks = self.toks
+        k = self._first_content_index()
+        if k < len(toks) and toks[k].low in INTRO_OPENERS:
+            comma = next((m for m in range(k, len(toks)) if toks[m].text == "," and toks[m].start < limit), None)
+            if comma is None:
+                return None
+            k = comma + 1
+            while k < len(toks) and toks[k].low in SENTENCE_CONNECTORS:
+                k += 1
+        if k >= len(toks) or toks[k].start >= limit or self.quoted[k]:
+            return None
+        if toks[k].low in PRONOUNS and toks[k].low not in ("who", "which", "it", "you"):
+            return k, k
+        end = k
+        if toks[end].low in DETERMINERS:
+            end += 1
+        last = None
+        while end < len(toks) and end - k < 8 and toks[end].start < limit and not self.quoted[end]:
+            t = toks[end]
+            tl = t.low.rstrip(".")
+            if t.capitalised and (tl not in CAPITAL_STOP or end == k):
+                last = end
+            elif tl in TITLE_WORDS or tl in SPEAKER_NOUNS or tl in ORG_HEADS:
+                last = end
+            elif not (tl in ("of", "and") and last == end - 1) and not is_possessive(t.text):
+                break
+            end += 1
+        if last is None or last + 1 >= len(toks):
+            return None
+        head = toks[last]
+        if head.low.rstrip(".") in CAPITAL_STOP or head.low in NP_STOP:
+            return None
+        nxt = toks[last + 1]
+        if nxt.capitalised or _is_mark(nxt.text):
+            return None
+        return k, last
 
     def _cue(self, i: int, previous: _Draft | None = None) -> _Draft | None:
         toks, text = self.toks, self.text
@@ -435,7 +483,7 @@ class _UnitParser:
         before = text[self.start : before_end].rstrip()
         joint = before[-1:] if before else ""
         pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or _closes_quote(before, len(before)))
-        if pre_is_content and source is not None and self._frame_like(after):
+        if pre_is_content and source is not None and self._frame_like(after) and not self._intro_then_clause(sa, after):
             return self._trailing(before, cue, sa, sb, relative, after)
         if pre_is_content and source is None and base in INVERTIBLE:
             inverted = self._inverted(before, cue, after)
@@ -484,6 +532,8 @@ class _UnitParser:
             return None
         head = toks[end - 1]
         first = toks[j]
+        if first.low in PRONOUNS and end - j > 1:
+            return None  # "..., said he fully supports it": a clause, not an inverted subject
         if (
             not (
                 head.capitalised
@@ -609,6 +659,17 @@ class _UnitParser:
         while k < len(toks) and k - j < 5 and toks[k].capitalised and not self.quoted[k]:
             k += 1
         return k if k > j else j
+
+    def _intro_then_clause(self, sa: int, after: int) -> bool:
+        """`At the rally, Smith said the plan failed`: an introductory phrase before the source, a clause after."""
+        toks = self.toks
+        first = self._first_content_index()
+        if first >= sa or self.quoted[first] or _is_mark(toks[first].text) or toks[first].low not in INTRO_OPENERS:
+            return False
+        if any(t.text == "," for t in toks[first : sa - 1]):
+            return False  # "If we lose, we lose, Smith said": a clause, not a phrase
+        rest = [t for t in toks[after:] if t.text[:1].isalnum()]
+        return len(rest) >= 3
 
     def _frame_like(self, after: int) -> bool:
         toks = self.toks

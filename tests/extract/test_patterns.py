@@ -178,3 +178,20 @@ def test_weak_cues_need_a_clause() -> None:
     assert extract_statements("The union will support the candidate.", PUB) == []
     s = only("The union will support the candidate, its leader said.")
     assert s.content == "The union will support the candidate"
+
+
+def test_introductory_phrase_is_not_content() -> None:
+    s = only("At the rally on Tuesday, Senator Ida Marsh said the plant would stay open.")
+    assert s.content == "the plant would stay open"
+    assert s.speaker.name == "Ida Marsh"
+
+
+def test_inverted_pronoun_must_stand_alone() -> None:
+    statements = extract_statements("Rep. Tom Reyes, a member of the panel, said he backs the deal.", PUB)
+    assert all(s.speaker.name != "he backs the deal" for s in statements)
+
+
+def test_participle_takes_the_main_clause_subject() -> None:
+    s = only("Governor Mae Collins sent a letter to the council on Monday, saying the levy was unfair.")
+    assert s.cue == "saying" and s.content == "the levy was unfair"
+    assert s.speaker.name == "Mae Collins"
