@@ -30,7 +30,12 @@ _STOPWORDS_TEXT = (
 )
 _PROBE = "claimdb_stem_probe"
 _MAX_TERMS = 64  # a cap on "all terms": a pasted article must not become a 2,000-term OR query
-_PG_DF_CAP = 5000  # counting stops here: beyond it a term is "common", the exact number does not matter
+# Counting a term's claims stops here: beyond it a term is "common" and the exact number does not matter.
+# FTS5's vocabulary table counts a term's whole posting list, which grows with the archive; a capped count
+# keeps rarity look-ups flat. A term once common stays common, so those are remembered per engine.
+DF_CAP = 200
+_COMMON_TERMS_MAX = 200_000
+_common_terms: dict[int, set[str]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,27 +107,28 @@ def _sqlite_query_terms(connection: Connection, text: str, stopwords: frozenset[
 def _sqlite_document_frequencies(connection: Connection, terms: Sequence[str]) -> dict[str, int]:
     if not terms:
         return {}
-    marks = ",".join("?" * len(terms))
-    rows = connection.exec_driver_sql(
-        f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", tuple(terms)
-    ).fetchall()
-    return {term: int(doc) for term, doc in rows}
+    one = f"SELECT ?, (SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT {DF_CAP}))"
+    params: list[str] = []
+    for term in terms:
+        params += [term, _fts5_or_query([term])]
+    rows = connection.exec_driver_sql(" UNION ALL ".join([one] * len(terms)), tuple(params)).fetchall()
+    return {term: int(n) for term, n in rows}
 
 
-def _fts5_or_query(terms: Iterable[str]) -> str:
+def _fts5_or_query(terms: Iterable[str], operator: str = "OR") -> str:
     # Every term is a quoted string, so no word can be read as an operator or a column filter.
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    return f" {operator} ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
 def _sqlite_candidates(
-    connection: Connection, terms: Sequence[str], k: int, weights: tuple[float, float]
+    connection: Connection, terms: Sequence[str], k: int, weights: tuple[float, float], operator: str = "OR"
 ) -> list[Candidate]:
     rows = connection.exec_driver_sql(
         "SELECT c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, "
         "c.last_said_on, bm25(claims_fts, ?, ?) AS rank "
         "FROM claims_fts JOIN claims AS c ON c.id = claims_fts.rowid "
         "WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
-        (weights[0], weights[1], _fts5_or_query(terms), k),
+        (weights[0], weights[1], _fts5_or_query(terms, operator), k),
     ).fetchall()
     return [Candidate(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]), -float(r[7])) for r in rows]
 
@@ -155,12 +161,14 @@ def _pg_document_frequencies(session: Session, terms: Sequence[str]) -> dict[str
             "WHERE search_vector @@ CAST(t.query AS tsquery) LIMIT :cap) AS hits) "
             "FROM unnest(CAST(:terms AS text[]), CAST(:queries AS text[])) AS t(term, query)"
         ),
-        {"terms": list(terms), "queries": [_tsquery_literal(t) for t in terms], "cap": _PG_DF_CAP},
+        {"terms": list(terms), "queries": [_tsquery_literal(t) for t in terms], "cap": DF_CAP},
     ).fetchall()
     return {term: int(n) for term, n in rows}
 
 
-def _pg_candidates(session: Session, terms: Sequence[str], k: int, weights: tuple[float, float]) -> list[Candidate]:
+def _pg_candidates(
+    session: Session, terms: Sequence[str], k: int, weights: tuple[float, float], operator: str = "OR"
+) -> list[Candidate]:
     # ts_rank weights are {D, C, B, A}: canonical text is weight A, the title weight B.
     rank_weights = f"{{0.05, 0.1, {0.4 * weights[1]:f}, {0.4 * weights[0]:f}}}"
     rows = session.execute(
@@ -170,7 +178,11 @@ def _pg_candidates(session: Session, terms: Sequence[str], k: int, weights: tupl
             "FROM claims AS c, (SELECT CAST(:query AS tsquery) AS query) AS q "
             "WHERE c.search_vector @@ q.query ORDER BY rank DESC, c.id LIMIT :k"
         ),
-        {"weights": rank_weights, "query": " | ".join(_tsquery_literal(t) for t in terms), "k": k},
+        {
+            "weights": rank_weights,
+            "query": (" | " if operator == "OR" else " & ").join(_tsquery_literal(t) for t in terms),
+            "k": k,
+        },
     ).fetchall()
     return [Candidate(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]), float(r[7])) for r in rows]
 
@@ -186,25 +198,48 @@ def query_terms(session: Session, text: str, stopwords: frozenset[str] = frozens
 
 
 def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, int]:
-    """How many claims contain each term (on PostgreSQL counted up to a cap); absent terms are left out."""
+    """How many claims contain each term, counted up to `DF_CAP`; terms in no claim are left out."""
+    common = _common_terms.setdefault(id(session.get_bind()), set())
+    unknown = [t for t in terms if t not in common]
     if _dialect(session) == "postgresql":
-        found = _pg_document_frequencies(session, terms)
+        found = _pg_document_frequencies(session, unknown)
     else:
-        found = _sqlite_document_frequencies(session.connection(), terms)
+        found = _sqlite_document_frequencies(session.connection(), unknown)
+    if len(common) < _COMMON_TERMS_MAX:
+        common.update(t for t, n in found.items() if n >= DF_CAP)
+    found.update((t, DF_CAP) for t in terms if t in common)
     return {t: n for t, n in found.items() if n > 0}
+
+
+def _blocking_keys(
+    session: Session, text: str, max_terms: int | None, stopwords: frozenset[str]
+) -> tuple[list[str], str]:
+    terms = query_terms(session, text, stopwords)
+    if max_terms is None:
+        return terms[:_MAX_TERMS], "OR"
+    frequencies = document_frequencies(session, terms)
+    present = [t for t in terms if t in frequencies]
+    present.sort(key=lambda t: (frequencies[t], terms.index(t)))
+    keys: list[str] = []
+    rows = 0
+    for term in present[:max_terms]:
+        # A row budget keeps the bm25 ranking cheap: a key that would bring in many more rows adds little.
+        if keys and rows + frequencies[term] > DF_CAP:
+            break
+        keys.append(term)
+        rows += frequencies[term]
+    if keys and frequencies[keys[0]] >= DF_CAP:
+        keys = present[:2]
+        # Only common words: an OR would rank a large share of the archive; the AND of two stays cheap.
+        return keys[:2], "AND"
+    return keys, "OR"
 
 
 def blocking_terms(
     session: Session, text: str, max_terms: int | None = 3, stopwords: frozenset[str] = frozenset()
 ) -> list[str]:
     """The rarest `max_terms` indexed terms of `text` (all of them, up to a cap, when None)."""
-    terms = query_terms(session, text, stopwords)
-    if max_terms is None:
-        return terms[:_MAX_TERMS]
-    frequencies = document_frequencies(session, terms)
-    present = [t for t in terms if t in frequencies]
-    present.sort(key=lambda t: (frequencies[t], terms.index(t)))
-    return present[:max_terms]
+    return _blocking_keys(session, text, max_terms, stopwords)[0]
 
 
 def candidate_claims(
@@ -222,14 +257,14 @@ def candidate_claims(
     `max_terms=None` ORs every content term (best recall, slower on a large archive); `weights` weigh the
     canonical text and the title in the score; `stopwords` are extra words never used as keys.
     """
-    terms = blocking_terms(session, text, max_terms, stopwords)
+    terms, operator = _blocking_keys(session, text, max_terms, stopwords)
     if not terms:
         return []
     excluded = set(exclude_claim_ids)
     if _dialect(session) == "postgresql":
-        found = _pg_candidates(session, terms, k + len(excluded), weights)
+        found = _pg_candidates(session, terms, k + len(excluded), weights, operator)
     else:
-        found = _sqlite_candidates(session.connection(), terms, k + len(excluded), weights)
+        found = _sqlite_candidates(session.connection(), terms, k + len(excluded), weights, operator)
     return [c for c in found if c.claim_id not in excluded][:k]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -42,6 +43,7 @@ _NUMBERISH = re.compile(r"^\d+(?:[.,]\d+)*$")
 _NEGATION_WORDS = NEGATIONS | {"n't", "nt"}
 
 
+@lru_cache(maxsize=8192)
 def core_text(text: str) -> str:
     """Normalized text without numbers, negations and denial words: what is left to compare as wording."""
     kept = []
@@ -80,6 +82,7 @@ def compare_text(new_text: str, claim_text: str, settings: MatchSettings) -> Lev
     return Level("text", "low", f"wording differs ({score:.0f}/100)", score)
 
 
+@lru_cache(maxsize=8192)
 def content_word_count(text: str) -> int:
     """How many content words a statement has (the short-statement guard counts these)."""
     return len(content_words(text))
@@ -143,14 +146,15 @@ def compare_figures(
 # --- polarity -----------------------------------------------------------------------------------------------
 
 
-def negation_cues(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def negation_cues(text: str) -> tuple[str, ...]:
     """The negation and denial cues of a text, each with the word after it ("not annexed", "denied that")."""
     tokens = normalize(text).split()
     cues = []
     for i, word in enumerate(tokens):
         if word in _NEGATION_WORDS or word.endswith("n't") or _DENIAL.match(word):
             cues.append(" ".join(tokens[i : i + 2]))
-    return cues
+    return tuple(cues)
 
 
 def compare_polarity(new_text: str, claim_text: str) -> Level:

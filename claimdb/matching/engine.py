@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 from sqlalchemy.orm import Session
 
 from claimdb.db import claim_index
@@ -25,6 +27,11 @@ class RankedClaim:
     evidence: dict[str, object]
 
 
+def _quick_similarity(new_words: str, claim_text: str) -> float:
+    claim_words = default_process(claim_text)
+    return 0.5 * fuzz.token_sort_ratio(new_words, claim_words) + 0.5 * fuzz.token_set_ratio(new_words, claim_words)
+
+
 def match_statement(session: Session, new: NewStatement, settings: MatchSettings = DEFAULT_SETTINGS) -> MatchDecision:
     """Decide whether a new statement joins an existing claim, and which links its claim gets.
 
@@ -34,6 +41,11 @@ def match_statement(session: Session, new: NewStatement, settings: MatchSettings
     candidates = claim_index.candidate_claims(
         session, new.text, k=settings.candidates, max_terms=settings.blocking_terms
     )
+    # Candidates whose wording is too far for any relation are dropped before the full comparisons.
+    # A cheap raw-text score (C speed) with a margin for the numbers and negations the core text leaves out.
+    floor = min(settings.same_figure_similarity, settings.suggest_similarity) - settings.prefilter_margin
+    new_words = default_process(new.text)
+    candidates = [c for c in candidates if _quick_similarity(new_words, c.canonical_text) >= floor]
     if not candidates:
         return MatchDecision(join_claim_id=None, links=[])
     figures = claim_index.claim_figures(session, (c.claim_id for c in candidates))

@@ -14,8 +14,9 @@ class MatchSettings:
     """
 
     # blocking
-    candidates: int = 50  # top K claims from the full-text index per statement
+    candidates: int = 20  # top K claims from the full-text index per statement (best bm25 first)
     blocking_terms: int = 3  # OR of this many rarest stems (flat cost as the archive grows)
+    prefilter_margin: float = 15.0  # candidates this far below every relation's threshold are not compared
 
     # text similarity levels
     text_exact: float = 99.5

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Words that carry no claim content. Small on purpose: negations and quantity words are NOT here, because
 # "not" and "more than" change what a statement asserts.
@@ -60,10 +61,12 @@ def clean_post(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Lower-case, fold accents and typographic quotes, and drop punctuation: the form rapidfuzz compares."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
     return " ".join(_WORD.findall(text))
 
