@@ -220,6 +220,19 @@ _CLAIM_RE = re.compile(
 )
 
 
+_ARTICLES = {"the", "a", "an", "his", "her", "their", "its"}
+_ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "ic", "ble", "ent", "ant", "ong", "ed", "est", "ish")
+_RAISING = {"seem", "appear"}
+_BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
+
+
+def _adjective_like(word: Word) -> bool:
+    low = word.low
+    if word.capitalised or low in SPEAKER_NOUNS or low in TITLE_WORDS or low in ORG_HEADS or low in AUXILIARIES:
+        return False
+    return low.endswith(_ADJECTIVE_ENDINGS) or low in ("new", "big", "major", "full", "strong", "new", "first")
+
+
 @dataclass(slots=True)
 class _Draft:
     kind: StatementKind
@@ -277,6 +290,7 @@ class _UnitParser:
         self.context = context
         self.toks = words(text, start, end)
         self.quoted = self._quoted_flags()
+        self.no_speaker = False  # set for raising and passive cues: the next speaker built is nobody
 
     def _quoted_flags(self) -> list[bool]:
         flags: list[bool] = []
@@ -301,6 +315,7 @@ class _UnitParser:
             if self.quoted[i] or (drafts and drafts[-1].cue and tok.start < drafts[-1].cue[1]):
                 continue
             low = tok.low
+            self.no_speaker = False
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
             elif low in CUE_FORMS and tok.text[:1].islower():
@@ -457,10 +472,10 @@ class _UnitParser:
             and (toks[a - 1].low in AUXILIARIES or (toks[a - 1].low.endswith("ly") and len(toks[a - 1].low) > 4))
         ):
             a -= 1
-        if a - 1 >= 0 and (
-            is_possessive(toks[a - 1].text) or toks[a - 1].low in ("the", "a", "an", "his", "her", "their", "its")
-        ):
+        if a - 1 >= 0 and (is_possessive(toks[a - 1].text) or toks[a - 1].low in _ARTICLES):
             return None  # a noun ("the Kremlin's claim"), not a verb
+        if a - 2 >= 0 and toks[a - 2].low in _ARTICLES and _adjective_like(toks[a - 1]):
+            return None  # "a strong showing", "a forceful promise": a noun after an adjective
         b = i
         particles = PHRASAL_CUES.get(base)
         if particles and b + 1 < len(toks) and toks[b + 1].low in particles:
@@ -475,6 +490,9 @@ class _UnitParser:
             # ", saying ...": the participle shares the subject of the clause it hangs on
             return self._participle(cue, after, previous)
         source = self._source_left(a)
+        if source is not None and (base in _RAISING or self._passive(a, i)):
+            # "Trump is expected to win", "the plan seems to work": the subject is not who says so
+            self.no_speaker = True
         if source is not None:
             sa, sb, relative = source
             before_end = toks[sa].start
@@ -681,7 +699,16 @@ class _UnitParser:
             return True
         return first.low in _OBJECT_PRONOUNS or (first.capitalised and first.low not in PRONOUNS)
 
+    def _passive(self, a: int, i: int) -> bool:
+        """A form of "be" before a past participle: "is expected", "was asked", "has been told"."""
+        low = self.toks[i].low
+        if not low.endswith(("ed", "en", "wn", "told", "said", "thought", "found", "felt", "sought")):
+            return False
+        return any(self.toks[k].low in _BE_FORMS for k in range(a, i))
+
     def _speaker(self, sa: int, sb: int, relative: Mention | None) -> Speaker:
+        if self.no_speaker:
+            return Speaker(None, None, None, "unknown", None, None, "none")
         mention = parse_mention(self.text, self.toks[sa : sb + 1])
         return self.context.resolve(mention, mention.span.start, relative)
 

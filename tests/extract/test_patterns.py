@@ -195,3 +195,15 @@ def test_participle_takes_the_main_clause_subject() -> None:
     s = only("Governor Mae Collins sent a letter to the council on Monday, saying the levy was unfair.")
     assert s.cue == "saying" and s.content == "the levy was unfair"
     assert s.speaker.name == "Mae Collins"
+
+
+def test_raising_and_passive_cues_have_no_speaker() -> None:
+    s = only("Mayor Lena Fox is expected to announce the budget cuts.")
+    assert s.content == "to announce the budget cuts"
+    assert s.speaker.name is None
+    s = only("The new tariff seems to hurt small farmers.")
+    assert s.speaker.name is None
+
+
+def test_noun_after_adjective_is_not_a_cue() -> None:
+    assert extract_statements("The senator made a forceful promise on Monday.", PUB) == []
