@@ -1,6 +1,6 @@
 """CheckThat! 2020 Task 2 on dev (claim retrieval) and the link-quality set: the figures docs/matching.md reports.
 
-    .venv/bin/python benchmarks/eval_matching.py [--split dev] [--db PATH] [--semantic] [--links-only]
+    .venv/bin/python benchmarks/eval_matching.py [--split dev] [--db PATH] [--links-only]
 
 Builds a claimdb database the real way (open_database runs the migrations), imports vclaims.jsonl
 (id -> external_id, claim -> canonical_text, title -> title), ranks every query with `rank_claims` (what
@@ -12,7 +12,6 @@ precision of auto links and recall of suggested links per relation.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import subprocess
 import sys
@@ -49,9 +48,9 @@ def build_database(url: str) -> int:
     return len(rows)
 
 
-def rank_split(url: str, split: str, run_path: Path, semantic: bool) -> float:
+def rank_split(url: str, split: str, run_path: Path) -> float:
     """Rank every query of a split into a JSONL run file; returns milliseconds per query."""
-    settings = dataclasses.replace(DEFAULT_SETTINGS, semantic_rerank=semantic)
+    settings = DEFAULT_SETTINGS
     database = open_database(url)
     with open(DATA / f"{split}.queries.jsonl", encoding="utf-8") as f:
         queries = [json.loads(line) for line in f if line.strip()]
@@ -124,7 +123,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", default="dev", choices=("train", "dev"))
     parser.add_argument("--db", help="SQLite file to build (default: a temporary one)")
-    parser.add_argument("--semantic", action="store_true", help="re-rank with the optional [semantic] stage")
     parser.add_argument("--links-only", action="store_true", help="only the link-quality set")
     args = parser.parse_args()
 
@@ -137,7 +135,7 @@ def main() -> int:
                 n = build_database(url)
                 print(f"imported {n} verified claims in {time.perf_counter() - started:.1f} s")
             run_path = Path(tmp) / f"{args.split}.run.jsonl"
-            ms = rank_split(url, args.split, run_path, args.semantic)
+            ms = rank_split(url, args.split, run_path)
             scored = subprocess.run(
                 [
                     sys.executable,
@@ -152,7 +150,7 @@ def main() -> int:
                 check=True,
             ).stdout
             scores = dict(line.split() for line in scored.splitlines() if line and not line.startswith("queries"))
-            method = "bm25 + semantic re-rank" if args.semantic else "bm25 (cleaned posts, porter, claim+title)"
+            method = "bm25 (cleaned posts, porter, claim+title)"
             print(f"CheckThat! 2020 {args.split} [{method}]")
             print(f"  MAP@1 {scores['MAP@1']}  MAP@5 {scores['MAP@5']}  MRR {scores['MRR']}  {ms:.1f} ms/query")
 

@@ -80,7 +80,7 @@ def rank_claims(
     """Rank known claims for a text (a tweet, a quote, a headline), best first, at most `limit`.
 
     Posts are cleaned first (links, embed signature dates, hashtags split), then BM25 over claim text and
-    title ranks the candidates; the optional semantic stage re-ranks them when enabled in `settings`.
+    title ranks them (see docs/matching.md for the measured figures).
     """
     query = clean_post(text)
     candidates = claim_index.candidate_claims(
@@ -92,8 +92,4 @@ def rank_claims(
         stopwords=STOPWORDS,
     )
     ranked = [RankedClaim(c.claim_id, c.external_id, c.score, {"bm25": float(f"{c.score:.4g}")}) for c in candidates]
-    if settings.semantic_rerank and ranked:
-        from claimdb.matching.semantic import rerank
-
-        ranked = rerank(query, candidates, ranked, settings)
     return ranked[:limit]

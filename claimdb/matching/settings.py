@@ -42,8 +42,6 @@ class MatchSettings:
     rank_candidates: int = 100
     rank_text_weight: float = 1.0  # bm25 column weights: canonical text, title
     rank_title_weight: float = 1.0
-    semantic_rerank: bool = False  # optional [semantic] extra: sentence embeddings re-rank the candidates
-    semantic_weight: float = 0.0
 
 
 DEFAULT_SETTINGS = MatchSettings()
