@@ -172,7 +172,8 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[Quote], s
             if mark == STRAIGHT_MARK:
                 if open_at is None:
                     open_at, open_straight = pos, True
-                elif open_straight:
+                elif open_straight or _closes_here(text, match.end(), p_end):
+                    # a straight mark also closes a curly quote when it ends a word: “Q." is common copy
                     quotes.append(Quote(open_at, match.end()))
                     open_at = None
                 else:
@@ -182,7 +183,8 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[Quote], s
                     open_at, open_straight = pos, False
                 else:
                     bad = True
-            elif open_at is not None and not open_straight:
+            elif open_at is not None:
+                # a curly closing mark ends a straight opening too ("Q,” he said)
                 quotes.append(Quote(open_at, pos + 1))
                 open_at = None
             else:
@@ -199,6 +201,13 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[Quote], s
         if bad:
             unbalanced.add(index)
     return quotes, unbalanced
+
+
+def _closes_here(text: str, end: int, limit: int) -> bool:
+    """True when a mark ending at `end` follows a word or punctuation and is not followed by a letter."""
+    before = text[end - 2] if end >= 2 else " "
+    after = text[end] if end < limit else " "
+    return not before.isspace() and not after.isalnum()
 
 
 def _opens_like(text: str, pos: int, straight: bool) -> bool:

@@ -31,7 +31,7 @@ from claimdb.extract.types import ClaimantKind, Span, Speaker
 # A word as the speaker parser sees it: letters with inner apostrophes/hyphens/periods, or an initial.
 WORD_RE = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|[A-Z]\.(?:[A-Z]\.)*|"
-    r"\w+(?:[’'\-.]\w+)*(?:[’']s?)?|[^\w\s]"
+    r"\w+(?:[’'\-.]\w+)*(?:[’']s?)?|''|[^\w\s]"
 )
 _NAME_RUN_RE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"

@@ -207,3 +207,15 @@ def test_raising_and_passive_cues_have_no_speaker() -> None:
 
 def test_noun_after_adjective_is_not_a_cue() -> None:
     assert extract_statements("The senator made a forceful promise on Monday.", PUB) == []
+
+
+def test_mixed_quotation_mark_styles_still_pair() -> None:
+    s = only('“We will rebuild the pier," Mayor Lena Fox said.')
+    assert s.kind == "direct" and s.content == '“We will rebuild the pier,"'
+    assert s.speaker.name == "Lena Fox"
+
+
+def test_interrupted_quote_with_double_apostrophes() -> None:
+    s = only("''The plan is ready,'' Ortega said, ''and it is funded.''")
+    assert s.kind == "direct"
+    assert s.content.endswith("funded.''")
