@@ -8,14 +8,16 @@ Patterns, in the order they are tried for each cue verb of a unit (outside quota
 * "according to"        — `According to SOURCE, CONTENT.` / `CONTENT, according to SOURCE.`
 
 then, for units without a usable cue, a reported claim (`the Kremlin's claim to have ...`) and a floating
-quote (a unit that is a quotation, attributed to the previous speaker). Content spans follow the PolNeAR
+quote (a unit that is a quotation, attributed to the previous speaker). A floating quote right after a
+trailing attribution in the same paragraph (`“Q1,” she said. “Q2.”`) continues that statement: its content
+runs from Q1 to the end of Q2, as PolNeAR annotates it. Content spans follow the PolNeAR
 convention: a leading "that" is part of the content, the final full stop outside quotes is not.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from claimdb.extract.dates import resolve_said_on
@@ -850,6 +852,18 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
                 span = parser.floating_quote()
                 if span is None or last is None or unit.paragraph - last_paragraph > 2:
                     continue
+                if (
+                    unit.paragraph == last_paragraph
+                    and statements
+                    and statements[-1] is last
+                    and last.kind in ("direct", "mixed")
+                    and last.cue_span is not None
+                    and last.content_span.start < last.cue_span.start
+                ):
+                    # "“Q1,” she said. “Q2.”": the quotation goes on after its attribution
+                    merged = _extend(text, last, span[1], figures)
+                    statements[-1] = last = merged
+                    continue
                 single = _Draft("direct", span, last.speaker, None, 0.6, floating=True)
             drafts = [single]
         for draft in drafts:
@@ -860,6 +874,13 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
             if draft is drafts[0]:
                 last, last_paragraph = statement, unit.paragraph
     return statements
+
+
+def _extend(text: str, statement: Statement, end: int, figures: list[Figure]) -> Statement:
+    """The statement with its content running on to `end` (a quotation continued after the attribution)."""
+    start = statement.content_span.start
+    inside = tuple(f for f in figures if f.start >= start and f.end <= end)
+    return replace(statement, content=text[start:end], content_span=Span(start, end), figures=inside)
 
 
 def _finish(

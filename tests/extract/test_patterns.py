@@ -219,3 +219,17 @@ def test_interrupted_quote_with_double_apostrophes() -> None:
     s = only("''The plan is ready,'' Ortega said, ''and it is funded.''")
     assert s.kind == "direct"
     assert s.content.endswith("funded.''")
+
+
+def test_quotation_continued_after_its_attribution_is_one_statement() -> None:
+    text = '"The river is rising," Chief Omar Daly said. "We are moving people out tonight."'
+    s = only(text)
+    assert s.content == text[: text.rindex('"') + 1]
+    assert s.speaker.name == "Omar Daly" and s.cue == "said"
+
+
+def test_quotation_in_a_new_paragraph_stays_separate() -> None:
+    text = '"The river is rising," Chief Omar Daly said.\n\n"We are moving people out tonight."'
+    statements = extract_statements(text, PUB)
+    assert [s.content for s in statements] == ['"The river is rising,"', '"We are moving people out tonight."']
+    assert statements[1].speaker.name == "Omar Daly"
