@@ -21,7 +21,8 @@ slam mock applaud welcome compare feel know seem acknowledge decry denounce lamb
 dub brand characterize characterise portray depict accuse
 offer consider discuss decide express appear see push challenge learn prefer embrace recognize understand
 reference thank remember quote wonder determine view expose deem regret dispute assail lash rebuke chant file
-list
+list lay advocate introduce present detail block credit sue commit protest promote plead convince congratulate
+outline pressure assume resist guess imagine wish broadcast
 """.split()
 
 # Irregular inflections (past / participle / 3rd person / -ing) for the bases above.
@@ -39,6 +40,8 @@ _IRREGULAR = {
     "read": ["reads", "read"],
     "see": ["sees", "saw", "seen", "seeing"],
     "understand": ["understands", "understood", "understanding"],
+    "lay": ["lays", "laid", "laying"],
+    "broadcast": ["broadcasts", "broadcast", "broadcasting"],
 }
 
 # Verbs that are cues only with a particle: "called on", "called for", "pointed out".
@@ -145,10 +148,8 @@ WEAK_CUES = {
     "maintain",
     "project",
     "support",
-    "back",
     "plan",
     "intend",
-    "continue",
     "feel",
     "advise",
 }
