@@ -248,7 +248,9 @@ class BulkLoader:
         statement = (
             update(table)
             .where(table.c.id == bindparam("cid"))
-            .values(appearance_count=bindparam("count"), first_said_on=bindparam("first"), last_said_on=bindparam("last"))
+            .values(
+                appearance_count=bindparam("count"), first_said_on=bindparam("first"), last_said_on=bindparam("last")
+            )
         )
         with self.database.engine.execution_options(claimdb_write=True).begin() as connection:
             for start in range(0, len(changed), 20000):

@@ -1,0 +1,209 @@
+"""Ingest throughput (matching on) on top of databases that already hold 10k, 100k, 1M statements.
+
+Base databases are built with bulk_load.py from corpus seed 1 (cached in --workdir); each measurement copies
+the base and ingests the *next* --new articles of the same corpus (so new statements repeat, reword and
+contradict claims already stored) through claimdb's own `ingest()` with reading, extraction and matching.
+Sizes are interleaved within each round (10k, 100k, 1M, 10k, ...) so the ratios of one round were measured
+under the same machine conditions; the script prints every round and the medians.
+
+    python benchmarks/bench_ingest.py --sizes 10000 100000 1000000 --new 300 --rounds 3
+    python benchmarks/bench_ingest.py --backend postgresql --sizes 10000 100000 --new 200
+    python benchmarks/bench_ingest.py --rss 5000      # peak RSS of `claimdb ingest` over 5000 articles
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from bulk_load import bulk_load  # noqa: E402
+from generate_corpus import generate_articles, write_jsonl  # noqa: E402
+
+from claimdb.db.engine import open_database  # noqa: E402
+from claimdb.ingest import ingest  # noqa: E402
+from claimdb.readers import read_inputs  # noqa: E402
+
+
+def machine() -> str:
+    """One line about this machine."""
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import os
+    import sqlite3
+
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{platform.system()} {platform.release()}, {os.cpu_count()} CPU ({cpu}), {memory:.0f} GB RAM, "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+    )
+
+
+class SqliteBases:
+    """Cached base databases (files) and fresh copies of them."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+
+    def base(self, statements: int) -> tuple[Path, int]:
+        path = self.workdir / f"base-{statements}.db"
+        meta = self.workdir / f"base-{statements}.json"
+        if not meta.exists():
+            path.unlink(missing_ok=True)
+            summary, articles = bulk_load(f"sqlite:///{path}", statements)
+            meta.write_text(json.dumps({"articles": articles, "statements": summary.statements}))
+        return path, json.loads(meta.read_text())["articles"]
+
+    def copy(self, statements: int) -> tuple[str, int]:
+        path, articles = self.base(statements)
+        target = self.workdir / f"run-{statements}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        shutil.copyfile(path, target)
+        return f"sqlite:///{target}", articles
+
+
+class PostgresBases:
+    """Base databases on a private PostgreSQL server; copies are made with CREATE DATABASE ... TEMPLATE."""
+
+    def __init__(self, workdir: Path) -> None:
+        from pgserver import PostgresServer, wait_until_accepting
+
+        self.server = PostgresServer()
+        self.server.start()
+        wait_until_accepting(self.server.conninfo)
+        self.articles: dict[int, int] = {}
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.server.conninfo, autocommit=True) as admin:
+            admin.execute(sql)
+
+    def copy(self, statements: int) -> tuple[str, int]:
+        base = f"base_{statements}"
+        if statements not in self.articles:
+            self._admin(f"CREATE DATABASE {base} TEMPLATE template0 ENCODING 'UTF8'")
+            _, self.articles[statements] = bulk_load(self.server.url_for(base), statements)
+        self._admin(f"DROP DATABASE IF EXISTS run_{statements} WITH (FORCE)")
+        self._admin(f"CREATE DATABASE run_{statements} TEMPLATE {base}")
+        return self.server.url_for(f"run_{statements}"), self.articles[statements]
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+def measure(url: str, corpus: Path) -> tuple[float, int, int]:
+    """Seconds to ingest `corpus` into `url` (reading, extraction, matching, writing), articles, statements."""
+    database = open_database(url)
+    try:
+        started = time.perf_counter()
+        summary = ingest(database, read_inputs([str(corpus)]))
+        elapsed = time.perf_counter() - started
+    finally:
+        database.dispose()
+    return elapsed, summary.documents_new, summary.statements
+
+
+def run_sizes(args: argparse.Namespace) -> None:
+    workdir = Path(args.workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    bases = SqliteBases(workdir) if args.backend == "sqlite" else PostgresBases(workdir)
+    print(machine())
+    print(f"backend {args.backend}; {args.new} new articles per measurement; {args.rounds} rounds")
+    results: dict[int, list[float]] = {size: [] for size in args.sizes}
+    try:
+        corpora = {}
+        for size in args.sizes:
+            _, used = bases.copy(size)
+            corpus = workdir / f"new-after-{size}.jsonl"
+            write_jsonl(generate_articles(1, articles=used + args.new), corpus, skip=used)
+            corpora[size] = corpus
+        for round_number in range(1, args.rounds + 1):
+            line = []
+            for size in args.sizes:
+                url, _ = bases.copy(size)
+                seconds, articles, statements = measure(url, corpora[size])
+                per_article = seconds / max(articles, 1) * 1000
+                results[size].append(per_article)
+                line.append(
+                    f"{size:>8} stmts: {articles / seconds:6.1f} articles/s, {per_article:6.2f} ms/article "
+                    f"({statements} statements)"
+                )
+            smallest, largest = args.sizes[0], args.sizes[-1]
+            ratio = results[largest][-1] / results[smallest][-1]
+            print(f"round {round_number}: " + " | ".join(line) + f" | cost {largest}/{smallest} = {ratio:.2f}")
+    finally:
+        if isinstance(bases, PostgresBases):
+            bases.stop()
+    print("medians:")
+    for size in args.sizes:
+        median = statistics.median(results[size])
+        print(f"  {size:>8} statements: {1000 / median:6.1f} articles/s, {median:.2f} ms/article")
+    ratios = [a / b for a, b in zip(results[args.sizes[-1]], results[args.sizes[0]], strict=True)]
+    print(
+        f"  per-article cost {args.sizes[-1]} vs {args.sizes[0]}: median ratio {statistics.median(ratios):.2f} "
+        f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)})"
+    )
+
+
+def run_rss(args: argparse.Namespace) -> None:
+    """Peak RSS of the real command over a large corpus (the kernel's accounting of the finished child)."""
+    workdir = Path(args.workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    corpus = workdir / f"rss-{args.rss}.jsonl"
+    if not corpus.exists():
+        write_jsonl(generate_articles(2, articles=args.rss), corpus)
+    db = workdir / f"rss-{args.rss}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    command = [str(Path(sys.executable).parent / "claimdb"), "ingest", str(corpus), "--db", str(db), "-q"]
+    if args.workers > 1:
+        command += ["--workers", str(args.workers)]
+    print(machine())
+    started = time.perf_counter()
+    subprocess.run(command, check=True)
+    elapsed = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    rate = args.rss / elapsed
+    print(f"{args.rss} articles in {elapsed:.0f} s ({rate:.1f} articles/s), peak RSS {peak_kb / 1024:.0f} MB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--new", type=int, default=300, help="articles ingested on top of each base")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--workdir", default="/tmp/cbench")
+    parser.add_argument("--rss", type=int, help="instead: peak RSS of `claimdb ingest` over this many articles")
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args(argv)
+    if args.rss:
+        run_rss(args)
+    else:
+        run_sizes(args)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
