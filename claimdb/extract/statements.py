@@ -225,6 +225,7 @@ _CLAIM_RE = re.compile(
 _ARTICLES = {"the", "a", "an", "his", "her", "their", "its"}
 _ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "ic", "ble", "ent", "ant", "ong", "ed", "est", "ish")
 _RAISING = {"seem", "appear"}
+_COORDINATORS = {"and", "but", "or", "yet", "by", "then", "while"}
 _BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 
 
@@ -504,11 +505,18 @@ class _UnitParser:
         joint = before[-1:] if before else ""
         pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or _closes_quote(before, len(before)))
         if pre_is_content and source is not None and self._frame_like(after) and not self._intro_then_clause(sa, after):
-            return self._trailing(before, cue, sa, sb, relative, after)
+            trailing = self._trailing(before, cue, sa, sb, relative, after)
+            if trailing is not None:
+                return trailing
         if pre_is_content and source is None and base in INVERTIBLE:
             inverted = self._inverted(before, cue, after)
             if inverted is not None:
                 return inverted
+        if source is None and a > 0 and toks[a - 1].low in _COORDINATORS and not weak:
+            # "Warren appeared on the show and endorsed Clinton": the clause's subject speaks
+            subject = self._clause_subject(toks[a - 1].start)
+            if subject is not None:
+                return self._forward(base, cue, subject[0], subject[1], None, after)
         if source is None or weak:
             return None
         return self._forward(base, cue, sa, sb, relative, after)
@@ -743,7 +751,7 @@ class _UnitParser:
             j = k - 1
         if toks[j].text == ",":
             k = j - 1
-            while k >= 0 and j - k < 16 and toks[k].text != "," and not self.quoted[k]:
+            while k >= 0 and j - k < 30 and toks[k].text not in (",", ".", ";") and not _is_mark(toks[k].text):
                 k -= 1
             if k <= 0 or toks[k].text != "," or j - k < 2:
                 return None
@@ -752,8 +760,9 @@ class _UnitParser:
             if not (
                 opener.low in DETERMINERS
                 or opener.low in TITLE_WORDS
-                or opener.low in ("who", "whose")
+                or opener.low in ("who", "whose", "in", "at", "after", "also", "like", "speaking", "citing")
                 or opener.capitalised
+                or opener.text[:1].isdigit()
             ):
                 return None
             j = k - 1
@@ -787,7 +796,7 @@ class _UnitParser:
         toks = self.toks
         head = toks[j]
         low = head.low.rstrip(".")
-        if not head.text[:1].isalnum() or low in NP_STOP or self.quoted[j]:
+        if not head.text[:1].isalnum() or low in NP_STOP or low in _COORDINATORS or self.quoted[j]:
             return None
         determiner_needed = False
         if head.capitalised:
@@ -806,6 +815,10 @@ class _UnitParser:
                 a -= 1
                 found_det = True
                 break
+            if is_possessive(t.text):  # "Rubio's press release": a possessive is a determiner
+                a -= 1
+                found_det = True
+                continue
             if t.capitalised and tl not in CAPITAL_STOP:
                 a -= 1
                 continue

@@ -233,3 +233,20 @@ def test_quotation_in_a_new_paragraph_stays_separate() -> None:
     statements = extract_statements(text, PUB)
     assert [s.content for s in statements] == ['"The river is rising,"', '"We are moving people out tonight."']
     assert statements[1].speaker.name == "Omar Daly"
+
+
+def test_coordinated_cue_takes_the_clause_subject() -> None:
+    s = only("Senator Rosa Vidal visited the mill and praised the workers for their patience.")
+    assert s.cue == "praised" and s.content == "the workers for their patience"
+    assert s.speaker.name == "Rosa Vidal"
+
+
+def test_long_appositive_between_source_and_cue() -> None:
+    text = "Jon Elm, who ran the county board for a decade before retiring in 2019, said the levy was too high."
+    s = only(text)
+    assert s.speaker.name == "Jon Elm" and s.content == "the levy was too high"
+
+
+def test_possessive_source_without_article() -> None:
+    s = only("Rubio's press release does not mention the new clinic rules.")
+    assert s.content == "the new clinic rules"
