@@ -34,6 +34,7 @@ _MAX_TERMS = 64  # a cap on "all terms": a pasted article must not become a 2,00
 # FTS5's vocabulary table counts a term's whole posting list, which grows with the archive; a capped count
 # keeps rarity look-ups flat. A term once common stays common, so those are remembered per engine.
 DF_CAP = 200
+ROW_BUDGET = 50  # blocking keys together match at most about this many claims (see _blocking_keys)
 _COMMON_TERMS_MAX = 200_000
 _common_terms: dict[int, set[str]] = {}
 
@@ -121,15 +122,30 @@ def _fts5_or_query(terms: Iterable[str], operator: str = "OR") -> str:
 
 
 def _sqlite_candidates(
-    connection: Connection, terms: Sequence[str], k: int, weights: tuple[float, float], operator: str = "OR"
+    connection: Connection,
+    terms: Sequence[str],
+    k: int,
+    weights: tuple[float, float],
+    operator: str = "OR",
+    ranked: bool = True,
 ) -> list[Candidate]:
-    rows = connection.exec_driver_sql(
-        "SELECT c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, "
-        "c.last_said_on, bm25(claims_fts, ?, ?) AS rank "
-        "FROM claims_fts JOIN claims AS c ON c.id = claims_fts.rowid "
-        "WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
-        (weights[0], weights[1], _fts5_or_query(terms, operator), k),
-    ).fetchall()
+    if not ranked:
+        # FTS5's bm25() reads the whole posting list of every term to count documents, which grows with the
+        # archive; within the row budget the comparisons rank better anyway. Newest claims first.
+        rows = connection.exec_driver_sql(
+            "SELECT c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, "
+            "c.last_said_on, 0.0 FROM claims_fts JOIN claims AS c ON c.id = claims_fts.rowid "
+            "WHERE claims_fts MATCH ? ORDER BY claims_fts.rowid DESC LIMIT ?",
+            (_fts5_or_query(terms, operator), k),
+        ).fetchall()
+    else:
+        rows = connection.exec_driver_sql(
+            "SELECT c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, "
+            "c.last_said_on, bm25(claims_fts, ?, ?) AS rank "
+            "FROM claims_fts JOIN claims AS c ON c.id = claims_fts.rowid "
+            "WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
+            (weights[0], weights[1], _fts5_or_query(terms, operator), k),
+        ).fetchall()
     return [Candidate(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]), -float(r[7])) for r in rows]
 
 
@@ -223,15 +239,15 @@ def _blocking_keys(
     keys: list[str] = []
     rows = 0
     for term in present[:max_terms]:
-        # A row budget keeps the bm25 ranking cheap: a key that would bring in many more rows adds little.
-        if keys and rows + frequencies[term] > DF_CAP:
+        # Ranking cost grows with the rows the keys bring in (bm25 reads each row's sizes), so keys are added
+        # only while their rows fit the budget: a key that brings in many more rows adds little.
+        if keys and rows + frequencies[term] > ROW_BUDGET:
             break
         keys.append(term)
         rows += frequencies[term]
-    if keys and frequencies[keys[0]] >= DF_CAP:
-        keys = present[:2]
-        # Only common words: an OR would rank a large share of the archive; the AND of two stays cheap.
-        return keys[:2], "AND"
+    if keys and frequencies[keys[0]] > ROW_BUDGET:
+        # Even the rarest term is frequent: the AND of the two rarest keeps the ranked rows few.
+        return present[:2], "AND"
     return keys, "OR"
 
 
@@ -252,7 +268,11 @@ def candidate_claims(
     weights: tuple[float, float] = (1.0, 1.0),
     stopwords: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Up to `k` claims sharing the rarest terms of `text`, best full-text score first.
+    """Up to `k` claims sharing the rarest terms of `text`.
+
+    With `max_terms=None` they come best full-text score first. With rarity blocking, SQLite returns them
+    newest first with score 0: FTS5's bm25 would cost time growing with the archive, and the keys' row
+    budget keeps the set small enough for the comparisons to rank.
 
     `max_terms=None` ORs every content term (best recall, slower on a large archive); `weights` weigh the
     canonical text and the title in the score; `stopwords` are extra words never used as keys.
@@ -264,7 +284,9 @@ def candidate_claims(
     if _dialect(session) == "postgresql":
         found = _pg_candidates(session, terms, k + len(excluded), weights, operator)
     else:
-        found = _sqlite_candidates(session.connection(), terms, k + len(excluded), weights, operator)
+        found = _sqlite_candidates(
+            session.connection(), terms, k + len(excluded), weights, operator, ranked=max_terms is None
+        )
     return [c for c in found if c.claim_id not in excluded][:k]
 
 

@@ -45,7 +45,9 @@ def match_statement(session: Session, new: NewStatement, settings: MatchSettings
     # A cheap raw-text score (C speed) with a margin for the numbers and negations the core text leaves out.
     floor = min(settings.same_figure_similarity, settings.suggest_similarity) - settings.prefilter_margin
     new_words = default_process(new.text)
-    candidates = [c for c in candidates if _quick_similarity(new_words, c.canonical_text) >= floor]
+    scored = [(_quick_similarity(new_words, c.canonical_text), c) for c in candidates]
+    scored.sort(key=lambda pair: -pair[0])
+    candidates = [c for score, c in scored[: settings.compared] if score >= floor]
     if not candidates:
         return MatchDecision(join_claim_id=None, links=[])
     figures = claim_index.claim_figures(session, (c.claim_id for c in candidates))

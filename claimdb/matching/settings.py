@@ -14,7 +14,8 @@ class MatchSettings:
     """
 
     # blocking
-    candidates: int = 20  # top K claims from the full-text index per statement (best bm25 first)
+    candidates: int = 50  # top K claims from the full-text index per statement
+    compared: int = 10  # of those, the most similar by a quick rapidfuzz score get the full comparisons
     blocking_terms: int = 3  # OR of this many rarest stems (flat cost as the archive grows)
     prefilter_margin: float = 15.0  # candidates this far below every relation's threshold are not compared
 
