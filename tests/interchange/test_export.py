@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from conftest import Sample
+from interchange_sample import Sample
 
 from claimdb import export
 from claimdb.db.engine import Database

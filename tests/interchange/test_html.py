@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import FILES
+from interchange_sample import FILES
 
 from claimdb.errors import InputError
 from claimdb.readers import Document, read_inputs

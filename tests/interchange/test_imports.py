@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FILES
+from interchange_sample import FILES
 from sqlalchemy import func, select
 
 from claimdb.db.engine import Database, open_database

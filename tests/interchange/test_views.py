@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from conftest import Sample, build_sample
+from interchange_sample import Sample, build_sample
 from sqlalchemy import text
 
 from claimdb.db.engine import Database, open_database

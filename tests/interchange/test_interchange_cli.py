@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import FILES, Sample
+from interchange_sample import FILES, Sample
 from typer.testing import CliRunner
 
 from claimdb.cli import app
