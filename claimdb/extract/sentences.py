@@ -21,7 +21,7 @@ _MARK_RE = re.compile("''(?!')|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 _PARAGRAPH_RE = re.compile(r"[^\r\n]+")
 # End of a sentence: terminal punctuation, optional closing marks/brackets, whitespace, then something
 # that can start a sentence.
-_BOUNDARY_RE = re.compile("[.!?\u2026]+[\"\u201d\u2019')\\]]*(?=[ \t\u00a0]+[\"\u201c\u2018'(\\[]?[A-Z0-9])")
+_BOUNDARY_RE = re.compile("[.!?\u2026]+[\"\u201d\u2019')\\]]*(?=[ \t\u00a0]+(?:''|[\"\u201c\u2018'(\\[])?[A-Z0-9])")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 _ABBREVIATIONS = {

@@ -225,6 +225,7 @@ _CLAIM_RE = re.compile(
 _ARTICLES = {"the", "a", "an", "his", "her", "their", "its"}
 _ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "ic", "ble", "ent", "ant", "ong", "ed", "est", "ish")
 _RAISING = {"seem", "appear"}
+_QUANTITY_HEADS = {"percent", "half", "majority", "third", "quarter", "most", "many", "others", "few", "both"}
 _COORDINATORS = {"and", "but", "or", "yet", "by", "then", "while"}
 _BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 
@@ -541,6 +542,17 @@ class _UnitParser:
             if second is not None:
                 c_end = second.end
                 kind = "direct"
+        elif (
+            after + 1 < len(toks)
+            and toks[after].text == ","
+            and not self.quoted[after + 1]
+            and toks[after + 1].low not in _FRAME_START
+            and not (toks[after + 1].low in CUE_FORMS and toks[after + 1].low.endswith("ing"))
+            and not _closes_quote(text, c_end)
+            and self._has_words(toks[after + 1].start, self.end, 3)
+        ):
+            # "His wife, he says, plans to leave": the attribution sits inside the sentence it reports
+            c_end = _trim_end(text, c_start, self.end)
         if not self._has_words(c_start, c_end, 2):
             return None
         speaker = self._speaker(sa, sb, relative)
@@ -769,12 +781,20 @@ class _UnitParser:
             if j < 0:
                 return None
         head = toks[j]
+        if head.low == "that" and not appositive and j >= 1:
+            np = self._np_left(j - 1)  # "a study that found ...": the noun phrase is the source
+            return (np[0], np[1], None) if np is not None else None
         if head.low in PRONOUNS:
-            if head.low in ("which", "that") and not appositive:
+            if head.low == "which" and not appositive:
                 return None
             relative = None
             if head.low in ("who", "which") and j >= 2 and toks[j - 1].text == ",":
                 np = self._np_left(j - 2)
+                if np is None:
+                    return None
+                relative = parse_mention(self.text, toks[np[0] : np[1] + 1])
+            elif head.low == "who" and j >= 1:
+                np = self._np_left(j - 1)  # "voters who said ..."
                 if np is None:
                     return None
                 relative = parse_mention(self.text, toks[np[0] : np[1] + 1])
@@ -802,7 +822,7 @@ class _UnitParser:
         if head.capitalised:
             if low in CAPITAL_STOP and low != "i":
                 return None
-        elif not (low in SPEAKER_NOUNS or low in TITLE_WORDS or low in ORG_HEADS):
+        elif not (low in SPEAKER_NOUNS or low in TITLE_WORDS or low in ORG_HEADS or low in _QUANTITY_HEADS):
             determiner_needed = True
         a = j
         found_det = False
@@ -815,6 +835,9 @@ class _UnitParser:
                 a -= 1
                 found_det = True
                 break
+            if t.text[:1].isdigit() or tl in ("nearly", "about", "almost", "roughly", "only", "just"):
+                a -= 1  # "61 percent said", "nearly half said"
+                continue
             if is_possessive(t.text):  # "Rubio's press release": a possessive is a determiner
                 a -= 1
                 found_det = True

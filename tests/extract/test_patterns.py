@@ -250,3 +250,22 @@ def test_long_appositive_between_source_and_cue() -> None:
 def test_possessive_source_without_article() -> None:
     s = only("Rubio's press release does not mention the new clinic rules.")
     assert s.content == "the new clinic rules"
+
+
+def test_attribution_inside_the_sentence_it_reports() -> None:
+    s = only("His sister, he said, plans to leave the party next year.")
+    assert s.content == "His sister, he said, plans to leave the party next year"
+    assert s.cue == "said"
+
+
+def test_relative_and_quantity_sources() -> None:
+    s = only("Sixty percent said they would vote again.")
+    assert s.content == "they would vote again"
+    s = only("A new study that found rents had doubled was released.")
+    assert s.cue == "found" and s.content == "rents had doubled was released"
+
+
+def test_double_apostrophe_quote_starts_a_new_sentence() -> None:
+    text = "''We are ready,'' Mr. Hale said. ''The trucks are loaded.''"
+    s = only(text)
+    assert s.content == text
