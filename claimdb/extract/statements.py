@@ -315,6 +315,7 @@ class _UnitParser:
         head = self._colon_head()
         if head is not None:
             drafts.append(head)
+        headline = self._headline()
         for i, tok in enumerate(toks):
             if self.quoted[i] or (drafts and drafts[-1].cue and tok.start < drafts[-1].cue[1]):
                 continue
@@ -322,7 +323,7 @@ class _UnitParser:
             self.no_speaker = False
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
-            elif low in CUE_FORMS and tok.text[:1].islower():
+            elif low in CUE_FORMS and (tok.text[:1].islower() or (headline and i > 1 and tok.text[1:].islower())):
                 draft = self._cue(i, drafts[-1] if drafts else None)
             elif (
                 i + 1 < len(toks)
@@ -337,6 +338,14 @@ class _UnitParser:
             if draft is not None and all(d.content != draft.content for d in drafts):
                 drafts.append(draft)
         return drafts
+
+    def _headline(self) -> bool:
+        """A title-case unit ("Senator Slams Plan To Close Clinics"): capitalised cue verbs count there."""
+        alpha = [t for t in self.toks if t.text[:1].isalpha()]
+        if len(alpha) < 4:
+            return False
+        small = sum(1 for t in alpha if not t.capitalised and len(t.text) > 3)
+        return small == 0
 
     def _colon_head(self) -> _Draft | None:
         """`PENCE: Well, look ...` and headline `Pence: Gennifer Flowers won't ...`: a name, a colon."""

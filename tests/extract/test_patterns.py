@@ -269,3 +269,9 @@ def test_double_apostrophe_quote_starts_a_new_sentence() -> None:
     text = "''We are ready,'' Mr. Hale said. ''The trucks are loaded.''"
     s = only(text)
     assert s.content == text
+
+
+def test_headline_cue_in_title_case() -> None:
+    s = only("Senator Ida Marsh Slams Plan To Close Rural Clinics")
+    assert s.cue == "Slams" and s.content == "Plan To Close Rural Clinics"
+    assert s.speaker.name == "Ida Marsh"
