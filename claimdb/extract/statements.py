@@ -323,7 +323,9 @@ class _UnitParser:
             self.no_speaker = False
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
-            elif low in CUE_FORMS and (tok.text[:1].islower() or (headline and i > 1 and tok.text[1:].islower())):
+            elif low in CUE_FORMS and (
+                tok.text[:1].islower() or (headline and i > 1 and tok.text[1:].islower() and not drafts)
+            ):
                 draft = self._cue(i, drafts[-1] if drafts else None)
             elif (
                 i + 1 < len(toks)
