@@ -37,12 +37,15 @@ RawCsvOption = Annotated[
     ),
 ]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@")
 
 
 def spreadsheet_safe(value: Any) -> Any:
-    """Prefix text cells that a spreadsheet would evaluate as a formula with a single quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """Prefix text cells that a spreadsheet would evaluate as a formula with a single quote.
+
+    Leading whitespace and line breaks are looked through: "\r=1+1" is as dangerous as "=1+1".
+    """
+    if isinstance(value, str) and value.lstrip(" \t\r\n").startswith(_FORMULA_START):
         return "'" + value
     return value
 
@@ -80,7 +83,8 @@ def write_rows(
                 handle.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
         elif fmt is OutputFormat.csv:
             buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\n")
+            # RFC 4180 line ends: a cell holding a bare carriage return is then quoted, not split.
+            writer = csv.writer(buffer, lineterminator="\r\n")
             writer.writerow(columns)
             for row in rows:
                 cells = [_cell(row.get(c)) for c in columns]

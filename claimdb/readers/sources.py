@@ -48,9 +48,9 @@ def _remaining_limit(head: bytes) -> int:
     return max(0, MAX_DOCUMENT_BYTES - len(head))
 
 
-def _not_supported_yet(format_name: str) -> Reader:
+def _not_an_article(problem: str) -> Reader:
     def read(stream: ByteStream, location: str, head: bytes = b"") -> ReadResult:
-        raise InputError(location, f"{format_name} input is not supported yet")
+        raise InputError(location, problem)
 
     return read
 
@@ -62,7 +62,7 @@ READERS: dict[str, Reader] = {
     ".ndjson": read_jsonl,
     ".html": read_html,
     ".htm": read_html,
-    ".json": _not_supported_yet("JSON (ClaimReview)"),
+    ".json": _not_an_article("a .json file is not an article; fact-checks and ClaimReview: use `claimdb import`"),
 }
 
 
@@ -94,6 +94,14 @@ class InputSource:
             yield InputError(self.location, f"could not be read ({type(error).__name__}: {error}); please report")
 
 
+def printable(path: str) -> str:
+    """A path as shown and stored: bytes that are not UTF-8 (surrogate-escaped by the OS layer) become U+FFFD."""
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a lone surrogate that did not come from the OS layer
+        return path.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def iter_sources(paths: Sequence[str]) -> Iterator[InputSource]:
     """List the inputs in reading order: each path as given, directories expanded recursively and sorted."""
     for path in paths:
@@ -103,12 +111,12 @@ def iter_sources(paths: Sequence[str]) -> Iterator[InputSource]:
         try:
             info = os.stat(path)
         except OSError as error:
-            yield InputSource(location=path, problem=_os_problem(error))
+            yield InputSource(location=printable(path), problem=_os_problem(error))
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(path, (info.st_dev, info.st_ino))
         else:
-            yield InputSource(location=path, path=path)
+            yield InputSource(location=printable(path), path=path)
 
 
 def read_inputs(paths: Sequence[str], stdin: TextIO | None = None) -> ReadResult:
@@ -146,12 +154,16 @@ def _walk(root: str, root_identity: tuple[int, int]) -> Iterator[InputSource]:
             info = os.stat(location)  # follows symbolic links
         except OSError as error:
             broken = error.errno == errno.ENOENT and os.path.islink(location)
-            yield InputSource(location=location, problem="broken symbolic link" if broken else _os_problem(error))
+            yield InputSource(
+                location=printable(location), problem="broken symbolic link" if broken else _os_problem(error)
+            )
             continue
         if stat.S_ISDIR(info.st_mode):
             identity = (info.st_dev, info.st_ino)
             if identity in ancestors:
-                yield InputSource(location=location, problem="symbolic link loop (points back to a parent); skipped")
+                yield InputSource(
+                    location=printable(location), problem="symbolic link loop (points back to a parent); skipped"
+                )
                 continue
             listing = _list_directory(location)
             if isinstance(listing, InputSource):
@@ -159,9 +171,11 @@ def _walk(root: str, root_identity: tuple[int, int]) -> Iterator[InputSource]:
             else:
                 stack.append((listing, ancestors | {identity}))
         elif stat.S_ISREG(info.st_mode):
-            yield InputSource(location=location, path=location)
+            yield InputSource(location=printable(location), path=location)
         else:
-            yield InputSource(location=location, problem="not a regular file (device, socket or pipe); skipped")
+            yield InputSource(
+                location=printable(location), problem="not a regular file (device, socket or pipe); skipped"
+            )
 
 
 def _list_directory(directory: str) -> list[str] | InputSource:
@@ -169,7 +183,7 @@ def _list_directory(directory: str) -> list[str] | InputSource:
     try:
         names = sorted((name for name in os.listdir(directory) if not name.startswith(".")), reverse=True)
     except OSError as error:
-        return InputSource(location=directory, problem=_os_problem(error))
+        return InputSource(location=printable(directory), problem=_os_problem(error))
     return [os.path.join(directory, name) for name in names]
 
 
