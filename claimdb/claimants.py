@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import case, select, update
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from claimdb.db.models import Claimant, ClaimantAlias, ClaimantRole
@@ -34,6 +34,9 @@ def resolve_claimant(session: Session, speaker: Speaker, seen_on: date | None) -
     """The claimant id for a speaker, creating it (with aliases and role) on first sight; None if unnamed."""
     if not speaker.name or speaker.kind == "anonymous":
         return None
+    if speaker.attribution == "title" and speaker.title and speaker.kind in ("person", "unknown"):
+        # "Ukraine's defence minister" with no name in the article: the one claimant seen in that role.
+        return find_by_role(session, speaker.title, speaker.affiliation, seen_on)
     key = normalize_name(speaker.name)
     if not key:
         return None
@@ -51,6 +54,23 @@ def resolve_claimant(session: Session, speaker: Speaker, seen_on: date | None) -
     if speaker.title:
         record_role(session, claimant_id, speaker.title, speaker.affiliation or "", seen_on)
     return claimant_id
+
+
+ROLE_MEMORY_DAYS = 365  # a role seen longer ago than this no longer identifies its holder
+
+
+def find_by_role(session: Session, title: str, affiliation: str | None, seen_on: date | None) -> int | None:
+    """The only claimant seen with `title` (and `affiliation`, when given) around `seen_on`, else None."""
+    query = select(ClaimantRole.claimant_id).where(func.lower(ClaimantRole.title) == title.casefold())
+    if affiliation:
+        query = query.where(func.lower(ClaimantRole.affiliation) == affiliation.casefold())
+    elif len(title.split()) < 2:
+        return None  # "the minister" of nobody in particular identifies nobody across articles
+    if seen_on is not None:
+        window = seen_on - timedelta(days=ROLE_MEMORY_DAYS)
+        query = query.where(or_(ClaimantRole.last_seen.is_(None), ClaimantRole.last_seen >= window))
+    rows = session.execute(query.distinct().limit(2)).all()
+    return rows[0][0] if len(rows) == 1 else None
 
 
 def _is_part_of_name(surface: str, key: str) -> bool:
