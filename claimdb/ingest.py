@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -91,6 +94,35 @@ def ingest(
 def _prepare_all(inputs: Iterable[DocumentValue | InputError]) -> Iterator[PreparedDocument | InputError]:
     for item in inputs:
         yield item if isinstance(item, InputError) else prepare(item)
+
+
+def prepare_in_workers(
+    inputs: Iterable[DocumentValue | InputError], workers: int, in_flight_per_worker: int = 8
+) -> Iterator[PreparedDocument | InputError]:
+    """Like extracting each document in turn, but in `workers` processes; results keep the input order.
+
+    At most `workers * in_flight_per_worker` documents are out at once, so memory stays bounded however long
+    the input is. The caller (one process) does all the writing.
+    """
+    if workers <= 1:
+        yield from _prepare_all(inputs)
+        return
+    # fork: workers start at once with everything imported; they only run `prepare`, never touch the
+    # database connections they inherit, and leave with os._exit, so those are never closed twice.
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    pending: deque[Future[PreparedDocument] | InputError] = deque()
+    limit = workers * max(1, in_flight_per_worker)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for item in inputs:
+            pending.append(item if isinstance(item, InputError) else pool.submit(prepare, item))
+            while len(pending) >= limit:
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+
+
+def _result(item: Future[PreparedDocument] | InputError) -> PreparedDocument | InputError:
+    return item if isinstance(item, InputError) else item.result()
 
 
 def _store_one(

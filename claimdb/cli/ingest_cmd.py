@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from claimdb.cli.common import DbOption, error, handles_errors, open_db, stderr_is_terminal
-from claimdb.ingest import DocumentStatus, IngestSummary, ingest
+from claimdb.ingest import DocumentStatus, IngestSummary, ingest, prepare_in_workers
 from claimdb.readers import count_inputs, read_inputs
 
 _LINE_SUFFIX = re.compile(r":\d+$")
@@ -27,6 +27,8 @@ def register(app: typer.Typer) -> None:
   claimdb ingest feed.jsonl --db news.db  # one article per JSON line
 
   cat article.txt | claimdb ingest -      # from standard input
+
+  claimdb ingest archive/ --workers 2     # extract in 2 processes, write from one
 """,
     )(ingest_command)
 
@@ -39,6 +41,10 @@ def ingest_command(
     ],
     db: DbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only, no summary.")] = False,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", "-w", min=1, help="Extract in this many processes (writing stays in one)."),
+    ] = 1,
 ) -> None:
     """Read articles, extract who said what, store them and link repeated or changed claims.
 
@@ -48,11 +54,12 @@ def ingest_command(
     database = open_db(db)
     stdin = sys.stdin if "-" in inputs else None
     documents = read_inputs(inputs, stdin=stdin)
+    prepared = prepare_in_workers(documents, workers) if workers > 1 else None
     try:
         if stderr_is_terminal() and not quiet:
-            summary = _ingest_with_progress(database, inputs, documents)
+            summary = _ingest_with_progress(database, inputs, documents, prepared)
         else:
-            summary = ingest(database, documents)
+            summary = ingest(database, documents, prepared=prepared)
     finally:
         database.dispose()
     for problem in summary.errors:
@@ -63,7 +70,7 @@ def ingest_command(
         raise typer.Exit(1)
 
 
-def _ingest_with_progress(database, inputs, documents) -> IngestSummary:  # type: ignore[no-untyped-def]
+def _ingest_with_progress(database, inputs, documents, prepared) -> IngestSummary:  # type: ignore[no-untyped-def]
     total = count_inputs(inputs)
     progress = Progress(
         TextColumn("ingesting"),
@@ -87,7 +94,7 @@ def _ingest_with_progress(database, inputs, documents) -> IngestSummary:  # type
                 progress.update(task, advance=1)
             progress.update(task, documents=counter["documents"])
 
-        return ingest(database, documents, on_document=advance)
+        return ingest(database, documents, on_document=advance, prepared=prepared)
 
 
 def describe_summary(summary: IngestSummary) -> str:

@@ -18,7 +18,7 @@ from claimdb.db.engine import open_database
 from claimdb.ingest import ingest
 from claimdb.readers.types import Document
 
-ARTICLES = 96
+ARTICLES = 40
 
 
 def _overlapping_slices(tmp_path: Path, processes: int) -> tuple[Path, list[Path]]:

@@ -72,9 +72,9 @@ def _mount_tmpfs(path: Path, size: str) -> bool:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 3 MB filesystem (tmpfs; needs root), unmounted afterwards."""
+    """A 1 MB filesystem (tmpfs; needs root), unmounted afterwards."""
     mount = tmp_path / "small"
-    if not _mount_tmpfs(mount, "3m"):
+    if not _mount_tmpfs(mount, "1m"):
         pytest.skip("needs root to mount a tiny tmpfs")
     try:
         yield mount
@@ -84,19 +84,19 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.mark.slow
 def test_full_disk_is_a_clear_error_and_keeps_what_was_stored(small_disk: Path, tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "big.jsonl", 1500, seed=31)
+    corpus = write_corpus(tmp_path / "big.jsonl", 400, seed=31)
     db = small_disk / "full.db"
     result = run_claimdb(["ingest", str(corpus), "--db", str(db), "-q"], timeout=600)
     _assert_clear_error(result, "full")
     url = f"sqlite:///{db}"
     assert problems(url) == []
     stored = counts(url)["documents"]
-    assert 0 < stored < 1500
+    assert 0 < stored < 400
     # Room again: the same command finishes the job.
     subprocess.run(["mount", "-o", "remount,size=200m", str(small_disk)], check=True)
     again = run_claimdb(["ingest", str(corpus), "--db", str(db), "-q"], timeout=900)
     assert again.returncode == 0, again.stderr[-2000:]
-    assert counts(url)["documents"] == 1500
+    assert counts(url)["documents"] == 400
 
 
 def test_read_only_database(tmp_path: Path) -> None:
