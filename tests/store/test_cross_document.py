@@ -22,8 +22,9 @@ FOLLOW_UP = [
         "published_at": "2022-10-14",
         "text": (
             "Ukraine's defence minister on Tuesday repeated his appeal to Russian soldiers.\n\n"
-            '"You can still save Russia from tragedy and the Russian army from humiliation," Reznikov said '
-            "in a televised address.\n\n"
+            '"We guarantee life, safety and justice for all who refuse to fight immediately. And we will ensure a '
+            'tribunal for those who gave criminal orders," Reznikov said in a televised address.\n\n'
+            '"You can still save Russia from tragedy," he added.\n\n'
             "Ukraine's defence minister said that more than 600 square kilometres had been liberated in the "
             "Kherson region since the beginning of October."
         ),
@@ -57,13 +58,26 @@ def test_surname_and_role_resolve_to_the_same_claimant(two_articles: str) -> Non
 
 
 def test_repeated_words_join_the_existing_claim(two_articles: str) -> None:
-    rows = json.loads(run("search", "humiliation", "--db", two_articles, "-f", "json").stdout)
+    rows = json.loads(run("search", "tribunal", "--db", two_articles, "-f", "json").stdout)
     assert len(rows) == 2
     assert rows[0]["claim_id"] == rows[1]["claim_id"]
     shown = json.loads(run("show", "claim", str(rows[0]["claim_id"]), "--db", two_articles, "-f", "json").stdout)
     assert shown["appearances"] == 2
     assert shown["first_said_on"] == "2022-10-07"
     assert shown["last_said_on"] == "2022-10-14"
+
+
+def test_short_repeats_are_suggested_not_merged(two_articles: str) -> None:
+    # Under 8 content words a repeat is never merged automatically: a person confirms it.
+    rows = json.loads(run("search", "tragedy", "--db", two_articles, "-f", "json").stdout)
+    assert len(rows) == 2 and rows[0]["claim_id"] != rows[1]["claim_id"]
+    links = json.loads(run("links", "--status", "suggested", "--db", two_articles, "-f", "json").stdout)
+    pair = {rows[0]["claim_id"], rows[1]["claim_id"]}
+    link = next(link for link in links if {link["claim_a"], link["claim_b"]} == pair)
+    confirmed = run("links", "confirm", str(link["link_id"]), "--db", two_articles)
+    assert confirmed.exit_code == 0 and "merged" in confirmed.stdout
+    after = json.loads(run("search", "tragedy", "--db", two_articles, "-f", "json").stdout)
+    assert after[0]["claim_id"] == after[1]["claim_id"]
 
 
 def test_alias_and_merge_commands(database_url: str) -> None:
