@@ -22,15 +22,15 @@ ARTICLES = 40
 
 
 def _overlapping_slices(tmp_path: Path, processes: int) -> tuple[Path, list[Path]]:
-    """The whole corpus as one file, and `processes` files that each hold half of it, overlapping each other."""
+    """The whole corpus as one file, and `processes` folders that each hold 60% of it, together all of it."""
     articles = list(generate_articles(seed=21, articles=ARTICLES))
     whole = tmp_path / "whole.jsonl"
     write_jsonl(iter(articles), whole)
-    size = ARTICLES // 2
-    step = (ARTICLES - size) // max(1, processes - 1)
+    size = ARTICLES * 3 // 5
     slices = []
     for number in range(processes):
-        chunk = articles[number * step : number * step + size]
+        start = round(number * (ARTICLES - size) / max(1, processes - 1))
+        chunk = articles[start : start + size]
         folder = tmp_path / f"slice{number}"
         folder.mkdir()
         if number % 2:

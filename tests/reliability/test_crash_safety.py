@@ -13,6 +13,7 @@ from conftest import assert_no_traceback, claimdb_command, run_claimdb, write_co
 from dbcheck import counts, fingerprint, problems
 
 KILLS = 5
+STARTUP = 1.0  # seconds before the first document is stored (imports, migration)
 
 
 def _kill_at(args: list[str], delay: float) -> int:
@@ -50,9 +51,11 @@ def test_kill_minus_nine_never_corrupts_and_rerun_completes(tmp_path: Path, work
     args = ["ingest", str(corpus), "--db", str(db), "-q", "--workers", str(workers)]
     killed = 0
     seen_documents = []
+    total = reference_counts["documents"]
     for _ in range(KILLS):
-        # Anywhere from start-up (imports, migration) to the end of the run.
-        status = _kill_at(args, rng.uniform(0.2, duration * 0.9))
+        # Anywhere from start-up (imports, migration) to the end of what is left to do: each run resumes.
+        left = 1 - (counts(url)["documents"] / total if db.exists() else 0)
+        status = _kill_at(args, rng.uniform(0.2, STARTUP + (duration - STARTUP) * left * 0.9))
         killed += status == -signal.SIGKILL
         if db.exists():
             assert problems(url) == [], f"after a kill at status {status}"
