@@ -11,10 +11,11 @@ from datetime import date
 from typing import Literal
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimdb.claimants import resolve_claimant
-from claimdb.db.engine import Database
+from claimdb.db.engine import Database, describe_database_error
 from claimdb.db.models import Claim, ClaimLink, Document, Figure, Source, Statement
 from claimdb.db.upsert import get_or_create, insert_ignore
 from claimdb.errors import InputError
@@ -47,6 +48,7 @@ class IngestSummary:
     claims_joined: int = 0
     links: int = 0
     errors: list[InputError] = field(default_factory=list)
+    fatal: str | None = None  # why the run stopped early (the database failed); what was stored stays
 
     @property
     def changed(self) -> bool:
@@ -85,7 +87,12 @@ def ingest(
             if on_document:
                 on_document(item.location, "failed")
             continue
-        status = _store_one(database, item, settings, summary)
+        try:
+            status = _store_one(database, item, settings, summary)
+        except SQLAlchemyError as exc:
+            # Disk full, lock wait exhausted, server gone: this document was rolled back; stop here.
+            summary.fatal = f"{item.document.location}: not stored: {describe_database_error(database.url, exc)}"
+            break
         if on_document:
             on_document(item.document.location, status)
     return summary

@@ -64,9 +64,11 @@ def ingest_command(
         database.dispose()
     for problem in summary.errors:
         error(str(problem))
+    if summary.fatal:
+        error(summary.fatal + "; the documents before it are stored, run the same command again to go on")
     if not quiet:
         typer.echo(describe_summary(summary))
-    if summary.errors:
+    if summary.errors or summary.fatal:
         raise typer.Exit(1)
 
 
