@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import signal
+import sqlite3
 import subprocess
 import time
 from pathlib import Path
@@ -13,7 +14,6 @@ from conftest import assert_no_traceback, claimdb_command, run_claimdb, write_co
 from dbcheck import counts, fingerprint, problems
 
 KILLS = 5
-STARTUP = 1.0  # seconds before the first document is stored (imports, migration)
 
 
 def _kill_at(args: list[str], delay: float) -> int:
@@ -28,21 +28,46 @@ def _kill_at(args: list[str], delay: float) -> int:
     return process.wait(timeout=30)
 
 
-def _clean_run(corpus: Path, db: Path) -> tuple[dict[str, int], str, float]:
-    started = time.monotonic()
+def _stored_documents(db: Path) -> int:
+    """Documents committed so far, read without disturbing the writer (0 before the schema exists)."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:
+            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def _kill_after(args: list[str], db: Path, target: int, jitter: float, max_wait: float = 120.0) -> int:
+    """Start an ingest and SIGKILL it once `target` documents are committed (plus `jitter` seconds).
+
+    Driven by progress, not by wall-clock guesses, so a faster or slower machine still kills mid-run.
+    """
+    process = subprocess.Popen(
+        [*claimdb_command(), *args], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + max_wait
+    while process.poll() is None and time.monotonic() < deadline:
+        if _stored_documents(db) >= target:
+            time.sleep(jitter)
+            process.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    return process.wait(timeout=30)
+
+
+def _clean_run(corpus: Path, db: Path) -> tuple[dict[str, int], str]:
     result = run_claimdb(["ingest", str(corpus), "--db", str(db), "-q"])
-    elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stderr
     url = f"sqlite:///{db}"
     assert problems(url) == []
-    return counts(url), fingerprint(url), elapsed
+    return counts(url), fingerprint(url)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("workers", [1, 2], ids=["serial", "workers2"])
 def test_kill_minus_nine_never_corrupts_and_rerun_completes(tmp_path: Path, workers: int) -> None:
     corpus = write_corpus(tmp_path / "corpus.jsonl", 70, seed=5)
-    reference_counts, reference_print, duration = _clean_run(corpus, tmp_path / "reference.db")
+    reference_counts, reference_print = _clean_run(corpus, tmp_path / "reference.db")
     assert reference_counts["statements"] > 200
 
     rng = random.Random(20240 + workers)
@@ -53,9 +78,10 @@ def test_kill_minus_nine_never_corrupts_and_rerun_completes(tmp_path: Path, work
     seen_documents = []
     total = reference_counts["documents"]
     for _ in range(KILLS):
-        # Anywhere from start-up (imports, migration) to the end of what is left to do: each run resumes.
-        left = 1 - (counts(url)["documents"] / total if db.exists() else 0)
-        status = _kill_at(args, rng.uniform(0.2, STARTUP + (duration - STARTUP) * left * 0.9))
+        # Anywhere in what is left to do (each run resumes), a few milliseconds after a commit.
+        done = _stored_documents(db) if db.exists() else 0
+        target = rng.randint(done + 1, max(done + 1, total - (KILLS - len(seen_documents))))
+        status = _kill_after(args, db, target, rng.uniform(0.0, 0.05))
         killed += status == -signal.SIGKILL
         if db.exists():
             assert problems(url) == [], f"after a kill at status {status}"
