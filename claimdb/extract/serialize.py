@@ -34,7 +34,10 @@ def statement_record(doc_id: str, s: Statement) -> dict[str, Any]:
         "cue": s.cue,
         "cue_span": _span(s.cue_span),
         "content": s.content,
-        "content_span": _span(s.content_span),
+        # several pieces (a quotation interrupted by its attribution) are a list of [s, e] pairs
+        "content_span": [[p.start, p.end] for p in s.content_parts]
+        if len(s.content_parts) > 1
+        else _span(s.content_span),
         "said_on": s.said_on.isoformat() if s.said_on else None,
         "venue": s.venue,
         "figures": [figure_record(doc_id, f) for f in s.figures],

@@ -245,6 +245,7 @@ class _Draft:
     cue: tuple[int, int] | None
     confidence: float = 0.8
     floating: bool = False
+    parts: tuple[tuple[int, int], ...] = ()  # pieces of a discontinuous content, empty for one piece
 
 
 def _is_mark(token: str) -> bool:
@@ -542,6 +543,7 @@ class _UnitParser:
         if not _closes_quote(text, c_end):
             c_end = _trim_end(text, c_start, c_end)
         kind: StatementKind | None = None
+        parts: tuple[tuple[int, int], ...] = ()
         # "“Q1,” he said, “Q2.”": one quotation interrupted by its attribution
         if (
             after + 1 < len(toks)
@@ -551,6 +553,7 @@ class _UnitParser:
         ):
             second = next((q for q in self.quotes if q.start == toks[after + 1].start), None)
             if second is not None:
+                parts = ((c_start, c_end), (second.start, second.end))
                 c_end = second.end
                 kind = "direct"
         elif (
@@ -563,12 +566,13 @@ class _UnitParser:
             and self._has_words(toks[after + 1].start, self.end, 3)
         ):
             # "His wife, he says, plans to leave": the attribution sits inside the sentence it reports
-            c_end = _trim_end(text, c_start, self.end)
+            parts = ((c_start, c_end), (toks[after + 1].start, _trim_end(text, c_start, self.end)))
+            c_end = parts[1][1]
         if not self._has_words(c_start, c_end, 2):
             return None
         speaker = self._speaker(sa, sb, relative)
         kind = kind or _classify(text, c_start, c_end, self.quotes)
-        return _Draft(kind, (c_start, c_end), speaker, cue, 0.9)
+        return _Draft(kind, (c_start, c_end), speaker, cue, 0.9, parts=parts)
 
     def _inverted(self, before: str, cue: tuple[int, int], after: int) -> _Draft | None:
         toks = self.toks
@@ -908,7 +912,7 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
                     and last.content_span.start < last.cue_span.start
                 ):
                     # "“Q1,” she said. “Q2.”": the quotation goes on after its attribution
-                    merged = _extend(text, last, span[1], figures)
+                    merged = _extend(text, last, span[0], span[1], figures)
                     statements[-1] = last = merged
                     continue
                 single = _Draft("direct", span, last.speaker, None, 0.6, floating=True)
@@ -923,11 +927,18 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
     return statements
 
 
-def _extend(text: str, statement: Statement, end: int, figures: list[Figure]) -> Statement:
+def _extend(text: str, statement: Statement, piece_start: int, end: int, figures: list[Figure]) -> Statement:
     """The statement with its content running on to `end` (a quotation continued after the attribution)."""
     start = statement.content_span.start
     inside = tuple(f for f in figures if f.start >= start and f.end <= end)
-    return replace(statement, content=text[start:end], content_span=Span(start, end), figures=inside)
+    parts = statement.content_parts or (statement.content_span,)
+    return replace(
+        statement,
+        content=text[start:end],
+        content_span=Span(start, end),
+        content_parts=(*parts, Span(piece_start, end)),
+        figures=inside,
+    )
 
 
 def _finish(
@@ -967,4 +978,5 @@ def _finish(
         said_on_precision=precision,
         figures=inside,
         confidence=draft.confidence,
+        content_parts=tuple(Span(a, b) for a, b in draft.parts),
     )

@@ -66,3 +66,6 @@ class Statement:
     said_on_precision: DatePrecision = "publication"
     figures: tuple[Figure, ...] = field(default_factory=tuple)
     confidence: float = 1.0
+    # The pieces of a discontinuous content (Q1 and Q2 of `“Q1,” she said. “Q2.”`), inside content_span;
+    # empty means one piece, content_span itself.
+    content_parts: tuple[Span, ...] = ()

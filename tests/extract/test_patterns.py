@@ -49,9 +49,38 @@ def test_inverted_said_name() -> None:
 
 
 def test_interrupted_quote_is_one_direct_statement() -> None:
-    s = only('"The plan is ready," Ortega said, "and it is funded."')
+    text = '"The plan is ready," Ortega said, "and it is funded."'
+    s = only(text)
     assert s.kind == "direct"
     assert s.content.startswith('"The plan') and s.content.endswith('funded."')
+    pieces = [text[p.start : p.end] for p in s.content_parts]
+    assert pieces == ['"The plan is ready,"', '"and it is funded."']
+    assert statement_record("d", s)["content_span"] == [[p.start, p.end] for p in s.content_parts]
+
+
+def test_quote_continued_after_attribution_has_two_pieces() -> None:
+    text = "\u201cWe are ready,\u201d the coach said. \u201cThe team has trained for months.\u201d"
+    s = only(text)
+    assert [text[p.start : p.end] for p in s.content_parts] == [
+        "\u201cWe are ready,\u201d",
+        "\u201cThe team has trained for months.\u201d",
+    ]
+    assert s.content == text[s.content_span.start : s.content_span.end]
+
+
+def test_attribution_inside_reported_sentence_has_two_pieces() -> None:
+    text = "His budget, she said, would leave schools short of teachers."
+    s = only(text)
+    assert [text[p.start : p.end] for p in s.content_parts] == [
+        "His budget",
+        "would leave schools short of teachers",
+    ]
+
+
+def test_single_piece_content_span_stays_a_pair() -> None:
+    s = only("Mayor Anna Lindqvist said that the bridge would reopen in June.")
+    assert s.content_parts == ()
+    assert statement_record("d", s)["content_span"] == [s.content_span.start, s.content_span.end]
 
 
 def test_surname_resolves_to_full_name_seen_earlier() -> None:

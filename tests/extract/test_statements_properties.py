@@ -50,6 +50,12 @@ def _check(text: str, published: date | None = None) -> None:
                 assert 0 <= span.start <= span.end <= len(text)
         for f in s.figures:
             assert s.content_span.start <= f.start <= f.end <= s.content_span.end
+        if s.content_parts:
+            # pieces are ordered, disjoint, inside the covering span, which they start and end
+            assert s.content_parts[0].start == s.content_span.start
+            assert s.content_parts[-1].end == s.content_span.end
+            for left, right in zip(s.content_parts, s.content_parts[1:], strict=False):
+                assert left.start < left.end <= right.start < right.end
         statement_record("d", s)
 
 
