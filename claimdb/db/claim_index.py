@@ -11,6 +11,7 @@ quoted, so `"`, `AND`, `NEAR` or `*` in a statement are just characters.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +38,11 @@ DF_CAP = 200
 ROW_BUDGET = 50  # blocking keys together match at most about this many claims (see _blocking_keys)
 _COMMON_TERMS_MAX = 200_000
 _common_terms: dict[int, set[str]] = {}
+# FTS5 stems the text of a MATCH query too, so a stem written back into MATCH is stemmed twice, and about 3 %
+# of stems change again ("abuse" -> "abus" -> "abu", "advertise" -> "advertis" -> "adverti") and then match
+# nothing. MATCH therefore gets a word that stems to the term: the first surface form seen for it.
+_surface_forms: dict[str, str] = {}
+_SURFACE_FORMS_MAX = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +84,38 @@ def _sqlite_probe(connection: Connection) -> None:
     )
 
 
+def _unicode61_tokens(text: str) -> list[str]:
+    """The tokens unicode61 would cut from `text`, lower-cased, before stemming (in order).
+
+    Token characters are letters, numbers and private-use characters (combining marks stay inside a word);
+    everything else separates tokens.
+    """
+    tokens: list[str] = []
+    current: list[str] = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category[0] in "LN" or category == "Co" or (current and category == "Mn"):
+            current.append(ch)
+        elif current:
+            tokens.append("".join(current).lower())
+            current = []
+    if current:
+        tokens.append("".join(current).lower())
+    return tokens
+
+
+def _remember_surface_forms(texts: Sequence[str], stems: Sequence[Sequence[str]]) -> None:
+    if len(_surface_forms) >= _SURFACE_FORMS_MAX:
+        return
+    for text, text_stems in zip(texts, stems, strict=True):
+        tokens = _unicode61_tokens(text)
+        if len(tokens) != len(text_stems):
+            continue  # a tokenization this function does not mirror: keep the stems as they are
+        for token, stem in zip(tokens, text_stems, strict=True):
+            if token != stem:
+                _surface_forms.setdefault(stem, token)
+
+
 def _sqlite_stems(connection: Connection, texts: Sequence[str]) -> list[list[str]]:
     """Porter stems of each text in token order, as the FTS5 index would store them."""
     _sqlite_probe(connection)
@@ -90,6 +128,7 @@ def _sqlite_stems(connection: Connection, texts: Sequence[str]) -> list[list[str
     stems: list[list[str]] = [[] for _ in texts]
     for doc, term in rows:
         stems[doc - 1].append(term)
+    _remember_surface_forms(texts, stems)
     return stems
 
 
@@ -117,8 +156,10 @@ def _sqlite_document_frequencies(connection: Connection, terms: Sequence[str]) -
 
 
 def _fts5_or_query(terms: Iterable[str], operator: str = "OR") -> str:
-    # Every term is a quoted string, so no word can be read as an operator or a column filter.
-    return f" {operator} ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    # Every term is a quoted string, so no word can be read as an operator or a column filter. FTS5 stems
+    # the quoted word again: a surface form that stems to the term keeps it from being stemmed twice.
+    literals = (_surface_forms.get(t, t) for t in terms)
+    return f" {operator} ".join('"' + t.replace('"', '""') + '"' for t in literals)
 
 
 def _sqlite_candidates(
