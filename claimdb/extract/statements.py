@@ -216,6 +216,7 @@ _NOT_SPEAKERS = {
 _DASHES = "\u2015\u2014\u2013-"
 _NAME_GLUE = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "-"}
 _TRAIL_PUNCT = ".;:,!?\u2014\u2013- \t\u00a0"
+_PARTY_TAG_RE = re.compile(r"^[RDI]-[A-Z]")  # "R-S.C.", "D-Md."
 _CLAIM_RE = re.compile(
     r"(?P<src>(?:[Tt]he\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
     r"(?P<cue>" + "|".join(sorted(NOUN_CLAIMS, key=len, reverse=True)) + r")\s+(?P<content>(?:that|to)\b)"
@@ -227,6 +228,33 @@ _ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "ic", "ble", "ent", "ant", "ong", "ed
 _RAISING = {"seem", "appear"}
 _QUANTITY_HEADS = {"percent", "half", "majority", "third", "quarter", "most", "many", "others", "few", "both"}
 _COORDINATORS = {"and", "but", "or", "yet", "by", "then", "while"}
+_REFLEXIVES = {"himself", "herself", "themselves", "itself"}
+_APPOSITIVE_OPENERS = {
+    "who",
+    "whose",
+    "in",
+    "at",
+    "after",
+    "also",
+    "like",
+    "speaking",
+    "citing",
+    "for",
+    "however",
+    "though",
+    "too",
+    "meanwhile",
+    "instead",
+    "then",
+    "now",
+    "on",
+    "during",
+    "when",
+    "while",
+    "asked",
+}
+_COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after", "before", "late", "early", "earlier"}
+_POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 
 
@@ -256,6 +284,20 @@ def _closes_quote(text: str, pos: int) -> bool:
     """True when the character before `pos` ends a quotation mark."""
     char = text[pos - 1] if pos > 0 else ""
     return char in CLOSING_MARKS or char == STRAIGHT_MARK or (char == "'" and text[pos - 2 : pos] == "''")
+
+
+def _quote_ends(before: str) -> bool:
+    """True when `before` ends with a closed quotation and a comma: `“Q,”` or `“Q”,`."""
+    tail = before[-2:]
+    if len(tail) < 2:
+        return False
+    if tail[0] == ",":
+        return _closes_quote(before, len(before))
+    return tail[1] == "," and _closes_quote(before, len(before) - 1)
+
+
+def _opens_quote(text: str, pos: int) -> bool:
+    return pos < len(text) and (text[pos] in OPENING_MARKS + STRAIGHT_MARK or text.startswith("''", pos))
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -296,6 +338,7 @@ class _UnitParser:
         self.toks = words(text, start, end)
         self.quoted = self._quoted_flags()
         self.no_speaker = False  # set for raising and passive cues: the next speaker built is nobody
+        self.source_start = 0  # first token of the last source phrase found by _source_left
 
     def _quoted_flags(self) -> list[bool]:
         flags: list[bool] = []
@@ -485,11 +528,15 @@ class _UnitParser:
         while (
             a - 1 >= 0
             and not self.quoted[a - 1]
-            and (toks[a - 1].low in AUXILIARIES or (toks[a - 1].low.endswith("ly") and len(toks[a - 1].low) > 4))
+            and (
+                toks[a - 1].low in AUXILIARIES
+                or (toks[a - 1].text.endswith("ly") and len(toks[a - 1].text) > 4 and toks[a - 1].text.islower())
+            )
         ):
             a -= 1
         if a - 1 >= 0 and (is_possessive(toks[a - 1].text) or toks[a - 1].low in _ARTICLES):
             return None  # a noun ("the Kremlin's claim"), not a verb
+        src_a = a - 1 if a - 1 >= 0 and toks[a - 1].low in _REFLEXIVES and not self.quoted[a - 1] else a
         if a - 2 >= 0 and toks[a - 2].low in _ARTICLES and _adjective_like(toks[a - 1]):
             return None  # "a strong showing", "a forceful promise": a noun after an adjective
         b = i
@@ -505,19 +552,27 @@ class _UnitParser:
         if toks[i].low.endswith("ing") and a > 0 and toks[a - 1].text == ",":
             # ", saying ...": the participle shares the subject of the clause it hangs on
             return self._participle(cue, after, previous)
-        source = self._source_left(a)
+        source = self._source_left(src_a)  # "Cruz himself said": the reflexive is neither source nor cue
         if source is not None and (base in _RAISING or self._passive(a, i)):
             # "Trump is expected to win", "the plan seems to work": the subject is not who says so
             self.no_speaker = True
         if source is not None:
             sa, sb, relative = source
-            before_end = toks[sa].start
+            before_end = toks[min(sa, self.source_start)].start
         else:
             before_end = toks[a].start
         before = text[self.start : before_end].rstrip()
         joint = before[-1:] if before else ""
         pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or _closes_quote(before, len(before)))
-        if pre_is_content and source is not None and self._frame_like(after) and not self._intro_then_clause(sa, after):
+        # '“Q,” Kasich told a crowd in Berea': after a closed quotation, whatever follows the cue is frame
+        after_quote = _quote_ends(before) and _opens_quote(text, _trim_start(text, self.start, self.end))
+        if (
+            pre_is_content
+            and source is not None
+            and toks[a - 1].low != "that"  # "Future45, a super PAC that intends to ...": a relative clause
+            and (after_quote or self._frame_like(after))
+            and not self._intro_then_clause(sa, after)
+        ):
             trailing = self._trailing(before, cue, sa, sb, relative, after)
             if trailing is not None:
                 return trailing
@@ -587,7 +642,7 @@ class _UnitParser:
             return None
         head = toks[end - 1]
         first = toks[j]
-        if first.low in PRONOUNS and end - j > 1:
+        if (first.low in PRONOUNS and end - j > 1) or first.low in _POSSESSIVE_DETERMINERS:
             return None  # "..., said he fully supports it": a clause, not an inverted subject
         if (
             not (
@@ -621,6 +676,10 @@ class _UnitParser:
             j = that
         elif base in ("tell", "inform", "assure", "remind") and j < len(toks):
             j = self._skip_object(j)
+        else:
+            colon = self._colon_after(after)
+            if colon is not None:
+                j = colon  # "said in a statement: ...": the frame before the colon is not content
         while j < len(toks) and toks[j].text in (",", ":", "\u2014", "\u2013", "-"):
             j += 1
         if j >= len(toks):
@@ -704,6 +763,19 @@ class _UnitParser:
                 return None
         return None
 
+    def _colon_after(self, j: int) -> int | None:
+        """The index of a colon within a short frame after the cue (no quotation or clause before it)."""
+        toks = self.toks
+        if j >= len(toks) or toks[j].low not in _COLON_FRAME_START:
+            return None
+        for k in range(j, min(len(toks), j + 8)):
+            t = toks[k]
+            if t.text == ":":
+                return k
+            if self.quoted[k] or _is_mark(t.text) or t.text in (".", ";") or t.low in ("that", "to"):
+                return None
+        return None
+
     def _skip_object(self, j: int) -> int:
         toks = self.toks
         if toks[j].low in _OBJECT_PRONOUNS:
@@ -750,8 +822,13 @@ class _UnitParser:
         return self.context.resolve(mention, mention.span.start, relative)
 
     def _source_left(self, a: int) -> tuple[int, int, Mention | None] | None:
-        """The speaker noun phrase ending just before the cue (after time phrases and appositives)."""
+        """The speaker noun phrase ending just before the cue (after time phrases and appositives).
+
+        Sets `source_start`, the first token of the whole source phrase (an appositive name's noun phrase
+        included: "Clinton's campaign chairman, John Podesta, said").
+        """
         toks = self.toks
+        self.source_start = a
         j = a - 1
         k = j
         saw_core = False
@@ -766,9 +843,16 @@ class _UnitParser:
             j = k
             while j + 1 < a and toks[j + 1].low in ("the", "of"):
                 j += 1
+            found = self._source_ending(j)
+            if found is not None or a - 1 < 0 or toks[a - 1].text != ",":
+                return found
+            j = a - 1  # "Mr. Trump, in a brief interview on Saturday, said": an appositive, not a time
+        return self._source_ending(j)
+
+    def _source_ending(self, j: int) -> tuple[int, int, Mention | None] | None:
+        toks = self.toks
         if j < 0 or self.quoted[j]:
             return None
-        appositive: list[Word] = []
         if toks[j].text == ")":  # "Mike Pence (R-IN) said"
             k = j - 1
             while k >= 0 and j - k < 8 and toks[k].text != "(":
@@ -776,25 +860,49 @@ class _UnitParser:
             if k <= 0 or toks[k].text != "(":
                 return None
             j = k - 1
-        if toks[j].text == ",":
+        if toks[j].text != ",":
+            found = self._source_at(j, [])
+            if found is not None:
+                self.source_start = min(found[0], self.source_start)
+            return found
+        # "X, 31, a photographer from Sumter, South Carolina, said": the appositive may hold commas; try
+        # the nearest comma-bounded stretch first, then longer ones while no source is found
+        end = j
+        for _ in range(5):
             k = j - 1
-            while k >= 0 and j - k < 30 and toks[k].text not in (",", ".", ";") and not _is_mark(toks[k].text):
+            while k >= 0 and end - k < 40 and not _is_mark(toks[k].text):
+                if toks[k].text in (",", ";") or (toks[k].text == "." and k > 0 and toks[k - 1].end != toks[k].start):
+                    break  # an attached period ends an abbreviation ("R-S.C."), not a sentence
                 k -= 1
-            if k <= 0 or toks[k].text != "," or j - k < 2:
+            if k <= 0 or toks[k].text != "," or j - k < 2 or end - k >= 40:
                 return None
-            appositive = toks[k + 1 : j]
-            opener = appositive[0]
-            if not (
+            appositive = toks[k + 1 : end]
+            opener = toks[k + 1]
+            plain = (
                 opener.low in DETERMINERS
                 or opener.low in TITLE_WORDS
-                or opener.low in ("who", "whose", "in", "at", "after", "also", "like", "speaking", "citing")
+                or opener.low in _APPOSITIVE_OPENERS
                 or opener.capitalised
                 or opener.text[:1].isdigit()
-            ):
-                return None
-            j = k - 1
-            if j < 0:
-                return None
+            )
+            head = toks[k - 1]
+            if opener.low == "which":
+                j = k  # "X, director of CREDO Action, which organized the letter, said": X speaks
+                continue
+            # any other opener ("acting director of ...", "rabbi helping ...") only after a name
+            if (plain or head.capitalised) and not (_PARTY_TAG_RE.match(head.text) or head.text[:1].isdigit()):
+                found = self._source_at(k - 1, appositive)
+                if found is not None and found[0] > 0 and toks[found[0] - 1].low in ("of", "from"):
+                    found = None  # "Rawlings, 59, of Ashton, Md., who ...": a place, not the speaker
+                if found is not None:
+                    self.source_start = min(found[0], self.source_start)
+                    return found
+            j = k
+        return None
+
+    def _source_at(self, j: int, appositive: list[Word]) -> tuple[int, int, Mention | None] | None:
+        """The source whose last word is `toks[j]`, followed by `appositive` (possibly empty)."""
+        toks = self.toks
         head = toks[j]
         if head.low == "that" and not appositive and j >= 1:
             np = self._np_left(j - 1)  # "a study that found ...": the noun phrase is the source
@@ -824,6 +932,7 @@ class _UnitParser:
             named = [t for t in appositive if t.capitalised and t.low not in CAPITAL_STOP]
             if named and appositive[-1].capitalised:
                 first = appositive.index(named[0])
+                self.source_start = np[0]
                 return toks.index(appositive[first]), toks.index(appositive[-1]), None
         return np[0], np[1], None
 
@@ -841,6 +950,7 @@ class _UnitParser:
             determiner_needed = True
         a = j
         found_det = False
+        lower_from: int | None = None
         while a - 1 >= 0 and j - a < 12:
             t = toks[a - 1]
             tl = t.low.rstrip(".")
@@ -870,10 +980,21 @@ class _UnitParser:
             ):
                 a -= 1
                 continue
-            if determiner_needed and tl not in NP_STOP and j - a < 3 and not t.capitalised:
+            if (
+                tl not in NP_STOP
+                and j - a < 3
+                and not t.capitalised
+                and tl not in _COORDINATORS
+                and (determiner_needed or (tl not in CUE_FORMS and tl not in AUXILIARIES))
+            ):
+                # "a senior administration official": modifiers count only if a determiner opens the phrase
+                if not determiner_needed and lower_from is None:
+                    lower_from = a
                 a -= 1
                 continue
             break
+        if lower_from is not None and not found_det:
+            a = lower_from
         while a < j and toks[a].low in ("of", "and"):
             a += 1
         if determiner_needed and not found_det:
