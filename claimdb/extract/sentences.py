@@ -18,6 +18,7 @@ ALL_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
 
 # Two apostrophes stand for a straight double mark in some wire copy: ''This isn't reform,''
 _MARK_RE = re.compile("''(?!')|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+MARK_RE = _MARK_RE  # any quotation mark, '' included
 _PARAGRAPH_RE = re.compile(r"[^\r\n]+")
 # End of a sentence: terminal punctuation, optional closing marks/brackets, whitespace, then something
 # that can start a sentence.

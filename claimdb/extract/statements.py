@@ -40,7 +40,15 @@ from claimdb.extract.lexicon import (
     TITLE_WORDS,
     WEAK_CUES,
 )
-from claimdb.extract.sentences import ALL_MARKS, CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK, Quote, split_units
+from claimdb.extract.sentences import (
+    ALL_MARKS,
+    CLOSING_MARKS,
+    MARK_RE,
+    OPENING_MARKS,
+    STRAIGHT_MARK,
+    Quote,
+    split_units,
+)
 from claimdb.extract.speakers import ArticleContext, Mention, Word, is_possessive, parse_mention, words
 from claimdb.extract.types import DatePrecision, Figure, Span, Speaker, Statement, StatementKind
 from claimdb.extract.venues import find_venue
@@ -1014,10 +1022,16 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
     for unit in units:
         unit_quotes = [q for q in quotes if q.start < unit.end and q.end > unit.start]
         segment = text[unit.start : unit.end]
-        if unit.paragraph in unbalanced and (any(m in segment for m in ALL_MARKS) or "''" in segment):
-            continue  # refuse to guess where the quotation marks do not balance
         parser = _UnitParser(text, unit.start, unit.end, unit_quotes, context)
         drafts = parser.parse()
+        if unit.paragraph in unbalanced and (any(m in segment for m in ALL_MARKS) or "''" in segment):
+            # Refuse to guess where the quotation marks do not balance: keep only attributions whose
+            # content holds no mark outside a quotation that balances inside it ("X said that ...").
+            drafts = [d for d in drafts if _marks_balanced(text, d.content, unit_quotes)]
+            for draft in drafts:
+                draft.floating = False
+            if not drafts:
+                continue
         if not drafts:
             single = parser.reported_claim() or parser.dash_attribution()
             if single is None:
@@ -1046,6 +1060,17 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
             if draft is drafts[0]:
                 last, last_paragraph = statement, unit.paragraph
     return statements
+
+
+def _marks_balanced(text: str, content: tuple[int, int], quotes: list[Quote]) -> bool:
+    """True when every quotation mark inside `content` belongs to a quotation lying wholly inside it."""
+    start, end = content
+    inside = [q for q in quotes if q.start >= start and q.end <= end]
+    for match in MARK_RE.finditer(text, start, end):
+        pos = match.start()
+        if not any(q.start <= pos < q.end for q in inside):
+            return False
+    return True
 
 
 def _extend(text: str, statement: Statement, piece_start: int, end: int, figures: list[Figure]) -> Statement:

@@ -134,6 +134,27 @@ def test_unbalanced_quote_is_refused() -> None:
     assert extract_statements(text, PUB) == []
 
 
+def test_unbalanced_paragraph_keeps_attribution_that_needs_no_marks() -> None:
+    text = 'Lind said the "road is closed. The mayor said that the bridge would reopen in June.'
+    s = only(text)
+    assert s.content == "that the bridge would reopen in June"
+    assert s.speaker.surface == "The mayor"
+
+
+def test_source_with_commas_in_appositive() -> None:
+    s = only("Nora Blake, 44, a nurse from Dayton, Ohio, said the clinic had run out of beds.")
+    assert s.speaker.name == "Nora Blake"
+    assert s.content == "the clinic had run out of beds"
+    s = only("Omar Reyes, director of the Tenants Union, which filed the suit, said rents had doubled.")
+    assert s.speaker.name == "Omar Reyes"
+
+
+def test_quote_then_told_an_audience() -> None:
+    s = only("\u201cThe campaign goes on,\u201d Vance told a crowd in Toledo on Tuesday.")
+    assert s.kind == "direct" and s.content == "\u201cThe campaign goes on,\u201d"
+    assert s.speaker.name == "Vance"
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
