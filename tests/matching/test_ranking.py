@@ -11,6 +11,7 @@ from claimdb.db.claim_index import candidate_claims
 from claimdb.db.engine import Database, open_database
 from claimdb.db.models import Claim
 from claimdb.matching import rank_claims
+from claimdb.matching.ranking import gram_similarities, reciprocal_rank_fusion
 
 CLAIMS = [
     ("abuse", "The senator was accused of child abuse by a former aide", "Was the senator accused of abuse?"),
@@ -49,3 +50,30 @@ def test_identical_claims_rank_the_oldest_first(database: Database) -> None:
     with database.session() as session:
         ranked = rank_claims(session, "Measles vaccine causes autism, my doctor says", limit=2)
     assert [r.external_id for r in ranked] == ["vaccine", "vaccine-copy"]
+
+
+def test_character_grams_forgive_misspellings_and_glued_words() -> None:
+    similarities = gram_similarities(
+        "obama signd an exectuive order #banthepledge",
+        [
+            ("President Obama signed an executive order banning the Pledge of Allegiance", "Pledge ban?"),
+            ("President Obama played golf on the day of the funeral", None),
+        ],
+    )
+    (claim_right, title_right), (claim_wrong, title_wrong) = similarities
+    assert claim_right > claim_wrong > 0
+    assert title_right > 0 and title_wrong == 0
+
+
+def test_rank_claims_says_why(database: Database) -> None:
+    with database.session() as session:
+        ranked = rank_claims(session, "Sen. accussed of child abuse by his former aide!!", limit=3)
+    assert ranked[0].external_id == "abuse"
+    assert {"bm25", "grams_claim", "grams_title"} <= ranked[0].evidence.keys()
+    assert [r.score for r in ranked] == sorted((r.score for r in ranked), reverse=True)
+
+
+def test_reciprocal_rank_fusion_rewards_agreement() -> None:
+    fused = reciprocal_rank_fusion([[1, 2, 3], [2, 1, 3], [2, 3, 1]], k=5)
+    assert max(fused, key=lambda item: fused[item]) == 2
+    assert fused[3] < fused[1]

@@ -1,0 +1,110 @@
+"""Re-scoring the full-text candidates of `rank_claims`: character 4-grams and reciprocal-rank fusion.
+
+Pure functions over candidate texts, no database. The full-text index ranks by whole stems; posts are full
+of misspellings, glued words and names written as handles, which character 4-grams still match. Their
+weights come from the candidate pool itself (a 4-gram in every candidate says nothing about which one is
+right), so no collection-wide statistics are needed and the cost stays flat as the archive grows.
+Measured figures and how the constants were chosen: docs/matching.md.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimdb.matching.text import STOPWORDS, normalize
+
+GRAM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class RankingSettings:
+    """Constants of the "have we seen this?" re-ranking, fitted on CheckThat! 2020 train only."""
+
+    rescored: int = 30  # full-text candidates re-scored with character 4-grams (the rest keep bm25 order)
+    gram_weight: float = 1.0  # score = bm25 / best bm25 + gram_weight * (4-gram cosine vs claim + vs title)
+    semantic_depth: int = 100  # full-text candidates the semantic stage re-ranks
+    fusion_k: float = 5.0  # reciprocal-rank fusion constant: 1 / (k + rank), rank from 0
+
+
+DEFAULT_RANKING = RankingSettings()
+
+
+@lru_cache(maxsize=32768)
+def char_grams(text: str) -> Counter[str]:
+    """Character 4-grams of the content words of `text`, each word padded with a space on both sides."""
+    grams: Counter[str] = Counter()
+    for word in normalize(text).split():
+        if word in STOPWORDS:
+            continue
+        padded = f" {word} "
+        grams.update(padded[i : i + GRAM] for i in range(len(padded) - GRAM + 1))
+    return grams
+
+
+def _weighted(grams: Counter[str], idf: Mapping[str, float], unseen: float) -> dict[str, float]:
+    vector = {g: (1.0 + math.log(n)) * idf.get(g, unseen) for g, n in grams.items()}
+    norm = math.sqrt(sum(x * x for x in vector.values()))
+    return {g: x / norm for g, x in vector.items()} if norm else {}
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(g, 0.0) for g, x in a.items())
+
+
+def gram_similarities(query: str, documents: Sequence[tuple[str, str | None]]) -> list[tuple[float, float]]:
+    """Cosine of `query` with each (claim, title) pair over character 4-grams, tf-idf weighted within the pool.
+
+    A title that is missing scores 0.
+    """
+    pool = [(char_grams(claim), char_grams(title or "")) for claim, title in documents]
+    frequency: Counter[str] = Counter()
+    for claim_grams, title_grams in pool:
+        frequency.update(claim_grams.keys() | title_grams.keys())
+    size = len(pool)
+    idf = {g: math.log((size + 1) / (0.5 + n)) for g, n in frequency.items()}
+    # A query 4-gram no candidate has gets the highest weight: a post with much that no candidate shares
+    # matches all of them less, which leaves more of the decision to bm25.
+    query_vector = _weighted(char_grams(query), idf, math.log((size + 1) / 0.5))
+    return [
+        (
+            _cosine(query_vector, _weighted(claim_grams, idf, 0.0)),
+            _cosine(query_vector, _weighted(title_grams, idf, 0.0)),
+        )
+        for claim_grams, title_grams in pool
+    ]
+
+
+def rescore(
+    query: str,
+    documents: Sequence[tuple[str, str | None]],
+    bm25: Sequence[float],
+    settings: RankingSettings = DEFAULT_RANKING,
+) -> list[tuple[float, float, float]]:
+    """(score, 4-gram cosine vs claim, vs title) for the first `settings.rescored` documents, best bm25 first.
+
+    `bm25` are the full-text scores (higher is better) in the same order as `documents`.
+    """
+    head = min(settings.rescored, len(documents))
+    if head == 0:
+        return []
+    best = max(bm25[:head]) or 1.0
+    similarities = gram_similarities(query, documents[:head])
+    return [
+        (score / best + settings.gram_weight * (claim + title), claim, title)
+        for score, (claim, title) in zip(bm25[:head], similarities, strict=True)
+    ]
+
+
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[int]], k: float) -> dict[int, float]:
+    """Fuse several rankings of the same items (best first): each item gets the sum of 1 / (k + rank)."""
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking):
+            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+    return fused
