@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, timedelta
-from typing import Any
 
-from sqlalchemy import case, func, or_, select, update
+from sqlalchemy import Date, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from claimdb.db.models import Claimant, ClaimantAlias, ClaimantRole
@@ -79,11 +78,15 @@ def _is_part_of_name(surface: str, key: str) -> bool:
     return bool(words) and set(words) <= set(key.split())
 
 
+_ROLES = ClaimantRole.__table__
+_ALIAS_OWNERS = (
+    select(ClaimantAlias.claimant_id).where(ClaimantAlias.normalized_alias == bindparam("key")).distinct().limit(2)
+)
+
+
 def _find_by_alias(session: Session, key: str) -> int | None:
     # An alias that names exactly one claimant identifies it; a shared surname identifies nobody.
-    rows = session.execute(
-        select(ClaimantAlias.claimant_id).where(ClaimantAlias.normalized_alias == key).distinct().limit(2)
-    ).all()
+    rows = session.connection().execute(_ALIAS_OWNERS, {"key": key}).all()
     return rows[0][0] if len(rows) == 1 else None
 
 
@@ -99,34 +102,34 @@ def add_alias(session: Session, claimant_id: int, alias: str) -> None:
         )
 
 
+_seen = bindparam("seen_on", type_=Date)
+_WIDEN_ROLE = (
+    update(_ROLES)
+    .where(
+        _ROLES.c.claimant_id == bindparam("role_claimant_id"),
+        _ROLES.c.title == bindparam("role_title"),
+        _ROLES.c.affiliation == bindparam("role_affiliation"),
+    )
+    .values(
+        first_seen=case(
+            (_ROLES.c.first_seen.is_(None), _seen), (_ROLES.c.first_seen > _seen, _seen), else_=_ROLES.c.first_seen
+        ),
+        last_seen=case(
+            (_ROLES.c.last_seen.is_(None), _seen), (_ROLES.c.last_seen < _seen, _seen), else_=_ROLES.c.last_seen
+        ),
+    )
+)
+
+
 def record_role(session: Session, claimant_id: int, title: str, affiliation: str, seen_on: date | None) -> None:
     """Record that a claimant held `title` (of `affiliation`) on `seen_on`, widening the seen range."""
-    role_id = get_or_create(
-        session,
-        ClaimantRole,
-        {
-            "claimant_id": claimant_id,
-            "title": title,
-            "affiliation": affiliation,
-            "first_seen": seen_on,
-            "last_seen": seen_on,
-        },
-        ["claimant_id", "title", "affiliation"],
+    key = {"role_claimant_id": claimant_id, "role_title": title, "role_affiliation": affiliation}
+    # Usually the role is known: one UPDATE widens its dates. Otherwise insert it (a racing writer may win).
+    if session.connection().execute(_WIDEN_ROLE, {**key, "seen_on": seen_on}).rowcount:
+        return
+    values = {"claimant_id": claimant_id, "title": title, "affiliation": affiliation}
+    created = insert_ignore(
+        session, ClaimantRole, {**values, "first_seen": seen_on, "last_seen": seen_on}, list(values)
     )
-    if seen_on is not None:
-        session.execute(
-            update(ClaimantRole)
-            .where(ClaimantRole.id == role_id)
-            .values(
-                first_seen=_earliest(ClaimantRole.first_seen, seen_on),
-                last_seen=_latest(ClaimantRole.last_seen, seen_on),
-            )
-        )
-
-
-def _earliest(column: Any, value: date) -> Any:
-    return case((column.is_(None), value), (column > value, value), else_=column)
-
-
-def _latest(column: Any, value: date) -> Any:
-    return case((column.is_(None), value), (column < value, value), else_=column)
+    if created is None:
+        session.connection().execute(_WIDEN_ROLE, {**key, "seen_on": seen_on})

@@ -10,18 +10,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, and_, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimdb.claimants import resolve_claimant
 from claimdb.db.engine import Database, describe_database_error
 from claimdb.db.models import Claim, ClaimLink, Document, Figure, Source, Statement
-from claimdb.db.upsert import get_or_create, insert_ignore
+from claimdb.db.upsert import get_or_create, insert_ignore, insert_many_ignore
 from claimdb.errors import InputError
 from claimdb.extract import EXTRACTOR_VERSION, extract_statements
 from claimdb.extract import types as ex
-from claimdb.matching import DEFAULT_SETTINGS, MatchSettings, NewStatement, match_statement
+from claimdb.matching import DEFAULT_SETTINGS, MatchSettings, NewStatement, ProposedLink, match_statement
 from claimdb.readers.types import Document as DocumentValue
 
 DocumentStatus = Literal["new", "unchanged", "failed"]
@@ -135,11 +135,6 @@ def _result(item: Future[PreparedDocument] | InputError) -> PreparedDocument | I
 def _store_one(
     database: Database, item: PreparedDocument, settings: MatchSettings, summary: IngestSummary
 ) -> DocumentStatus:
-    sha = item.document.content_sha256
-    with database.session() as session:
-        if session.execute(select(Document.id).where(Document.content_sha256 == sha)).first():
-            summary.documents_unchanged += 1
-            return "unchanged"
     with database.session(write=True) as session:
         result = store_document(session, item, settings)
     if result is None:
@@ -153,12 +148,45 @@ def _store_one(
     return "new"
 
 
+_DOCUMENTS = Document.__table__
+_CLAIMS = Claim.__table__
+_STATEMENTS = Statement.__table__
+_FIGURES = Figure.__table__
+_LINKS = ClaimLink.__table__
+
+_FIND_DOCUMENT = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_sha256 == bindparam("sha"))
+_NEW_CLAIM = insert(_CLAIMS).returning(_CLAIMS.c.id)
+_NEW_STATEMENT = insert(_STATEMENTS).returning(_STATEMENTS.c.id)
+_NEW_FIGURES = insert(_FIGURES)
+_said = bindparam("said_on", type_=Date)
+_JOIN_CLAIM = (
+    update(_CLAIMS)
+    .where(_CLAIMS.c.id == bindparam("claim_id"))
+    .values(
+        appearance_count=_CLAIMS.c.appearance_count + 1,
+        first_said_on=case(
+            (_CLAIMS.c.first_said_on.is_(None), _said),
+            (_CLAIMS.c.first_said_on > _said, _said),
+            else_=_CLAIMS.c.first_said_on,
+        ),
+        last_said_on=case(
+            (_CLAIMS.c.last_said_on.is_(None), _said),
+            (_CLAIMS.c.last_said_on < _said, _said),
+            else_=_CLAIMS.c.last_said_on,
+        ),
+    )
+)
+
+
 def store_document(session: Session, item: PreparedDocument, settings: MatchSettings) -> _DocumentResult | None:
     """Write one document with its statements, claims, figures and links; None if it was already stored."""
-    if session.get_bind().dialect.name == "postgresql":
-        # Writers take turns at matching so two processes never create the same claim twice.
-        session.execute(select(func.pg_advisory_xact_lock(INGEST_LOCK_KEY)))
+    connection = session.connection()
     document = item.document
+    if connection.execute(_FIND_DOCUMENT, {"sha": document.content_sha256}).first() is not None:
+        return None
+    if connection.dialect.name == "postgresql":
+        # Writers take turns at matching so two processes never create the same claim twice.
+        connection.execute(select(func.pg_advisory_xact_lock(INGEST_LOCK_KEY)))
     source_id = None
     if document.source:
         source_id = get_or_create(session, Source, {"name": document.source}, ["name"])
@@ -179,23 +207,42 @@ def store_document(session: Session, item: PreparedDocument, settings: MatchSett
         ["content_sha256"],
     )
     if document_id is None:
-        return None
+        return None  # another process stored it a moment ago
     result = _DocumentResult()
+    claimants: dict[tuple[object, ...], int | None] = {}
+    seen_spans: set[tuple[int, int]] = set()
     for statement in item.statements:
-        _store_statement(session, document_id, document.published_on, statement, settings, result)
+        span = (statement.content_span.start, statement.content_span.end)
+        if span in seen_spans:
+            continue
+        seen_spans.add(span)
+        said_on = statement.said_on or document.published_on
+        speaker = statement.speaker
+        key = (
+            speaker.name,
+            speaker.kind,
+            speaker.title,
+            speaker.affiliation,
+            speaker.attribution,
+            speaker.surface,
+            said_on,
+        )
+        if key not in claimants:  # a speaker is resolved once per document, however often quoted
+            claimants[key] = resolve_claimant(session, statement.speaker, said_on)
+        _store_statement(session, document_id, said_on, claimants[key], statement, settings, result)
     return result
 
 
 def _store_statement(
     session: Session,
     document_id: int,
-    published_on: date | None,
+    said_on: date | None,
+    claimant_id: int | None,
     statement: ex.Statement,
     settings: MatchSettings,
     result: _DocumentResult,
 ) -> None:
-    said_on = statement.said_on or published_on
-    claimant_id = resolve_claimant(session, statement.speaker, said_on)
+    connection = session.connection()
     decision = match_statement(
         session,
         NewStatement(text=statement.content, claimant_id=claimant_id, said_on=said_on, figures=statement.figures),
@@ -203,64 +250,81 @@ def _store_statement(
     )
     if decision.join_claim_id is not None:
         claim_id = decision.join_claim_id
-        claim = session.get(Claim, claim_id)
-        assert claim is not None
-        claim.appearance_count += 1
-        if said_on is not None:
-            claim.first_said_on = min(filter(None, (claim.first_said_on, said_on)))
-            claim.last_said_on = max(filter(None, (claim.last_said_on, said_on)))
+        connection.execute(_JOIN_CLAIM, {"claim_id": claim_id, "said_on": said_on})
         result.claims_joined += 1
     else:
-        claim = Claim(
-            claimant_id=claimant_id,
-            canonical_text=statement.content,
-            first_said_on=said_on,
-            last_said_on=said_on,
-            appearance_count=1,
-        )
-        session.add(claim)
-        session.flush()
-        claim_id = claim.id
+        claim_id = connection.execute(
+            _NEW_CLAIM,
+            {
+                "claimant_id": claimant_id,
+                "canonical_text": statement.content,
+                "first_said_on": said_on,
+                "last_said_on": said_on,
+                "appearance_count": 1,
+            },
+        ).scalar_one()
         result.claims_new += 1
     speaker = statement.speaker
-    row = Statement(
-        claim_id=claim_id,
-        document_id=document_id,
-        claimant_id=claimant_id,
-        speaker_surface=speaker.surface,
-        kind=statement.kind,
-        text=statement.content,
-        cue=statement.cue,
-        venue=statement.venue,
-        said_on=said_on,
-        said_on_precision=statement.said_on_precision,
-        char_start=statement.content_span.start,
-        char_end=statement.content_span.end,
-        attribution=speaker.attribution,
-        confidence=statement.confidence,
-        figures=[
-            Figure(
-                surface=figure.surface,
-                value=figure.value,
-                value_max=figure.value_max,
-                unit=figure.unit,
-                qualifier=figure.qualifier,
-                char_start=figure.start,
-                char_end=figure.end,
-            )
-            for figure in statement.figures
-        ],
-    )
-    session.add(row)
-    session.flush()
+    statement_id = connection.execute(
+        _NEW_STATEMENT,
+        {
+            "claim_id": claim_id,
+            "document_id": document_id,
+            "claimant_id": claimant_id,
+            "speaker_surface": speaker.surface,
+            "kind": statement.kind,
+            "text": statement.content,
+            "cue": statement.cue,
+            "venue": statement.venue,
+            "said_on": said_on,
+            "said_on_precision": statement.said_on_precision,
+            "char_start": statement.content_span.start,
+            "char_end": statement.content_span.end,
+            "attribution": speaker.attribution,
+            "confidence": statement.confidence,
+        },
+    ).scalar_one()
+    if statement.figures:
+        connection.execute(
+            _NEW_FIGURES,
+            [
+                {
+                    "statement_id": statement_id,
+                    "surface": figure.surface,
+                    "value": figure.value,
+                    "value_max": figure.value_max,
+                    "unit": figure.unit,
+                    "qualifier": figure.qualifier,
+                    "char_start": figure.start,
+                    "char_end": figure.end,
+                }
+                for figure in statement.figures
+            ],
+        )
     result.statements += 1
-    for link in decision.links:
-        if link.claim_id == claim_id:
-            continue
-        low, high = sorted((claim_id, link.claim_id))
-        created = insert_ignore(
-            session,
-            ClaimLink,
+    result.links += _store_links(session, claim_id, decision.links)
+
+
+def _store_links(session: Session, claim_id: int, proposed: list[ProposedLink]) -> int:
+    """Insert the proposed links that are new (an existing pair, even a rejected one, is left as decided)."""
+    pairs = {tuple(sorted((claim_id, link.claim_id))): link for link in proposed if link.claim_id != claim_id}
+    if not pairs:
+        return 0
+    others = [high if low == claim_id else low for low, high in pairs]
+    existing = session.connection().execute(
+        select(_LINKS.c.claim_a_id, _LINKS.c.claim_b_id).where(
+            or_(
+                and_(_LINKS.c.claim_a_id == claim_id, _LINKS.c.claim_b_id.in_(others)),
+                and_(_LINKS.c.claim_b_id == claim_id, _LINKS.c.claim_a_id.in_(others)),
+            )
+        )
+    )
+    for row in existing:
+        pairs.pop((row[0], row[1]), None)
+    insert_many_ignore(
+        session,
+        ClaimLink,
+        [
             {
                 "claim_a_id": low,
                 "claim_b_id": high,
@@ -269,8 +333,9 @@ def _store_statement(
                 "method": "ingest",
                 "evidence": link.evidence,
                 "status": link.status,
-            },
-            ["claim_a_id", "claim_b_id"],
-        )
-        if created is not None:
-            result.links += 1
+            }
+            for (low, high), link in pairs.items()
+        ],
+        ["claim_a_id", "claim_b_id"],
+    )
+    return len(pairs)

@@ -1,30 +1,58 @@
-"""Insert-if-absent that is safe under concurrent writers, on SQLite and PostgreSQL alike."""
+"""Insert-if-absent that is safe under concurrent writers, on SQLite and PostgreSQL alike.
+
+Statements are built once per (dialect, table, columns) and reused, so the hot ingest path pays for
+SQLAlchemy's compilation once, not per row.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Executable, Table, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from claimdb.db.models import Base
 
 
-def insert_ignore(session: Session, model: type[Base], values: dict[str, Any], conflict: list[str]) -> int | None:
-    """INSERT ... ON CONFLICT DO NOTHING; returns the new row id, or None when the row already existed."""
-    dialect = session.get_bind().dialect.name
+def _table(model: type[Base] | Table) -> Table:
+    return model if isinstance(model, Table) else model.__table__  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=256)
+def _insert_ignore_statement(dialect: str, table: Table, conflict: tuple[str, ...], returning: bool) -> Executable:
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=conflict)
-    statement = statement.returning(model.__table__.c.id)  # type: ignore[attr-defined]
-    return session.execute(statement).scalar_one_or_none()
+    statement = insert(table).on_conflict_do_nothing(index_elements=list(conflict))
+    return statement.returning(table.c.id) if returning else statement
 
 
-def get_or_create(session: Session, model: type[Base], values: dict[str, Any], conflict: list[str]) -> int:
+@lru_cache(maxsize=256)
+def _lookup_statement(table: Table, conflict: tuple[str, ...]) -> Executable:
+    return select(table.c.id).where(*(table.c[name] == bindparam(f"key_{name}") for name in conflict))
+
+
+def insert_ignore(
+    session: Session, model: type[Base] | Table, values: dict[str, Any], conflict: list[str]
+) -> int | None:
+    """INSERT ... ON CONFLICT DO NOTHING; returns the new row id, or None when the row already existed."""
+    statement = _insert_ignore_statement(session.get_bind().dialect.name, _table(model), tuple(conflict), True)
+    return session.connection().execute(statement, values).scalar_one_or_none()
+
+
+def insert_many_ignore(
+    session: Session, model: type[Base] | Table, rows: list[dict[str, Any]], conflict: list[str]
+) -> None:
+    """Insert many rows in one round trip, skipping those that already exist."""
+    if rows:
+        statement = _insert_ignore_statement(session.get_bind().dialect.name, _table(model), tuple(conflict), False)
+        session.connection().execute(statement, rows)
+
+
+def get_or_create(session: Session, model: type[Base] | Table, values: dict[str, Any], conflict: list[str]) -> int:
     """The id of the row whose `conflict` columns equal `values`, inserting it first if needed."""
     new_id = insert_ignore(session, model, values, conflict)
     if new_id is not None:
         return new_id
-    table = model.__table__  # type: ignore[attr-defined]
-    query = select(table.c.id).where(*(table.c[name] == values[name] for name in conflict))
-    return session.execute(query).scalar_one()
+    statement = _lookup_statement(_table(model), tuple(conflict))
+    return session.connection().execute(statement, {f"key_{name}": values[name] for name in conflict}).scalar_one()
