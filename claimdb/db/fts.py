@@ -52,8 +52,31 @@ def _restrict(session: Session, filters: Select | None) -> tuple[str, dict]:
     return f" AND s.id IN ({compiled})", {}
 
 
+# Ranking every match of a common word costs time in proportion to the archive; when a query has more
+# matches than this and no other filter, the most recent ones (highest ids) are the ones ranked.
+RANKED_WINDOW = 2000
+
+
+def _recent_floor(session: Session, match: str, filters: Select | None) -> tuple[str, dict]:
+    """A rowid floor keeping only the newest RANKED_WINDOW matches, or nothing when there are fewer."""
+    if filters is not None:
+        return "", {}
+    floor = session.execute(
+        text(
+            "SELECT rowid FROM statements_fts WHERE statements_fts MATCH :match "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET :offset"
+        ),
+        {"match": match, "offset": RANKED_WINDOW - 1},
+    ).scalar()
+    if floor is None:
+        return "", {}
+    return " AND statements_fts.rowid >= :floor", {"floor": floor}
+
+
 def _sqlite_search(session: Session, match: str, filters: Select | None, limit: int) -> list[TextHit]:
     where, params = _restrict(session, filters)
+    recent, floor = _recent_floor(session, match, filters)
+    where, params = where + recent, {**params, **floor}
     rows = session.execute(
         text(
             "SELECT s.id, bm25(statements_fts) AS rank, "
@@ -107,12 +130,15 @@ def fuzzy_statements(session: Session, query: str, filters: Select | None, limit
         terms = _similar_vocabulary(session, tokens)
         if not terms:
             return []
+        match = fts5_phrase_query(terms, "OR")
+        recent, floor = _recent_floor(session, match, filters)
+        where, params = where + recent, {**params, **floor}
         rows = session.execute(
             text(
                 "SELECT s.id, s.text FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid "
                 f"WHERE statements_fts MATCH :match{where} ORDER BY bm25(statements_fts) LIMIT :cap"
             ),
-            {"match": fts5_phrase_query(terms, "OR"), "cap": limit * 10, **params},
+            {"match": match, "cap": limit * 10, **params},
         ).all()
     lowered = " ".join(tokens)
     scored = sorted(
@@ -124,17 +150,27 @@ def fuzzy_statements(session: Session, query: str, filters: Select | None, limit
 
 FUZZY_TERM_CUTOFF = 75
 FUZZY_TERMS_PER_WORD = 3
-_VOCAB_CACHE_LIMIT = 500_000
+
+
+def _vocabulary_starting_with(session: Session, letter: str) -> list[str]:
+    # fts5vocab answers a term range without visiting the rest of the vocabulary; a typo in the first
+    # letter is the price of not reading every term of a large archive.
+    return [
+        row[0]
+        for row in session.execute(
+            text("SELECT term FROM statements_fts_vocab WHERE term >= :low AND term < :high"),
+            {"low": letter, "high": letter + "\U0010ffff"},
+        )
+    ]
 
 
 def _similar_vocabulary(session: Session, tokens: list[str]) -> list[str]:
-    # The vocabulary is small next to the statements (words, not rows); its size grows slowly with the archive.
-    vocabulary = [
-        row[0]
-        for row in session.execute(text("SELECT term FROM statements_fts_vocab LIMIT :n"), {"n": _VOCAB_CACHE_LIMIT})
-    ]
     terms: list[str] = []
+    by_letter: dict[str, list[str]] = {}
     for token in tokens:
+        if token[0] not in by_letter:
+            by_letter[token[0]] = _vocabulary_starting_with(session, token[0])
+        vocabulary = by_letter[token[0]]
         # The vocabulary holds porter stems ("annex"), so compare a crudely stemmed form of the word as well.
         for form in {token, _crude_stem(token)}:
             for term, _score, _index in process.extract(
