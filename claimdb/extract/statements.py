@@ -262,6 +262,9 @@ _APPOSITIVE_OPENERS = {
     "asked",
 }
 _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after", "before", "late", "early", "earlier"}
+# A participle inside another statement's content starts a statement of its own ("..., telling reporters
+# that ..."), except for these, which continue the act ("called on them to ..., promising them safety").
+_BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge", "call"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 
@@ -474,7 +477,18 @@ class _UnitParser:
         if after >= len(self.toks):
             return None
         if previous is not None and previous.content[0] <= cue[0] < previous.content[1]:
-            return None  # already part of the previous statement's content: one statement, not two
+            # "X did not want to address it, telling Fox that ...": two statements; the first ends at the comma
+            p_start = previous.content[0]
+            p_end = _trim_end(self.text, p_start, cue[0])
+            if (
+                CUE_FORMS.get(self.text[cue[0] : cue[1]].lower().split()[-1]) in _BINDING_PARTICIPLES
+                or previous.parts
+                or not self._has_words(p_start, p_end, 2)
+                or _closes_quote(self.text, p_end + 1)
+            ):
+                return None
+            previous.content = (p_start, p_end)
+            previous.kind = _classify(self.text, p_start, p_end, self.quotes)
         if previous is not None:
             speaker = previous.speaker
         else:
@@ -559,6 +573,9 @@ class _UnitParser:
         cue = (toks[a].start, toks[b].end)
         if toks[i].low.endswith("ing") and a > 0 and toks[a - 1].text == ",":
             # ", saying ...": the participle shares the subject of the clause it hangs on
+            if base in OBJECT_CUES:
+                that = self._find_that(after, 8)  # ", telling a TV station that ...": the object is frame
+                after = that if that is not None else after
             return self._participle(cue, after, previous)
         source = self._source_left(src_a)  # "Cruz himself said": the reflexive is neither source nor cue
         if source is not None and (base in _RAISING or self._passive(a, i)):

@@ -155,6 +155,14 @@ def test_quote_then_told_an_audience() -> None:
     assert s.speaker.name == "Vance"
 
 
+def test_participle_inside_content_starts_its_own_statement() -> None:
+    text = "The league refused to comment on the fine, telling reporters that the case was closed."
+    first, second = extract_statements(text, PUB)
+    assert first.content == "to comment on the fine"
+    assert second.cue == "telling" and second.content == "that the case was closed"
+    assert second.speaker.name == first.speaker.name
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
