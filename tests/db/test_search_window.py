@@ -1,0 +1,58 @@
+"""Full-text search at scale: very common words rank only the newest matches; fuzzy fallback finds typos."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimdb import query
+from claimdb.db import fts
+from claimdb.db.engine import open_database
+from claimdb.ingest import ingest
+from claimdb.readers import read_inputs
+
+
+@pytest.fixture
+def twelve_statements(sqlite_url: str, tmp_path: Path) -> str:
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps(
+            {
+                "id": f"a{i}",
+                "published_at": f"2022-10-{i + 1:02d}",
+                "text": f"The mayor of Town{i} said the border crossing number {i} would reopen on Monday.",
+            }
+        )
+        for i in range(12)
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    database = open_database(sqlite_url)
+    summary = ingest(database, read_inputs([str(feed)]))
+    assert summary.statements == 12
+    database.dispose()
+    return sqlite_url
+
+
+def test_common_words_rank_the_newest_window(twelve_statements: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    database = open_database(twelve_statements)
+    everything = query.search(database, "border", query.StatementFilter(), limit=50)
+    assert len(everything.rows) == 12
+    monkeypatch.setattr(fts, "RANKED_WINDOW", 3)
+    windowed = query.search(database, "border", query.StatementFilter(), limit=50)
+    newest = sorted((row["statement_id"] for row in everything.rows), reverse=True)[:3]
+    assert sorted(row["statement_id"] for row in windowed.rows) == sorted(newest)
+    # A filter turns the window off: the whole filtered set is ranked.
+    filtered = query.search(database, "border", query.StatementFilter(since=None, kind="indirect"), limit=50)
+    assert len(filtered.rows) == 12
+    database.dispose()
+
+
+def test_fuzzy_fallback_finds_a_typo(twelve_statements: str) -> None:
+    database = open_database(twelve_statements)
+    result = query.search(database, "bordr", query.StatementFilter(), limit=5)
+    assert result.mode == "fuzzy"
+    assert result.rows and "border" in result.rows[0]["text"]
+    assert "**border**" in result.rows[0]["snippet"]
+    database.dispose()
