@@ -14,13 +14,17 @@ app = typer.Typer(
     name="claimdb",
     help="""Track who said what, when, with which figures, and how claims are repeated or changed.
 
+\b
 Quick start:
+  claimdb ingest seeds/                   read articles, extract statements, link claims
+  claimdb search "annexed"                statements with speaker, date, figures, snippet
+  claimdb history --speaker Reznikov -f csv -o reznikov.csv
+  claimdb links --status suggested        review what the machine was unsure about
+  claimdb match "Russia annexed 20% of Ukraine"     have we seen this claim before?
 
-  claimdb ingest seeds/            # read articles, extract statements, link claims
-
-  claimdb search "annexed"         # find statements, with speaker, date, figures
-
-  claimdb history --speaker Reznikov --format csv -o reznikov.csv
+Every listing command takes --format table|json|jsonl|csv, --limit and -o FILE. The database is
+--db PATH|URL, else $CLAIMDB_DATABASE_URL, else claimdb.sqlite3 in your user data folder.
+Exit codes: 0 ok, 1 error (bad input, database problem), 2 usage mistake.
 """,
     no_args_is_help=True,
     rich_markup_mode=None,
