@@ -1,12 +1,14 @@
 """CheckThat! 2020 Task 2 on dev (claim retrieval) and the link-quality set: the figures docs/matching.md reports.
 
-    .venv/bin/python benchmarks/eval_matching.py [--split dev] [--db PATH] [--links-only]
+    .venv/bin/python benchmarks/eval_matching.py [--split dev|train] [--semantic] [--db PATH] [--links-only]
 
 Builds a claimdb database the real way (open_database runs the migrations), imports vclaims.jsonl
 (id -> external_id, claim -> canonical_text, title -> title), ranks every query with `rank_claims` (what
 `claimdb match --queries` calls), scores the run with ../shared/eval/score_ranking.py and prints MAP@1,
-MAP@5, MRR and ms/query. Then it runs the link-quality pairs of tests/matching/link_pairs.jsonl and prints
-precision of auto links and recall of suggested links per relation.
+MAP@5, MRR and ms/query. `--semantic` adds the sentence-embedding stage (the optional `semantic` extra;
+embeddings are cached, see claimdb/matching/semantic.py, so the first run is the slow one). Then it runs
+the link-quality pairs of tests/matching/link_pairs.jsonl and prints precision of auto links and recall of
+suggested links per relation.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def build_database(url: str) -> int:
     return len(rows)
 
 
-def rank_split(url: str, split: str, run_path: Path) -> float:
+def rank_split(url: str, split: str, run_path: Path, semantic: bool = False) -> float:
     """Rank every query of a split into a JSONL run file; returns milliseconds per query."""
     settings = DEFAULT_SETTINGS
     database = open_database(url)
@@ -57,7 +59,7 @@ def rank_split(url: str, split: str, run_path: Path) -> float:
     started = time.perf_counter()
     with database.session() as session, open(run_path, "w", encoding="utf-8") as out:
         for query in queries:
-            ranked = rank_claims(session, query["text"], limit=10, settings=settings)
+            ranked = rank_claims(session, query["text"], limit=10, settings=settings, semantic=semantic)
             ids = [r.external_id for r in ranked]
             out.write(json.dumps({"query": query["id"], "ranked": ids}) + "\n")
     elapsed = time.perf_counter() - started
@@ -124,6 +126,7 @@ def main() -> int:
     parser.add_argument("--split", default="dev", choices=("train", "dev"))
     parser.add_argument("--db", help="SQLite file to build (default: a temporary one)")
     parser.add_argument("--links-only", action="store_true", help="only the link-quality set")
+    parser.add_argument("--semantic", action="store_true", help="fuse in sentence embeddings (semantic extra)")
     args = parser.parse_args()
 
     if not args.links_only:
@@ -135,7 +138,7 @@ def main() -> int:
                 n = build_database(url)
                 print(f"imported {n} verified claims in {time.perf_counter() - started:.1f} s")
             run_path = Path(tmp) / f"{args.split}.run.jsonl"
-            ms = rank_split(url, args.split, run_path)
+            ms = rank_split(url, args.split, run_path, semantic=args.semantic)
             scored = subprocess.run(
                 [
                     sys.executable,
@@ -150,7 +153,9 @@ def main() -> int:
                 check=True,
             ).stdout
             scores = dict(line.split() for line in scored.splitlines() if line and not line.startswith("queries"))
-            method = "bm25 (cleaned posts, porter, claim+title)"
+            method = "bm25 (cleaned posts, porter, claim+title) + character 4-grams"
+            if args.semantic:
+                method += " + MiniLM embeddings, reciprocal-rank fusion"
             print(f"CheckThat! 2020 {args.split} [{method}]")
             print(f"  MAP@1 {scores['MAP@1']}  MAP@5 {scores['MAP@5']}  MRR {scores['MRR']}  {ms:.1f} ms/query")
 
