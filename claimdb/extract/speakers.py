@@ -35,7 +35,7 @@ WORD_RE = re.compile(
 )
 _NAME_RUN_RE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
-    r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]*|de|van|von|bin|al|da|di|del|la|le))+"
+    r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:de|van|von|bin|al|da|di|del|la|le)(?![\w’'\-])))+"
 )
 _NAME_PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le"}
 
@@ -159,6 +159,7 @@ class ArticleContext:
     positions: list[int] = field(default_factory=list)
     by_surname: dict[str, list[Person]] = field(default_factory=dict)
     speakers: list[tuple[int, Speaker]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)  # learnt from pronouns resolved to a name
 
     @classmethod
     def scan(cls, text: str) -> ArticleContext:
@@ -266,10 +267,12 @@ class ArticleContext:
         if wanted in ("male", "female"):
             for _, speaker in reversed(self.speakers[-3:]):
                 if speaker.kind == "person" and speaker.name and self._gender_ok(speaker.name, wanted):
+                    self.genders.setdefault(speaker.name, wanted)
                     return Speaker(speaker.name, surface, span, "person", speaker.title, speaker.affiliation, "pronoun")
             index = bisect_left(self.positions, position)
             for person in reversed(self.persons[:index]):
                 if self._gender_ok(person.name, wanted):
+                    self.genders.setdefault(person.name, wanted)
                     return Speaker(person.name, surface, span, "person", person.title, person.affiliation, "pronoun")
         elif wanted == "plural":
             for _, speaker in reversed(self.speakers[-3:]):
@@ -279,6 +282,8 @@ class ArticleContext:
 
     def _gender_ok(self, name: str, wanted: str) -> bool:
         genders = {p.gender for p in self.persons if p.name == name and p.gender}
+        if name in self.genders:
+            genders.add(self.genders[name])
         return not genders or wanted in genders
 
     def remember(self, position: int, speaker: Speaker) -> None:

@@ -504,6 +504,17 @@ class _UnitParser:
         kind = _classify(self.text, c_start, c_end, self.quotes)
         return _Draft(kind, (c_start, c_end), speaker, cue, 0.7)
 
+    def named_subject(self) -> Speaker | None:
+        """The person named as the subject of this unit's main clause ("Opposition leader Paul Dunn disagreed")."""
+        subject = self._clause_subject(self.end)
+        if subject is None or self.toks[subject[0]].low in PRONOUNS:
+            return None
+        mention = parse_mention(self.text, self.toks[subject[0] : subject[1] + 1])
+        if not mention.name or mention.determiner == "the":
+            return None
+        speaker = self.context.resolve(mention, mention.span.start)
+        return speaker if speaker.kind == "person" and speaker.attribution == "name" else None
+
     def _clause_subject(self, limit: int) -> tuple[int, int] | None:
         """The noun phrase that opens the unit's main clause (after an introductory phrase), if any."""
         toks = self.toks
@@ -1036,11 +1047,18 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
     statements: list[Statement] = []
     last: Statement | None = None
     last_paragraph = -10
+    subject: Speaker | None = None
     for unit in units:
         unit_quotes = [q for q in quotes if q.start < unit.end and q.end > unit.start]
         segment = text[unit.start : unit.end]
         parser = _UnitParser(text, unit.start, unit.end, unit_quotes, context)
+        if subject is not None:
+            # "Paul Dunn disagreed. “...,” he said.": the person the last sentence was about speaks next
+            context.remember(subject.span.start if subject.span else unit.start, subject)
+            subject = None
         drafts = parser.parse()
+        if not drafts:
+            subject = parser.named_subject()
         if unit.paragraph in unbalanced and (any(m in segment for m in ALL_MARKS) or "''" in segment):
             # Refuse to guess where the quotation marks do not balance: keep only attributions whose
             # content holds no mark outside a quotation that balances inside it ("X said that ...").

@@ -1,0 +1,81 @@
+"""Regression stories in the shape of wire copy (invented text): most quotes are direct, many speakers are
+named once and then by pronoun, surname or title, some quotes have no speaker nearby at all."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimdb.extract import extract_statements
+from claimdb.extract.types import Statement
+
+PUB = date(2024, 3, 8)
+
+STORY = """Health Minister Carla Mendes said on Monday that hospitals would hire more staff.
+
+\u201cWe have hired 2,000 nurses since January,\u201d she said. \u201cMore are coming.\u201d
+
+\u201cNobody will wait more than four hours,\u201d the minister added.
+
+\u201cThat is a promise, not a hope.\u201d
+
+Opposition leader Paul Dunn disagreed. \u201cThe figures are invented,\u201d he said.
+
+\u201cThese nurses,\u201d Dunn said, \u201cexist only on paper.\u201d
+
+\u201cThey were never hired,\u201d he added.
+
+Mendes, asked about the criticism, told reporters she stood by every figure."""
+
+
+def _by_content(statements: list[Statement], words: str) -> Statement:
+    found = [s for s in statements if words in s.content]
+    assert len(found) == 1, [(s.content, s.speaker.name) for s in statements]
+    return found[0]
+
+
+def test_story_speakers_by_pronoun_title_and_surname() -> None:
+    statements = extract_statements(STORY, PUB)
+    expected = {
+        "hospitals would hire": ("Carla Mendes", "name"),
+        "2,000 nurses": ("Carla Mendes", "pronoun"),
+        "four hours": ("Carla Mendes", "title"),
+        "not a hope": ("Carla Mendes", "title"),  # a quote paragraph with no speaker: the last one
+        "figures are invented": ("Paul Dunn", "pronoun"),  # the sentence before was about him
+        "exist only on paper": ("Paul Dunn", "name"),
+        "never hired": ("Paul Dunn", "pronoun"),
+        "every figure": ("Carla Mendes", "name"),
+    }
+    for words, (name, how) in expected.items():
+        s = _by_content(statements, words)
+        assert (s.speaker.name, s.speaker.attribution) == (name, how), words
+    assert len(statements) == len(expected)
+
+
+def test_quote_continued_after_she_said_is_one_statement_in_two_pieces() -> None:
+    s = _by_content(extract_statements(STORY, PUB), "2,000 nurses")
+    assert s.kind == "direct"
+    assert len(s.content_parts) == 2
+    assert STORY[s.content_parts[1].start : s.content_parts[1].end] == "\u201cMore are coming.\u201d"
+
+
+def test_quote_split_mid_sentence_by_he_said() -> None:
+    s = _by_content(extract_statements(STORY, PUB), "exist only on paper")
+    pieces = [STORY[p.start : p.end] for p in s.content_parts]
+    assert pieces == ["\u201cThese nurses,\u201d", "\u201cexist only on paper.\u201d"]
+    assert s.cue == "said"
+
+
+def test_pronoun_does_not_cross_a_known_gender() -> None:
+    text = (
+        "Senator Ruth Okoye said the bill was dead.\n\n"
+        "\u201cIt will not pass,\u201d she said.\n\n"
+        "Governor Sam Ibe called that premature. \u201cWe have the votes,\u201d he said."
+    )
+    s = _by_content(extract_statements(text, PUB), "We have the votes")
+    assert s.speaker.name == "Sam Ibe"
+
+
+def test_name_particles_need_a_word_boundary() -> None:
+    text = "Opposition leader Paul Dunn disagreed.\n\n\u201cThe plan failed,\u201d Dunn said."
+    s = _by_content(extract_statements(text, PUB), "The plan failed")
+    assert s.speaker.name == "Paul Dunn"
