@@ -265,6 +265,7 @@ _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after
 # A participle inside another statement's content starts a statement of its own ("..., telling reporters
 # that ..."), except for these, which continue the act ("called on them to ..., promising them safety").
 _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge", "call"}
+_NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 
@@ -589,6 +590,8 @@ class _UnitParser:
                 after = that if that is not None else after
             return self._participle(cue, after, previous)
         source = self._source_left(src_a)  # "Cruz himself said": the reflexive is neither source nor cue
+        if source is not None and a == i and self._noun_reading(i, base, source[1]):
+            return None  # "the terror attacks on", "get the keys back": a noun phrase, not a speaker and a verb
         if source is not None and (base in _RAISING or self._passive(a, i)):
             # "Trump is expected to win", "the plan seems to work": the subject is not who says so
             self.no_speaker = True
@@ -624,6 +627,20 @@ class _UnitParser:
         if source is None or weak:
             return None
         return self._forward(base, cue, sa, sb, relative, after)
+
+    def _noun_reading(self, i: int, base: str, head: int) -> bool:
+        """True when a cue that can be read as a noun ("attacks", "state", "back") follows a plain noun."""
+        low = self.toks[i].low
+        if low not in (base, base + "s", base + "es"):
+            return False  # "said", "attacked": only a verb
+        nxt = self.toks[i + 1].low if i + 1 < len(self.toks) else "."
+        if nxt not in _NOUN_FOLLOWERS:
+            return False  # "the polls show that ...": a clause follows, so a verb
+        h = self.toks[head]
+        hl = h.low.rstrip(".")
+        if h.capitalised or hl in PRONOUNS or hl in SPEAKER_NOUNS or hl in TITLE_WORDS or hl in ORG_HEADS:
+            return False
+        return hl not in _QUANTITY_HEADS and not is_possessive(h.text)
 
     def _trailing(
         self, before: str, cue: tuple[int, int], sa: int, sb: int, relative: Mention | None, after: int
@@ -976,7 +993,14 @@ class _UnitParser:
         toks = self.toks
         head = toks[j]
         low = head.low.rstrip(".")
-        if not head.text[:1].isalnum() or low in NP_STOP or low in _COORDINATORS or self.quoted[j]:
+        if (
+            not head.text[:1].isalnum()
+            or low in NP_STOP
+            or low in _COORDINATORS
+            or low in _LEFT_PREPOSITIONS
+            or low == "of"
+            or self.quoted[j]
+        ):
             return None
         determiner_needed = False
         if head.capitalised:

@@ -163,6 +163,12 @@ def test_participle_inside_content_starts_its_own_statement() -> None:
     assert second.speaker.name == first.speaker.name
 
 
+def test_noun_readings_of_cue_words_are_not_statements() -> None:
+    assert extract_statements("The recent terror attacks on the city changed the campaign.", PUB) == []
+    text = "Okafor said the former secretary of state would be a stronger candidate."
+    assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Okafor"]
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
