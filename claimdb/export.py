@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from claimdb.db.engine import Database
 from claimdb.db.models import Claim, Claimant, ClaimLink, Document, Figure, Review, Statement
 from claimdb.formatting import format_figure, format_role
-from claimdb.query import describe_links, statement_row
+from claimdb.query import HISTORY_COLUMNS, describe_links, statement_row
 
 Row = dict[str, Any]
 ExportWhat = Literal["claims", "statements", "figures", "links", "claimants"]
@@ -26,22 +26,7 @@ EXPORT_WHAT: tuple[ExportWhat, ...] = ("claims", "statements", "figures", "links
 BATCH_SIZE = 1000
 
 # The history columns in their order, then the statement's own id.
-STATEMENT_COLUMNS = [
-    "said_on",
-    "claimant",
-    "role",
-    "kind",
-    "text",
-    "figures",
-    "cue",
-    "venue",
-    "document",
-    "published_on",
-    "url",
-    "claim_id",
-    "links",
-    "statement_id",
-]
+STATEMENT_COLUMNS = [*HISTORY_COLUMNS, "statement_id"]
 COLUMNS: dict[ExportWhat, list[str]] = {
     "claims": [
         "claim_id",

@@ -32,6 +32,23 @@ from claimdb.formatting import format_figure, format_role
 
 Row = dict[str, Any]
 
+# The columns of a statement history, in order: `history`, search output and statement exports share them.
+HISTORY_COLUMNS = [
+    "said_on",
+    "claimant",
+    "role",
+    "kind",
+    "text",
+    "figures",
+    "cue",
+    "venue",
+    "document",
+    "published_on",
+    "url",
+    "claim_id",
+    "links",
+]
+
 
 @dataclass(frozen=True)
 class StatementFilter:

@@ -21,22 +21,8 @@ from claimdb.cli.output import (
     write_rows,
 )
 from claimdb.errors import UsageError
+from claimdb.query import HISTORY_COLUMNS
 
-HISTORY_COLUMNS = [
-    "said_on",
-    "claimant",
-    "role",
-    "kind",
-    "text",
-    "figures",
-    "cue",
-    "venue",
-    "document",
-    "published_on",
-    "url",
-    "claim_id",
-    "links",
-]
 SEARCH_COLUMNS = ["said_on", "claimant", "role", "kind", "snippet", "figures", "document", "claim_id"]
 SEARCH_FULL_COLUMNS = [*HISTORY_COLUMNS[:-1], "snippet"]
 
