@@ -300,9 +300,11 @@ def _closes_quote(text: str, pos: int) -> bool:
 
 def _quote_ends(before: str) -> bool:
     """True when `before` ends with a closed quotation and a comma: `“Q,”` or `“Q”,`."""
-    tail = before[-2:]
-    if len(tail) < 2:
+    if len(before) < 2:
         return False
+    if before.endswith(",''"):
+        return True
+    tail = before[-2:]
     if tail[0] == ",":
         return _closes_quote(before, len(before))
     return tail[1] == "," and _closes_quote(before, len(before) - 1)
@@ -601,6 +603,8 @@ class _UnitParser:
         else:
             before_end = toks[a].start
         before = text[self.start : before_end].rstrip()
+        if source is not None:
+            before = self._quote_before_title(before, before_end)
         joint = before[-1:] if before else ""
         pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or _closes_quote(before, len(before)))
         # '“Q,” Kasich told a crowd in Berea': after a closed quotation, whatever follows the cue is frame
@@ -627,6 +631,24 @@ class _UnitParser:
         if source is None or weak:
             return None
         return self._forward(base, cue, sa, sb, relative, after)
+
+    def _quote_before_title(self, before: str, before_end: int) -> str:
+        """`“Q,” political scientist Ann Lee told ...`: the quotation, without the lower-case title after it."""
+        if not before or _closes_quote(before, len(before)) or before[-1] in ",:":
+            return before
+        c_start = _trim_start(self.text, self.start, self.end)
+        first = next((q for q in self.quotes if q.start == c_start), None)
+        quote_text = self.text[self.start : first.end + 1] if first is not None else ""
+        if first is None or first.end >= before_end or not (_quote_ends(quote_text) or _quote_ends(quote_text[:-1])):
+            return before
+        gap = [t for t in self.toks if first.end <= t.start < before_end]
+        if not gap or len(gap) > 5 or not all(t.text.isalpha() and not t.capitalised for t in gap[1:]):
+            return before
+        if gap[0].text == ",":
+            gap = gap[1:]
+        if not gap or not all(t.text.isalpha() and t.low not in CUE_FORMS for t in gap):
+            return before
+        return self.text[self.start : first.end]
 
     def _noun_reading(self, i: int, base: str, head: int) -> bool:
         """True when a cue that can be read as a noun ("attacks", "state", "back") follows a plain noun."""
