@@ -266,6 +266,7 @@ _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after
 # that ..."), except for these, which continue the act ("called on them to ..., promising them safety").
 _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge", "call"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
+_QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 
@@ -381,6 +382,13 @@ class _UnitParser:
             self.no_speaker = False
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
+            elif (
+                low == "asked"
+                and i + 1 < len(toks)
+                and toks[i + 1].low in _QUESTION_OPENERS
+                and (draft := self._asked(i)) is not None
+            ):
+                pass
             elif low in CUE_FORMS and (
                 tok.text[:1].islower() or (headline and i > 1 and tok.text[1:].islower() and not drafts)
             ):
@@ -456,6 +464,33 @@ class _UnitParser:
         speaker = self.context.resolve(mention, mention.span.start)
         kind = _classify(text, c_start, c_end, self.quotes)
         return _Draft(kind, (c_start, c_end), speaker, cue, 0.8)
+
+    def _asked(self, i: int) -> _Draft | None:
+        """`Asked about the vote, she said ...`, `when asked whether ...`: the question is content; nobody asks."""
+        toks = self.toks
+        prev = toks[i - 1].low if i > 0 else ""
+        if i > 0 and prev not in ("when", "after", "if", ",") and i != self._first_content_index():
+            return None  # "Lawmakers asked whether ...": an ordinary cue with its subject
+        j = i + 1
+        cue_end = toks[i].end
+        if toks[j].low == "about":
+            cue_end = toks[j].end
+            j += 1
+        if j >= len(toks):
+            return None
+        end = j
+        while end < len(toks) and (self.quoted[end] or toks[end].text not in (",", ":", ";", ".", "?")):
+            if end > j and _is_mark(toks[end].text) and self.text[toks[end].start - 1 : toks[end].start] == ",":
+                end += 1  # '... “realistic enough,” 72 percent said': the quotation closes the question
+                break
+            end += 1
+        c_start = toks[j].start
+        c_end = toks[end - 1].end if end > j else c_start
+        if not self._has_words(c_start, c_end, 1):
+            return None
+        kind = _classify(self.text, c_start, c_end, self.quotes)
+        nobody = Speaker(None, None, None, "unknown", None, None, "none")
+        return _Draft(kind, (c_start, c_end), nobody, (toks[i].start, cue_end), 0.6)
 
     def _first_content_index(self) -> int:
         index = 0

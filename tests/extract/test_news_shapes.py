@@ -44,6 +44,7 @@ def test_story_speakers_by_pronoun_title_and_surname() -> None:
         "exist only on paper": ("Paul Dunn", "name"),
         "never hired": ("Paul Dunn", "pronoun"),
         "every figure": ("Carla Mendes", "name"),
+        "the criticism": (None, "none"),  # "asked about ...": the question is content, nobody is its speaker
     }
     for words, (name, how) in expected.items():
         s = _by_content(statements, words)

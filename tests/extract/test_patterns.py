@@ -169,6 +169,14 @@ def test_noun_readings_of_cue_words_are_not_statements() -> None:
     assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Okafor"]
 
 
+def test_asked_question_is_content_without_a_speaker() -> None:
+    first, second = extract_statements("Asked about the closures, Ortiz said the budget was final.", PUB)
+    assert (first.cue, first.content, first.speaker.name) == ("Asked about", "the closures", None)
+    assert (second.speaker.name, second.content) == ("Ortiz", "the budget was final")
+    s = extract_statements("Lawmakers asked whether the deal was legal.", PUB)[0]
+    assert s.speaker.name == "Lawmakers" and s.content == "whether the deal was legal"
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
