@@ -31,6 +31,7 @@ from claimdb.claimants import normalize_name  # noqa: E402
 from claimdb.config import resolve_database_url  # noqa: E402
 from claimdb.db.engine import Database, open_database  # noqa: E402
 from claimdb.db.models import (  # noqa: E402
+    Base,
     Claim,
     Claimant,
     ClaimantAlias,
@@ -277,6 +278,13 @@ def bulk_load(url: str, statements: int, seed: int = 1, claimants: int = 400) ->
                 connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         else:
             with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                # Rows were written with explicit ids: move each id sequence past them, or the next ingest
+                # would collide with the loaded rows.
+                for table in Base.metadata.sorted_tables:
+                    connection.exec_driver_sql(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"
+                    )
                 connection.exec_driver_sql("VACUUM ANALYZE")
     finally:
         database.dispose()
