@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from claimdb import __version__
+from claimdb.cli.common import VERBOSITY
 from claimdb.errors import ClaimdbError, UsageError
 
 app = typer.Typer(
@@ -44,13 +45,18 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the requested output.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also say which database is used and how long things take.")
+    ] = False,
 ) -> None:
     """claimdb: a quote and claim fact-tracking database."""
+    VERBOSITY.quiet = quiet
+    VERBOSITY.verbose = verbose and not quiet
 
 
 def _register() -> None:
-    from claimdb.cli import db_commands, extract_cmd, ingest_cmd, match_cmd, query_cmds
-    from claimdb.cli import export_cmd, import_cmd
+    from claimdb.cli import db_commands, export_cmd, extract_cmd, import_cmd, ingest_cmd, match_cmd, query_cmds
 
     ingest_cmd.register(app)
     query_cmds.register(app)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import sys
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
@@ -25,9 +27,26 @@ DbOption = Annotated[
 ]
 
 
+@dataclass
+class Verbosity:
+    """Set once per invocation by the global --quiet / --verbose options."""
+
+    quiet: bool = False
+    verbose: bool = False
+
+
+VERBOSITY = Verbosity()
+
+
 def open_db(db: str | None) -> Database:
     """Open (creating and migrating on first use) the database the user chose."""
-    return open_database(resolve_database_url(db))
+    url = resolve_database_url(db)
+    started = time.perf_counter()
+    database = open_database(url)
+    if VERBOSITY.verbose:
+        shown = database.engine.url.render_as_string(hide_password=True)
+        typer.echo(f"database: {shown} (opened in {1000 * (time.perf_counter() - started):.0f} ms)", err=True)
+    return database
 
 
 def error(message: str) -> None:
@@ -42,8 +61,9 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def note(message: str) -> None:
-    """A remark for the user on stderr (e.g. "no exact match; showing fuzzy matches")."""
-    typer.echo(message, err=True)
+    """A remark for the user on stderr (e.g. "no exact match; showing fuzzy matches"); silent with --quiet."""
+    if not VERBOSITY.quiet:
+        typer.echo(message, err=True)
 
 
 def stderr_is_terminal() -> bool:

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from claimdb.cli.common import DbOption, error, handles_errors, open_db, stderr_is_terminal
+from claimdb.cli.common import VERBOSITY, DbOption, error, handles_errors, open_db, stderr_is_terminal
 from claimdb.ingest import DocumentStatus, IngestSummary, ingest, prepare_in_workers
 from claimdb.readers import count_inputs, read_inputs
 
@@ -56,7 +56,7 @@ def ingest_command(
     documents = read_inputs(inputs, stdin=stdin)
     prepared = prepare_in_workers(documents, workers) if workers > 1 else None
     try:
-        if stderr_is_terminal() and not quiet:
+        if stderr_is_terminal() and not (quiet or VERBOSITY.quiet):
             summary = _ingest_with_progress(database, inputs, documents, prepared)
         else:
             summary = ingest(database, documents, prepared=prepared)
@@ -66,7 +66,7 @@ def ingest_command(
         error(str(problem))
     if summary.fatal:
         error(summary.fatal + "; the documents before it are stored, run the same command again to go on")
-    if not quiet:
+    if not (quiet or VERBOSITY.quiet):
         typer.echo(describe_summary(summary))
     if summary.errors or summary.fatal:
         raise typer.Exit(1)

@@ -182,3 +182,19 @@ def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     assert result.exit_code == 0
     assert "Example" in result.stdout
     assert "claimdb " + command[0] in result.stdout
+
+
+def test_quiet_and_verbose(sqlite_url: str) -> None:
+    quiet = run("--quiet", "ingest", str(SEEDS), "--db", sqlite_url)
+    assert quiet.exit_code == 0
+    assert quiet.stdout == "" and quiet.stderr == ""
+    fuzzy_quiet = run("-q", "search", "anexed", "--db", sqlite_url, "-f", "json")
+    assert fuzzy_quiet.stderr == "" and json.loads(fuzzy_quiet.stdout)
+    verbose = run("--verbose", "stats", "--db", sqlite_url, "-f", "json")
+    assert "database: sqlite:///" in verbose.stderr
+    assert json.loads(verbose.stdout)["documents"] == 1
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("claimdb ")
