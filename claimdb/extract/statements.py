@@ -404,8 +404,37 @@ class _UnitParser:
             else:
                 continue
             if draft is not None and all(d.content != draft.content for d in drafts):
+                if drafts:
+                    self._end_before_coordinated(drafts[-1], draft)
                 drafts.append(draft)
         return drafts
+
+    def _end_before_coordinated(self, previous: _Draft, draft: _Draft) -> None:
+        """`X called her "weak" and said she had ...`: a coordinated attribution ends the previous content."""
+        if draft.cue is None or previous.parts or draft.content[0] < draft.cue[1]:
+            return
+        start = draft.cue[0]
+        span = draft.speaker.span
+        if span is not None and previous.content[0] < span.start < start:
+            start = span.start  # "..., another says ...": the new source ends the previous content
+        if not previous.content[0] < start < previous.content[1]:
+            return
+        k = next((n for n, t in enumerate(self.toks) if t.start >= start), None)
+        if k is None or k == 0:
+            return
+        joint = k - 1
+        if self.toks[joint].low not in ("and", "but", "while", "then"):
+            return
+        if self.toks[joint].text == "," and (span is None or start != span.start):
+            return  # ", saying ...", ", adding ...": participles are handled on their own
+        if joint > 0 and self.toks[joint].low in ("and", "but", "while", "then") and self.toks[joint - 1].text == ",":
+            joint -= 1
+        p_end = _trim_end(self.text, previous.content[0], self.toks[joint].start)
+        if _closes_quote(self.text, p_end + 1):
+            p_end += 1
+        if self._has_words(previous.content[0], p_end, 1):
+            previous.content = (previous.content[0], p_end)
+            previous.kind = _classify(self.text, previous.content[0], p_end, self.quotes)
 
     def _headline(self) -> bool:
         """A title-case unit ("Senator Slams Plan To Close Clinics"): capitalised cue verbs count there."""

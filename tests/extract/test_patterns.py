@@ -177,6 +177,12 @@ def test_asked_question_is_content_without_a_speaker() -> None:
     assert s.speaker.name == "Lawmakers" and s.content == "whether the deal was legal"
 
 
+def test_coordinated_attribution_ends_the_previous_content() -> None:
+    first, second = extract_statements('Okafor called the plan "reckless" and said it would fail by June.', PUB)
+    assert first.content == 'the plan "reckless"'
+    assert (second.cue, second.content) == ("said", "it would fail by June")
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
