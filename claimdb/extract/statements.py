@@ -267,6 +267,7 @@ _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after
 _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge", "call"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 
@@ -473,8 +474,10 @@ class _UnitParser:
             t = toks[src_end]
             if t.text in (",", ".", ";", ":", "(", ")") or _is_mark(t.text) or self.quoted[src_end]:
                 break
-            if t.low in ("that", "which", "who"):
-                break
+            if t.low in ("that", "which", "who") or (
+                src_end > j and t.low in _DAY_WORDS and toks[src_end - 1].low not in DETERMINERS
+            ):
+                break  # "according to a congressional report Wednesday": the day is not the source
             src_end += 1
         if src_end == j:
             return None

@@ -183,6 +183,11 @@ def test_coordinated_attribution_ends_the_previous_content() -> None:
     assert (second.cue, second.content) == ("said", "it would fail by June")
 
 
+def test_according_to_source_stops_before_the_day() -> None:
+    s = only("The mill will close, according to a county report Wednesday.")
+    assert s.speaker.name == "a county report"
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
