@@ -268,6 +268,7 @@ _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge", "call"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
+_STANCE_CUES = {"support", "endorse", "back", "oppose", "praise", "criticize", "criticise", "blame", "attack", "slam"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 
@@ -828,7 +829,12 @@ class _UnitParser:
             return None
         c_start = toks[j].start
         c_end = _trim_end(text, c_start, self.end)
-        if not self._has_words(c_start, c_end, 2):
+        # "Christie endorsed Trump": a stance verb's object may be one name
+        if not self._has_words(
+            c_start,
+            c_end,
+            1 if base in _STANCE_CUES and (toks[j].capitalised or toks[j].low in ("him", "her", "them")) else 2,
+        ):
             return None
         speaker = self._speaker(sa, sb, relative)
         kind = _classify(text, c_start, c_end, self.quotes)

@@ -188,6 +188,11 @@ def test_according_to_source_stops_before_the_day() -> None:
     assert s.speaker.name == "a county report"
 
 
+def test_stance_verb_with_one_name_as_object() -> None:
+    s = only("Governor Ana Ruiz endorsed Okafor.")
+    assert (s.cue, s.content, s.speaker.name) == ("endorsed", "Okafor", "Ana Ruiz")
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
