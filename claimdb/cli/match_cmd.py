@@ -34,6 +34,14 @@ def match_command(
         Path | None,
         typer.Option("--queries", help='JSONL file of {"id", "text"} queries; prints {"query", "ranked"} per line.'),
     ] = None,
+    semantic: Annotated[
+        bool,
+        typer.Option(
+            "--semantic",
+            help="Also rank by sentence-embedding similarity (optional extra: pip install torch==2.13.0, then "
+            "pip install 'claimdb[semantic]'); slower, better on paraphrases.",
+        ),
+    ] = False,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
     limit: LimitOption = 10,
@@ -46,13 +54,13 @@ def match_command(
     database = open_db(db)
     try:
         if queries is not None:
-            failed = _match_queries(database, queries, limit or 10, output)
+            failed = _match_queries(database, queries, limit or 10, output, semantic)
             if failed:
                 raise typer.Exit(1)
             return
         assert text is not None
         with database.session() as session:
-            ranked = rank_claims(session, text, limit=limit or 10)
+            ranked = rank_claims(session, text, limit=limit or 10, semantic=semantic)
             rows = [_ranked_row(session, item) for item in ranked]
     finally:
         database.dispose()
@@ -73,7 +81,7 @@ def _ranked_row(session, item) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-def _match_queries(database, path: Path, limit: int, output: Path | None) -> bool:  # type: ignore[no-untyped-def]
+def _match_queries(database, path: Path, limit: int, output: Path | None, semantic: bool) -> bool:  # type: ignore[no-untyped-def]
     failed = False
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -95,7 +103,7 @@ def _match_queries(database, path: Path, limit: int, output: Path | None) -> boo
                     error(f'{path}:{number}: expected an object with "id" and "text"')
                     failed = True
                     continue
-                ranked = rank_claims(session, record["text"], limit=limit)
+                ranked = rank_claims(session, record["text"], limit=limit, semantic=semantic)
                 ids = [item.external_id if item.external_id is not None else str(item.claim_id) for item in ranked]
                 out.write(json.dumps({"query": record["id"], "ranked": ids}, ensure_ascii=False) + "\n")
     finally:
