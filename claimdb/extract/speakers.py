@@ -106,6 +106,13 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     if rest and rest[0].low in DETERMINERS and not rest[0].capitalised or (rest and rest[0].low == "the"):
         mention.determiner = rest[0].low
         rest = rest[1:]
+    # "a spokeswoman for the ministry", "a CNN poll of Ohio": the noun before the preposition is the head
+    cut = next(
+        (k for k, t in enumerate(rest) if t.low in ("of", "for", "at") and k > 0 and not rest[k - 1].capitalised),
+        None,
+    )
+    if cut is not None:
+        rest = rest[:cut]
     # possessive affiliation: "Ukraine's Defence Minister ..." (the last possessive before the head)
     for index in range(len(rest) - 2, -1, -1):
         if is_possessive(rest[index].text) and rest[index].capitalised:

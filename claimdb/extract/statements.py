@@ -98,7 +98,25 @@ _TIME_CORE = {
     "december",
     "recently",
 }
-_TIME_GLUE = {"on", "late", "early", "last", "this", "in", ".", ",", "at", "the", "of"}
+# "A poll released on Tuesday showed": a participle of publication glues a time phrase to its source
+_TIME_GLUE = {
+    "on",
+    "late",
+    "early",
+    "last",
+    "this",
+    "in",
+    ".",
+    ",",
+    "at",
+    "the",
+    "of",
+    "released",
+    "published",
+    "conducted",
+    "issued",
+    "out",
+}
 _FRAME_START = {
     "in",
     "on",
@@ -1075,7 +1093,9 @@ class _UnitParser:
         np = self._np_left(j)
         if np is None:
             return None
-        if appositive and not toks[np[1]].capitalised:
+        if appositive and (
+            not toks[np[1]].capitalised or any(t.low in ("of", "for", "at") for t in toks[np[0] : np[1]])
+        ):
             # "Trump's running mate, Indiana Gov. Mike Pence, said": the appositive carries the name
             named = [t for t in appositive if t.capitalised and t.low not in CAPITAL_STOP]
             if named and appositive[-1].capitalised:
@@ -1128,10 +1148,13 @@ class _UnitParser:
             if tl in TITLE_WORDS or is_possessive(t.text):
                 a -= 1
                 continue
-            if (
-                tl in ("of", "and")
-                and a - 2 >= 0
-                and (toks[a - 2].capitalised or toks[a - 2].low in TITLE_WORDS or toks[a - 2].low in SPEAKER_NOUNS)
+            if a - 2 >= 0 and (
+                (
+                    tl in ("of", "and")
+                    and (toks[a - 2].capitalised or toks[a - 2].low in TITLE_WORDS or toks[a - 2].low in SPEAKER_NOUNS)
+                )
+                # "a spokeswoman for the ministry", "a professor at Yale"
+                or (tl in ("for", "at") and (toks[a - 2].low in TITLE_WORDS or toks[a - 2].low in SPEAKER_NOUNS))
             ):
                 a -= 1
                 continue
@@ -1154,6 +1177,13 @@ class _UnitParser:
             a += 1
         if determiner_needed and not found_det:
             return None
+        if a - 2 >= 0 and toks[a - 1].low in ("of", "for", "at") and not self.quoted[a - 1]:
+            # "a spokeswoman for the ministry", "a CNN poll of South Carolina": the noun before speaks
+            outer = self._np_left(a - 2)
+            if outer is not None:
+                head_low = toks[outer[1]].low.rstrip(".")
+                if toks[a - 1].low == "of" or head_low in TITLE_WORDS or head_low in SPEAKER_NOUNS:
+                    return outer[0], j
         if a - 1 >= 0 and toks[a - 1].low in _LEFT_PREPOSITIONS and not self.quoted[a - 1]:
             return None
         return a, j

@@ -193,6 +193,16 @@ def test_stance_verb_with_one_name_as_object() -> None:
     assert (s.cue, s.content, s.speaker.name) == ("endorsed", "Okafor", "Ana Ruiz")
 
 
+def test_source_noun_phrase_with_of_or_for() -> None:
+    s = only("A spokeswoman for the Transport Ministry declined to comment on the report.")
+    assert s.speaker.surface == "A spokeswoman for the Transport Ministry"
+    assert s.content == "to comment on the report"
+    s = only("A county poll of Ohio released on Tuesday showed Okafor with a narrow lead.")
+    assert s.speaker.surface == "A county poll of Ohio"
+    s = only("The director of the agency, Mira Patel, said the inquiry was over.")
+    assert s.speaker.name == "Mira Patel"
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
