@@ -111,6 +111,22 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         (k for k, t in enumerate(rest) if t.low in ("of", "for", "at") and k > 0 and not rest[k - 1].capitalised),
         None,
     )
+    if cut is None:
+        # "Pastor Joseph Brown of Marion Avenue Baptist Church": a person's name, then where they are from
+        cut = next(
+            (
+                k
+                for k, t in enumerate(rest)
+                if t.low in ("of", "for", "at")
+                and k >= 2
+                and all(
+                    w.capitalised and w.low not in ORG_HEADS and w.low not in NON_PERSON_CAPITALS
+                    for w in rest[k - 2 : k]
+                )
+                and rest[k - 1].low.rstrip(".") not in TITLE_WORDS
+            ),
+            None,
+        )
     if cut is not None:
         rest = rest[:cut]
     # possessive affiliation: "Ukraine's Defence Minister ..." (the last possessive before the head)
@@ -134,6 +150,15 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             name_start = index
         elif key in _NAME_PARTICLES and index > 0 and name_start == index + 1:
             name_start = index
+        elif (
+            key == "of"
+            and index > 0
+            and name_start == index + 1
+            and rest[index - 1].capitalised
+            and rest[index - 1].low.rstrip(".") not in TITLE_WORDS
+            and (index == 1 or not rest[index - 2].capitalised)
+        ):
+            name_start = index  # "Bank of America", "University of Florida": one name
         else:
             break
     name_toks = rest[name_start:]
@@ -300,4 +325,6 @@ class ArticleContext:
 
 def _is_org_name(name: str) -> bool:
     parts = name.lower().split()
+    if len(parts) > 2 and parts[1] == "of" and parts[0] in ORG_HEADS:
+        return True  # "Bank of America", "University of Florida"
     return bool(parts) and (parts[-1] in ORG_HEADS or name.lower() in GOVERNMENT_NAMES)

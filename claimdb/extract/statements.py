@@ -669,7 +669,9 @@ class _UnitParser:
             return None
         after = b + 1
         nxt = toks[after].text if after < len(toks) else ""
-        weak = base in WEAK_CUES and nxt.lower() not in ("that", ":", "to") and not _is_mark(nxt)
+        # '..., X stated, “...”': a comma and a quotation introduce the content as a colon would
+        quote_next = nxt == "," and after + 1 < len(toks) and _is_mark(toks[after + 1].text)
+        weak = base in WEAK_CUES and nxt.lower() not in ("that", ":", "to") and not _is_mark(nxt) and not quote_next
         cue = (toks[a].start, toks[b].end)
         if toks[i].low.endswith("ing") and a > 0 and toks[a - 1].text == ",":
             # ", saying ...": the participle shares the subject of the clause it hangs on
@@ -695,6 +697,12 @@ class _UnitParser:
         pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or _closes_quote(before, len(before)))
         # '“Q,” Kasich told a crowd in Berea': after a closed quotation, whatever follows the cue is frame
         after_quote = _quote_ends(before) and _opens_quote(text, _trim_start(text, self.start, self.end))
+        if pre_is_content and joint == "," and source is not None:
+            name = self._opening_name(toks[min(sa, self.source_start)].start)
+            if name is not None:
+                # "Ann Lee, president and CEO of the Association stated, ...": a name and its appositive
+                sa, sb, relative = name[0], name[1], None
+                pre_is_content = False
         if (
             pre_is_content
             and source is not None
@@ -717,6 +725,21 @@ class _UnitParser:
         if source is None or weak:
             return None
         return self._forward(base, cue, sa, sb, relative, after)
+
+    def _opening_name(self, limit: int) -> tuple[int, int] | None:
+        """A 2-4 word proper name that alone opens the unit and is followed by a comma before `limit`."""
+        toks = self.toks
+        k = self._first_content_index()
+        end = k
+        while end < len(toks) and toks[end].start < limit and toks[end].capitalised and not self.quoted[end]:
+            end += 1
+        if not 2 <= end - k <= 4 or end >= len(toks) or toks[end].text != "," or toks[end].start >= limit:
+            return None
+        if any(t.low.rstrip(".") in CAPITAL_STOP or t.low in ORG_HEADS for t in toks[k:end]):
+            return None
+        if any(t.text in (",", ".", ";") or _is_mark(t.text) for t in toks[end + 1 :] if t.start < limit):
+            return None
+        return k, end - 1
 
     def _quote_before_title(self, before: str, before_end: int) -> str:
         """`“Q,” political scientist Ann Lee told ...`: the quotation, without the lower-case title after it."""

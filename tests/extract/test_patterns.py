@@ -203,6 +203,20 @@ def test_source_noun_phrase_with_of_or_for() -> None:
     assert s.speaker.name == "Mira Patel"
 
 
+def test_person_of_place_and_organisation_of_place() -> None:
+    s = only("Pastor Ruth Ames of Grace Baptist Church said the shelter was full.")
+    assert s.speaker.name == "Ruth Ames"
+    s = only("Bank of Ireland said profits rose.")
+    assert (s.speaker.name, s.speaker.kind) == ("Bank of Ireland", "organisation")
+
+
+def test_name_then_appositive_without_closing_comma() -> None:
+    text = "Tom Reyes, president and CEO of the Growers Association stated, \u201cThis is a math problem.\u201d"
+    s = only(text)
+    assert s.speaker.name == "Tom Reyes"
+    assert s.kind == "direct"
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
