@@ -1142,7 +1142,7 @@ class _UnitParser:
             return None
         determiner_needed = False
         if head.capitalised:
-            if low in CAPITAL_STOP and low != "i":
+            if low in CAPITAL_STOP and low != "i" and low not in SPEAKER_NOUNS and low not in _QUANTITY_HEADS:
                 return None
         elif not (low in SPEAKER_NOUNS or low in TITLE_WORDS or low in ORG_HEADS or low in _QUANTITY_HEADS):
             determiner_needed = True
@@ -1158,8 +1158,13 @@ class _UnitParser:
                 a -= 1
                 found_det = True
                 break
-            if t.text[:1].isdigit() or tl in ("nearly", "about", "almost", "roughly", "only", "just"):
+            if (
+                t.text[:1].isdigit()
+                or tl in ("nearly", "about", "almost", "roughly", "only", "just")
+                or tl in _QUANTITY_HEADS
+            ):
                 a -= 1  # "61 percent said", "nearly half said"
+                found_det = found_det or t.text[:1].isdigit()  # a number determines the phrase
                 continue
             if is_possessive(t.text):  # "Rubio's press release": a possessive is a determiner
                 a -= 1
@@ -1174,7 +1179,12 @@ class _UnitParser:
             if a - 2 >= 0 and (
                 (
                     tl in ("of", "and")
-                    and (toks[a - 2].capitalised or toks[a - 2].low in TITLE_WORDS or toks[a - 2].low in SPEAKER_NOUNS)
+                    and (
+                        toks[a - 2].capitalised
+                        or toks[a - 2].low in TITLE_WORDS
+                        or toks[a - 2].low in SPEAKER_NOUNS
+                        or toks[a - 2].low in _QUANTITY_HEADS
+                    )
                 )
                 # "a spokeswoman for the ministry", "a professor at Yale"
                 or (tl in ("for", "at") and (toks[a - 2].low in TITLE_WORDS or toks[a - 2].low in SPEAKER_NOUNS))

@@ -217,6 +217,13 @@ def test_name_then_appositive_without_closing_comma() -> None:
     assert s.kind == "direct"
 
 
+def test_quantity_and_bare_plural_sources() -> None:
+    s = only("Some say the governor acted too late in the crisis.")
+    assert s.speaker.surface == "Some"
+    s = only("25 percent of likely voters say the party has lost its way.")
+    assert s.speaker.surface == "25 percent of likely voters"
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
