@@ -287,6 +287,7 @@ _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
 _STANCE_CUES = {"support", "endorse", "back", "oppose", "praise", "criticize", "criticise", "blame", "attack", "slam"}
+_POST_MODIFIERS = {"familiar", "close", "involved", "briefed", "knowledgeable", "loyal", "opposed", "sympathetic"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 
@@ -697,12 +698,16 @@ class _UnitParser:
         pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or _closes_quote(before, len(before)))
         # '“Q,” Kasich told a crowd in Berea': after a closed quotation, whatever follows the cue is frame
         after_quote = _quote_ends(before) and _opens_quote(text, _trim_start(text, self.start, self.end))
+        if pre_is_content and joint == "," and source is not None and self._opening_noun_phrase(sa):
+            pre_is_content = False  # "Nevada's governor, Brian Sandoval, said": a title phrase, then the name
         if pre_is_content and joint == "," and source is not None:
             name = self._opening_name(toks[min(sa, self.source_start)].start)
             if name is not None:
                 # "Ann Lee, president and CEO of the Association stated, ...": a name and its appositive
                 sa, sb, relative = name[0], name[1], None
                 pre_is_content = False
+        if quote_next and not _opens_quote(text, _trim_start(text, self.start, self.end)):
+            pre_is_content = False  # "Holding open a book, Beck said, “...”": the quotation is the content
         if (
             pre_is_content
             and source is not None
@@ -725,6 +730,18 @@ class _UnitParser:
         if source is None or weak:
             return None
         return self._forward(base, cue, sa, sb, relative, after)
+
+    def _opening_noun_phrase(self, sa: int) -> bool:
+        """True when the unit opens with a short noun phrase and a comma right before the named source."""
+        toks = self.toks
+        if not toks[sa].capitalised or sa < 2 or toks[sa - 1].text != ",":
+            return False
+        k = self._first_content_index()
+        if sa - 1 - k > 4 or sa - 1 <= k:
+            return False
+        np = self._np_left(sa - 2)
+        head = toks[sa - 2].low.rstrip(".")
+        return np is not None and np[0] == k and (head in TITLE_WORDS or head in SPEAKER_NOUNS)
 
     def _opening_name(self, limit: int) -> tuple[int, int] | None:
         """A 2-4 word proper name that alone opens the unit and is followed by a comma before `limit`."""
@@ -993,6 +1010,8 @@ class _UnitParser:
         if not rest:
             return True
         first = rest[0]
+        if first.low == "at" and len(rest) > 1 and rest[1].low in ("least", "most"):
+            return False  # "CNN reported at least six planes ...": a quantity, not a place
         if first.text == "," or first.low in _FRAME_START:
             return True
         return first.low in _OBJECT_PRONOUNS or (first.capitalised and first.low not in PRONOUNS)
@@ -1154,8 +1173,10 @@ class _UnitParser:
             tl = t.low.rstrip(".")
             if self.quoted[a - 1] or not t.text[:1].isalnum():
                 break
-            if tl in ("the", "a", "an") or (tl in DETERMINERS and not t.capitalised and tl not in TITLE_WORDS):
-                a -= 1
+            if tl in ("the", "a", "an") or (
+                tl in DETERMINERS and tl not in TITLE_WORDS and (not t.capitalised or tl in CAPITAL_STOP)
+            ):
+                a -= 1  # "One man wrote", "Each side said": a capitalised determiner opens the sentence
                 found_det = True
                 break
             if (
@@ -1217,6 +1238,16 @@ class _UnitParser:
                 head_low = toks[outer[1]].low.rstrip(".")
                 if toks[a - 1].low == "of" or head_low in TITLE_WORDS or head_low in SPEAKER_NOUNS:
                     return outer[0], j
+        if (
+            a - 3 >= 0
+            and toks[a - 1].low in ("with", "to", "in", "on")
+            and toks[a - 2].low in _POST_MODIFIERS
+            and not self.quoted[a - 1]
+        ):
+            # "an official familiar with the talks": the noun before the post-modifier speaks
+            outer = self._np_left(a - 3)
+            if outer is not None:
+                return outer[0], j
         if a - 1 >= 0 and toks[a - 1].low in _LEFT_PREPOSITIONS and not self.quoted[a - 1]:
             return None
         return a, j

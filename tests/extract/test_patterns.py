@@ -224,6 +224,19 @@ def test_quantity_and_bare_plural_sources() -> None:
     assert s.speaker.surface == "25 percent of likely voters"
 
 
+def test_more_source_shapes() -> None:
+    s = only("Ohio's governor, Dana Wills, a Democrat, said Tuesday that she had voted early.")
+    assert (s.speaker.name, s.content) == ("Dana Wills", "that she had voted early")
+    s = only("One reader wrote, \u201cThe bridge is a disgrace.\u201d")
+    assert (s.speaker.surface, s.kind) == ("One reader", "direct")
+    s = only("Holding up a map, Okafor said, \u201cThis road does not exist.\u201d")
+    assert s.content == "\u201cThis road does not exist.\u201d"
+    s = only("An official familiar with the talks said that a deal was close.")
+    assert s.speaker.surface == "An official familiar with the talks"
+    s = only("On Friday, the station reported at least six planes over the city.")
+    assert s.content == "at least six planes over the city"
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
