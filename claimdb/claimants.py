@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, timedelta
+from typing import cast
 
-from sqlalchemy import Date, bindparam, case, func, or_, select, update
+from sqlalchemy import Date, Table, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from claimdb.db.models import Claimant, ClaimantAlias, ClaimantRole
@@ -78,7 +79,7 @@ def _is_part_of_name(surface: str, key: str) -> bool:
     return bool(words) and set(words) <= set(key.split())
 
 
-_ROLES = ClaimantRole.__table__
+_ROLES = cast(Table, ClaimantRole.__table__)
 _ALIAS_OWNERS = (
     select(ClaimantAlias.claimant_id).where(ClaimantAlias.normalized_alias == bindparam("key")).distinct().limit(2)
 )

@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
-from sqlalchemy import Date, and_, bindparam, case, func, insert, or_, select, update
+from sqlalchemy import Date, Table, and_, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -148,11 +148,11 @@ def _store_one(
     return "new"
 
 
-_DOCUMENTS = Document.__table__
-_CLAIMS = Claim.__table__
-_STATEMENTS = Statement.__table__
-_FIGURES = Figure.__table__
-_LINKS = ClaimLink.__table__
+_DOCUMENTS = cast(Table, Document.__table__)
+_CLAIMS = cast(Table, Claim.__table__)
+_STATEMENTS = cast(Table, Statement.__table__)
+_FIGURES = cast(Table, Figure.__table__)
+_LINKS = cast(Table, ClaimLink.__table__)
 
 _FIND_DOCUMENT = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_sha256 == bindparam("sha"))
 _NEW_CLAIM = insert(_CLAIMS).returning(_CLAIMS.c.id)

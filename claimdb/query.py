@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from claimdb.claimants import normalize_name
@@ -81,7 +81,7 @@ def claimant_ids_for(session: Session, speaker: str) -> Select:
 
 
 def _statement_ids(session: Session, where: StatementFilter) -> Select | None:
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if where.speaker:
         conditions.append(Statement.claimant_id.in_(claimant_ids_for(session, where.speaker)))
     if where.since:
