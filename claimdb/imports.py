@@ -34,6 +34,7 @@ from claimdb.db.engine import Database
 from claimdb.db.models import Claim, Review, utcnow
 from claimdb.errors import InputError
 from claimdb.extract.types import Speaker
+from claimdb.readers.jsonl import json_type_name
 from claimdb.readers.sources import STDIN_LOCATION, iter_sources
 
 IMPORT_LOCK_KEY = 727276  # PostgreSQL advisory lock: two importers of the same ids take turns
@@ -241,7 +242,7 @@ def _safely(build: Callable[[Any, str], ImportedClaim], item: Any, where: str) -
 
 def _claim_from_item(item: Any, where: str) -> ImportedClaim:
     if not isinstance(item, dict):
-        raise InputError(where, f"expected a JSON object, got {_json_type(item)}")
+        raise InputError(where, f"expected a JSON object, got {json_type_name(item)}")
     if _is_claim_review(item) or "claimReviewed" in item:
         return claim_from_claim_review(item, where)
     if "claimReview" in item:
@@ -256,7 +257,7 @@ def _claim_from_item(item: Any, where: str) -> ImportedClaim:
 def claim_from_record(record: Any, where: str) -> ImportedClaim:
     """A fact-check claim line: `id`, `claim`, optional `title`, `subtitle`, `date`, `url`, `claimant`, rating."""
     if not isinstance(record, dict):
-        raise InputError(where, f"expected a JSON object, got {_json_type(record)}")
+        raise InputError(where, f"expected a JSON object, got {json_type_name(record)}")
     identifier = record.get("id")
     if identifier is None or isinstance(identifier, bool) or not isinstance(identifier, str | int):
         raise InputError(where, 'missing "id" (a string or an integer): imported claims keep their ids')
@@ -337,12 +338,12 @@ def claim_from_fact_check_api(claim: dict[str, Any], where: str) -> ImportedClai
         raise InputError(where, 'claim has no "text"')
     raw_reviews = claim.get("claimReview") or []
     if not isinstance(raw_reviews, list):
-        raise InputError(where, f'"claimReview" must be an array, not {_json_type(raw_reviews)}')
+        raise InputError(where, f'"claimReview" must be an array, not {json_type_name(raw_reviews)}')
     reviews = []
     for index, raw in enumerate(raw_reviews):
         at = f"{where}.claimReview[{index}]"
         if not isinstance(raw, dict):
-            raise InputError(at, f"expected a JSON object, got {_json_type(raw)}")
+            raise InputError(at, f"expected a JSON object, got {json_type_name(raw)}")
         reviewer, _ = _agent(raw.get("publisher"), "publisher", at)
         reviews.append(
             ReviewValue(
@@ -428,7 +429,7 @@ def _text(value: Any, name: str, where: str) -> str | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise InputError(where, f'"{name}" must be a string, not {_json_type(value)}')
+        raise InputError(where, f'"{name}" must be a string, not {json_type_name(value)}')
     if "\x00" in value:
         raise InputError(where, f'"{name}" contains a NUL character')
     try:
@@ -455,20 +456,6 @@ def _date(value: Any, name: str, where: str) -> date | None:
             continue
     shown = written if len(written) <= 40 else written[:40] + "…"
     raise InputError(where, f'"{name}" is not a date (expected YYYY-MM-DD): {shown!r}')
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object" if isinstance(value, dict) else type(value).__name__
 
 
 # --------------------------------------------------------------------------------------------------- storing

@@ -70,7 +70,7 @@ def parse_record(line: str, location: str) -> Document | InputError:
     except ValueError as error:  # e.g. an integer with too many digits
         return InputError(location, f"invalid JSON: {error}")
     if not isinstance(record, dict):
-        return InputError(location, f"expected a JSON object, got {_json_type(record)}")
+        return InputError(location, f"expected a JSON object, got {json_type_name(record)}")
     try:
         return _document(record, location)
     except InputError as error:
@@ -82,7 +82,7 @@ def _document(record: dict[str, object], location: str) -> Document:
     if text is None:
         raise InputError(location, 'missing "text" field')
     if not isinstance(text, str):
-        raise InputError(location, f'"text" must be a string, not {_json_type(text)}')
+        raise InputError(location, f'"text" must be a string, not {json_type_name(text)}')
     if not text.strip():
         raise InputError(location, '"text" is empty')
     _check_string("text", text, location)
@@ -90,7 +90,7 @@ def _document(record: dict[str, object], location: str) -> Document:
     for name in _OPTIONAL_STRING_FIELDS:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
-            raise InputError(location, f'"{name}" must be a string or null, not {_json_type(value)}')
+            raise InputError(location, f'"{name}" must be a string or null, not {json_type_name(value)}')
         if value is not None:
             _check_string(name, value, location)
         fields[name] = value.strip() or None if isinstance(value, str) else None
@@ -109,7 +109,7 @@ def _external_id(value: object, location: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise InputError(location, f'"id" must be a string or an integer, not {_json_type(value)}')
+        raise InputError(location, f'"id" must be a string or an integer, not {json_type_name(value)}')
     identifier = str(value).strip()
     _check_string("id", identifier, location)
     return identifier or None
@@ -120,7 +120,7 @@ def _published_on(value: object, location: str) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InputError(location, f'"published_at" must be an ISO date string or null, not {_json_type(value)}')
+        raise InputError(location, f'"published_at" must be an ISO date string or null, not {json_type_name(value)}')
     written = value.strip()
     if not written:
         return None
@@ -145,7 +145,8 @@ def _check_string(name: str, value: str, location: str) -> None:
         ) from None
 
 
-def _json_type(value: object) -> str:
+def json_type_name(value: object) -> str:
+    """How a JSON value's type reads in an error message: "an array", "a number", "null"."""
     if value is None:
         return "null"
     if isinstance(value, bool):
