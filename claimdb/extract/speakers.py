@@ -108,7 +108,7 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         rest = rest[1:]
     # "a spokeswoman for the ministry", "a CNN poll of Ohio": the noun before the preposition is the head
     cut = next(
-        (k for k, t in enumerate(rest) if t.low in ("of", "for", "at") and k > 0 and not rest[k - 1].capitalised),
+        (k for k, t in enumerate(rest) if t.low in ("of", "for", "at", "by") and k > 0 and not rest[k - 1].capitalised),
         None,
     )
     if cut is None:

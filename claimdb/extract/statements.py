@@ -672,7 +672,15 @@ class _UnitParser:
         nxt = toks[after].text if after < len(toks) else ""
         # '..., X stated, “...”': a comma and a quotation introduce the content as a colon would
         quote_next = nxt == "," and after + 1 < len(toks) and _is_mark(toks[after + 1].text)
-        weak = base in WEAK_CUES and nxt.lower() not in ("that", ":", "to") and not _is_mark(nxt) and not quote_next
+        # "Clinton stated earlier this week that ...": a short frame before the that-clause
+        framed_that = nxt.lower() in _FRAME_START and self._find_that(after, 8) is not None
+        weak = (
+            base in WEAK_CUES
+            and nxt.lower() not in ("that", ":", "to")
+            and not _is_mark(nxt)
+            and not quote_next
+            and not framed_that
+        )
         cue = (toks[a].start, toks[b].end)
         if toks[i].low.endswith("ing") and a > 0 and toks[a - 1].text == ",":
             # ", saying ...": the participle shares the subject of the clause it hangs on
@@ -1231,12 +1239,16 @@ class _UnitParser:
             a += 1
         if determiner_needed and not found_det:
             return None
-        if a - 2 >= 0 and toks[a - 1].low in ("of", "for", "at") and not self.quoted[a - 1]:
-            # "a spokeswoman for the ministry", "a CNN poll of South Carolina": the noun before speaks
+        if a - 2 >= 0 and toks[a - 1].low in ("of", "for", "at", "by") and not self.quoted[a - 1]:
+            # "a spokeswoman for the ministry", "a CNN poll of South Carolina", "a review by the board"
             outer = self._np_left(a - 2)
             if outer is not None:
-                head_low = toks[outer[1]].low.rstrip(".")
-                if toks[a - 1].low == "of" or head_low in TITLE_WORDS or head_low in SPEAKER_NOUNS:
+                head = toks[outer[1]]
+                head_low = head.low.rstrip(".")
+                if toks[a - 1].low == "by":
+                    if not head.capitalised and head_low not in TITLE_WORDS and outer[0] < outer[1]:
+                        return outer[0], j
+                elif toks[a - 1].low == "of" or head_low in TITLE_WORDS or head_low in SPEAKER_NOUNS:
                     return outer[0], j
         if (
             a - 3 >= 0

@@ -237,6 +237,13 @@ def test_more_source_shapes() -> None:
     assert s.content == "at least six planes over the city"
 
 
+def test_weak_cue_with_time_frame_and_study_by() -> None:
+    s = only("Okafor stated earlier this week that she would testify.")
+    assert (s.cue, s.content) == ("stated", "that she would testify")
+    s = only("A 2019 review by the state auditor found that the agency had lost records.")
+    assert s.speaker.surface == "A 2019 review by the state auditor"
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
