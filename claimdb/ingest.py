@@ -21,7 +21,14 @@ from claimdb.db.upsert import get_or_create, insert_ignore, insert_many_ignore
 from claimdb.errors import InputError
 from claimdb.extract import EXTRACTOR_VERSION, extract_statements
 from claimdb.extract import types as ex
-from claimdb.matching import DEFAULT_SETTINGS, MatchSettings, NewStatement, ProposedLink, match_statement
+from claimdb.matching import (
+    DEFAULT_SETTINGS,
+    MatchDecision,
+    MatchSettings,
+    NewStatement,
+    ProposedLink,
+    match_statement,
+)
 from claimdb.readers.types import Document as DocumentValue
 
 DocumentStatus = Literal["new", "unchanged", "failed"]
@@ -57,7 +64,7 @@ class IngestSummary:
 
 
 @dataclass
-class _DocumentResult:
+class DocumentResult:
     statements: int = 0
     claims_new: int = 0
     claims_joined: int = 0
@@ -178,7 +185,7 @@ _JOIN_CLAIM = (
 )
 
 
-def store_document(session: Session, item: PreparedDocument, settings: MatchSettings) -> _DocumentResult | None:
+def store_document(session: Session, item: PreparedDocument, settings: MatchSettings) -> DocumentResult | None:
     """Write one document with its statements, claims, figures and links; None if it was already stored."""
     connection = session.connection()
     document = item.document
@@ -208,29 +215,41 @@ def store_document(session: Session, item: PreparedDocument, settings: MatchSett
     )
     if document_id is None:
         return None  # another process stored it a moment ago
-    result = _DocumentResult()
+    result = DocumentResult()
+    store_statements(session, document_id, document.published_on, item.statements, settings, result)
+    return result
+
+
+# Given a statement's claimant and span, the claim it must join without matching (re-extraction keeps the
+# claims people have decided about), or None to match as usual.
+KnownClaim = Callable[[int | None, tuple[int, int]], int | None]
+
+
+def store_statements(
+    session: Session,
+    document_id: int,
+    published_on: date | None,
+    statements: Iterable[ex.Statement],
+    settings: MatchSettings,
+    result: DocumentResult,
+    known_claim: KnownClaim | None = None,
+) -> None:
+    """Resolve speakers, match and write the statements of one stored document."""
     claimants: dict[tuple[object, ...], int | None] = {}
     seen_spans: set[tuple[int, int]] = set()
-    for statement in item.statements:
+    for statement in statements:
         span = (statement.content_span.start, statement.content_span.end)
         if span in seen_spans:
             continue
         seen_spans.add(span)
-        said_on = statement.said_on or document.published_on
+        said_on = statement.said_on or published_on
         speaker = statement.speaker
-        key = (
-            speaker.name,
-            speaker.kind,
-            speaker.title,
-            speaker.affiliation,
-            speaker.attribution,
-            speaker.surface,
-            said_on,
-        )
-        if key not in claimants:  # a speaker is resolved once per document, however often quoted
-            claimants[key] = resolve_claimant(session, statement.speaker, said_on)
-        _store_statement(session, document_id, said_on, claimants[key], statement, settings, result)
-    return result
+        key = (speaker.name, speaker.kind, speaker.title, speaker.affiliation, speaker.attribution, speaker.surface)
+        if (key, said_on) not in claimants:  # a speaker is resolved once per document, however often quoted
+            claimants[(key, said_on)] = resolve_claimant(session, statement.speaker, said_on)
+        claimant_id = claimants[(key, said_on)]
+        claim_id = known_claim(claimant_id, span) if known_claim else None
+        _store_statement(session, document_id, said_on, claimant_id, statement, settings, result, claim_id)
 
 
 def _store_statement(
@@ -240,14 +259,18 @@ def _store_statement(
     claimant_id: int | None,
     statement: ex.Statement,
     settings: MatchSettings,
-    result: _DocumentResult,
+    result: DocumentResult,
+    known_claim_id: int | None = None,
 ) -> None:
     connection = session.connection()
-    decision = match_statement(
-        session,
-        NewStatement(text=statement.content, claimant_id=claimant_id, said_on=said_on, figures=statement.figures),
-        settings,
-    )
+    if known_claim_id is not None:
+        decision = MatchDecision(join_claim_id=known_claim_id, links=[])
+    else:
+        decision = match_statement(
+            session,
+            NewStatement(text=statement.content, claimant_id=claimant_id, said_on=said_on, figures=statement.figures),
+            settings,
+        )
     if decision.join_claim_id is not None:
         claim_id = decision.join_claim_id
         connection.execute(_JOIN_CLAIM, {"claim_id": claim_id, "said_on": said_on})

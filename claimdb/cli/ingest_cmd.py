@@ -31,6 +31,15 @@ def register(app: typer.Typer) -> None:
   claimdb ingest archive/ --workers 2     # extract in 2 processes, write from one
 """,
     )(ingest_command)
+    app.command(
+        "reextract",
+        epilog="""Examples:
+
+  claimdb reextract              # documents extracted by an older claimdb
+
+  claimdb reextract --all --db news.db
+""",
+    )(reextract_command)
 
 
 @handles_errors
@@ -110,3 +119,34 @@ def describe_summary(summary: IngestSummary) -> str:
     if not summary.changed and not summary.errors:
         lines.append("nothing new: the database is unchanged")
     return "\n".join(lines)
+
+
+@handles_errors
+def reextract_command(
+    everything: Annotated[
+        bool, typer.Option("--all", help="Re-extract every document, not only those of older extractor versions.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Rebuild statements from the stored article texts with the current extractor.
+
+    Claims keep their ids when the same speaker's statement is found again, so confirmed and rejected links,
+    reviews, claimant merges and aliases are kept. One transaction per document.
+    """
+    from claimdb.reextract import reextract
+
+    database = open_db(db)
+    try:
+        summary = reextract(database, everything=everything)
+    finally:
+        database.dispose()
+    if VERBOSITY.quiet:
+        return
+    if summary.documents == 0:
+        typer.echo("nothing to do: every document was extracted by this version")
+        return
+    typer.echo(
+        f"documents: {summary.documents} re-extracted; statements: {summary.statements_before} before, "
+        f"{summary.statements_after} after; claims: {summary.claims_kept} kept, {summary.claims_removed} removed, "
+        f"{summary.claims_new} new; links: {summary.links_new} new"
+    )
