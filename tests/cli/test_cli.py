@@ -173,6 +173,16 @@ COMMANDS = [
     ["db", "upgrade"],
     ["db", "current"],
     ["db", "downgrade"],
+    ["reextract"],
+    ["links"],
+    ["links", "confirm"],
+    ["links", "reject"],
+    ["contradictions"],
+    ["claimants", "merge"],
+    ["claimants", "alias"],
+    ["match"],
+    ["import"],
+    ["export"],
 ]
 
 
