@@ -42,6 +42,10 @@ _IRREGULAR = {
     "understand": ["understands", "understood", "understanding"],
     "lay": ["lays", "laid", "laying"],
     "broadcast": ["broadcasts", "broadcast", "broadcasting"],
+    "speak": ["speaks", "spoke", "spoken", "speaking"],
+    "make": ["makes", "made", "making"],
+    "take": ["takes", "took", "taken", "taking"],
+    "come": ["comes", "came", "coming"],
 }
 
 # Verbs that are cues only with a particle: "called on", "called for", "pointed out".
@@ -51,6 +55,14 @@ PHRASAL_CUES = {
     "speak": ("of", "about"),
     "talk": ("about",),
     "refer": ("to",),
+    # several words: "made it clear that", "took issue with", "weighed in on"
+    "make": ("clear", "it clear"),
+    "take": ("issue with",),
+    "weigh": ("in on", "in"),
+    "focus": ("on",),
+    "rail": ("against",),
+    "vote": ("for", "against"),
+    "come": ("out against", "out for", "out in favor of", "out in support of"),
 }
 
 # Cues with an indirect object before the content: "told reporters that ...", "urged voters to ...".
@@ -136,7 +148,7 @@ def _build_cue_forms() -> dict[str, str]:
 CUE_FORMS: dict[str, str] = _build_cue_forms()
 
 # Bases that are cues only with a particle (PHRASAL_CUES) or too vague alone.
-PARTICLE_ONLY = {"call", "point", "speak", "talk", "refer"}
+PARTICLE_ONLY = {"call", "point", "speak", "talk", "refer", "make", "take", "weigh", "focus", "rail", "vote", "come"}
 
 # Weak cues: only accepted when the subject is a clear speaker and the verb is directly followed by
 # "that", a colon or a quote; alone they are too often plain verbs ("wants a wall").

@@ -664,8 +664,9 @@ class _UnitParser:
             return None  # "a strong showing", "a forceful promise": a noun after an adjective
         b = i
         particles = PHRASAL_CUES.get(base)
-        if particles and b + 1 < len(toks) and toks[b + 1].low in particles:
-            b += 1
+        matched = self._particles(b + 1, particles) if particles else 0
+        if matched:
+            b += matched
         elif base in PARTICLE_ONLY and not (base == "call" and any(_is_mark(t.text) for t in toks[b + 1 : b + 10])):
             return None
         after = b + 1
@@ -738,6 +739,14 @@ class _UnitParser:
         if source is None or weak:
             return None
         return self._forward(base, cue, sa, sb, relative, after)
+
+    def _particles(self, j: int, particles: tuple[str, ...]) -> int:
+        """How many tokens from `j` spell one of `particles` ("it clear"), longest first; 0 if none."""
+        for particle in sorted(particles, key=len, reverse=True):
+            parts = particle.split()
+            if j + len(parts) <= len(self.toks) and all(self.toks[j + n].low == part for n, part in enumerate(parts)):
+                return len(parts)
+        return 0
 
     def _opening_noun_phrase(self, sa: int) -> bool:
         """True when the unit opens with a short noun phrase and a comma right before the named source."""

@@ -244,6 +244,15 @@ def test_weak_cue_with_time_frame_and_study_by() -> None:
     assert s.speaker.surface == "A 2019 review by the state auditor"
 
 
+def test_multiword_phrasal_cues() -> None:
+    s = only("Okafor made it clear that she would not run again.")
+    assert (s.cue, s.content) == ("made it clear", "that she would not run again")
+    s = only("Okafor took issue with the report's findings on crime.")
+    assert (s.cue, s.content) == ("took issue with", "the report's findings on crime")
+    assert extract_statements("The company made a profit of $3 million last year.", PUB) == []
+    assert extract_statements("She took the train to Boston on Monday.", PUB) == []
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
