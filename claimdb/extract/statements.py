@@ -740,6 +740,17 @@ class _UnitParser:
             return None
         return self._forward(base, cue, sa, sb, relative, after)
 
+    def _quote_resumes(self, after: int) -> int | None:
+        """The index of the mark reopening a quotation after `, ` within a short frame after the cue."""
+        toks = self.toks
+        for k in range(after, min(len(toks) - 1, after + 10)):
+            t = toks[k]
+            if t.text == "," and _is_mark(toks[k + 1].text):
+                return k + 1
+            if self.quoted[k] or _is_mark(t.text) or t.text in (".", ";", ":", "!", "?"):
+                return None
+        return None
+
     def _particles(self, j: int, particles: tuple[str, ...]) -> int:
         """How many tokens from `j` spell one of `particles` ("it clear"), longest first; 0 if none."""
         for particle in sorted(particles, key=len, reverse=True):
@@ -817,14 +828,10 @@ class _UnitParser:
             c_end = _trim_end(text, c_start, c_end)
         kind: StatementKind | None = None
         parts: tuple[tuple[int, int], ...] = ()
-        # "“Q1,” he said, “Q2.”": one quotation interrupted by its attribution
-        if (
-            after + 1 < len(toks)
-            and toks[after].text == ","
-            and _is_mark(toks[after + 1].text)
-            and (text[c_start] in OPENING_MARKS + STRAIGHT_MARK or text.startswith("''", c_start))
-        ):
-            second = next((q for q in self.quotes if q.start == toks[after + 1].start), None)
+        # "“Q1,” he said [at a rally], “Q2.”": one quotation interrupted by its attribution
+        resume = self._quote_resumes(after)
+        if resume is not None and (text[c_start] in OPENING_MARKS + STRAIGHT_MARK or text.startswith("''", c_start)):
+            second = next((q for q in self.quotes if q.start == toks[resume].start), None)
             if second is not None:
                 parts = ((c_start, c_end), (second.start, second.end))
                 c_end = second.end

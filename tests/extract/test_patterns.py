@@ -253,6 +253,13 @@ def test_multiword_phrasal_cues() -> None:
     assert extract_statements("She took the train to Boston on Monday.", PUB) == []
 
 
+def test_interrupted_quote_with_a_frame_after_the_cue() -> None:
+    text = '"Word is," Okafor said at a rally on Friday, "that the plant will close."'
+    s = only(text)
+    assert [text[p.start : p.end] for p in s.content_parts] == ['"Word is,"', '"that the plant will close."']
+    assert s.venue is None or "rally" in s.venue
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
