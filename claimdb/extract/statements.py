@@ -1374,6 +1374,8 @@ def _finish(
 ) -> Statement:
     c_start, c_end = draft.content
     frame = text[start:c_start] + " ; " + text[c_end:end]
+    for left, right in zip(draft.parts, draft.parts[1:], strict=False):
+        frame += " ; " + text[left[1] : right[0]]  # "“Q1,” she said on Friday, “Q2”": the gap is frame
     said_on: date | None
     precision: DatePrecision
     said_on, precision = resolve_said_on(frame, published_on)
