@@ -288,6 +288,7 @@ _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "w
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
 _STANCE_CUES = {"support", "endorse", "back", "oppose", "praise", "criticize", "criticise", "blame", "attack", "slam"}
 _POST_MODIFIERS = {"familiar", "close", "involved", "briefed", "knowledgeable", "loyal", "opposed", "sympathetic"}
+_IRREGULAR_PAST = {"shot", "fired", "snapped", "spoke", "began", "went", "put", "got", "gave", "came", "made"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 
@@ -957,6 +958,46 @@ class _UnitParser:
         cue = (tail[0].start, tail[0].end)
         return _Draft("direct", (c_start, inside[-1].end), speaker, cue, 0.7)
 
+    def quote_with_any_verb(self) -> _Draft | None:
+        """`“Q,” Trump shot back.` / `Silverman interjected, “Q”`: a quotation and a speaker with a verb
+        that is not in the cue lexicon (news copy has many); only in these unambiguous shapes."""
+        toks, text = self.toks, self.text
+        inside = [q for q in self.quotes if q.start >= self.start and q.end <= self.end]
+        if len(inside) != 1:
+            return None
+        quote = inside[0]
+        c_start = _trim_start(text, self.start, self.end)
+        tail = [t for t in toks if t.start >= quote.end and t.text not in ".!?"]
+        head = [t for t in toks if t.end <= quote.start]
+        if quote.start == c_start and 2 <= len(tail) <= 6 and text[quote.end - 2 : quote.end - 1] in ",?!":
+            # "“Q,” SOURCE VERB [particle]."
+            n = 0
+            while n < len(tail) and n < 3 and (tail[n].capitalised or (n == 0 and tail[n].low in PRONOUNS)):
+                n += 1
+            if n == 0 or n >= len(tail) or not _verb_like(tail[n]):
+                return None
+            if tail[0].low in PRONOUNS and n > 1:
+                return None
+            mention = parse_mention(text, tail[:n])
+            speaker = self.context.resolve(mention, mention.span.start)
+            cue = (tail[n].start, tail[n].end)
+            return _Draft("direct", (quote.start, quote.end), speaker, cue, 0.6)
+        rest = text[quote.end : self.end]
+        if head and not rest.strip(_TRAIL_PUNCT) and 2 <= len(head) <= 5 and head[-1].text in (",", ":"):
+            # "SOURCE VERB, “Q”"
+            n = 0
+            while n < len(head) - 2 and n < 3 and (head[n].capitalised or (n == 0 and head[n].low in PRONOUNS)):
+                n += 1
+            if n == 0 or n != len(head) - 2 or not _verb_like(head[n]):
+                return None
+            if head[0].low.rstrip(".") in CAPITAL_STOP and head[0].low not in PRONOUNS:
+                return None
+            mention = parse_mention(text, head[:n])
+            speaker = self.context.resolve(mention, mention.span.start)
+            cue = (head[n].start, head[n].end)
+            return _Draft("direct", (quote.start, quote.end), speaker, cue, 0.6)
+        return None
+
     def floating_quote(self) -> tuple[int, int] | None:
         """A unit that is a quotation (and nothing else but punctuation): its span."""
         c_start = _trim_start(self.text, self.start, self.end)
@@ -1309,7 +1350,7 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
             if not drafts:
                 continue
         if not drafts:
-            single = parser.reported_claim() or parser.dash_attribution()
+            single = parser.reported_claim() or parser.dash_attribution() or parser.quote_with_any_verb()
             if single is None:
                 span = parser.floating_quote()
                 if span is None or last is None or unit.paragraph - last_paragraph > 2:
@@ -1336,6 +1377,14 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
             if draft is drafts[0]:
                 last, last_paragraph = statement, unit.paragraph
     return statements
+
+
+def _verb_like(word: Word) -> bool:
+    """A lower-case past or present verb form: "interjected", "shot", "quipped", "says"."""
+    low = word.low
+    if not word.text.isalpha() or word.capitalised:
+        return False
+    return low in CUE_FORMS or low.endswith("ed") or low in _IRREGULAR_PAST
 
 
 def _marks_balanced(text: str, content: tuple[int, int], quotes: list[Quote]) -> bool:

@@ -80,3 +80,10 @@ def test_name_particles_need_a_word_boundary() -> None:
     text = "Opposition leader Paul Dunn disagreed.\n\n\u201cThe plan failed,\u201d Dunn said."
     s = _by_content(extract_statements(text, PUB), "The plan failed")
     assert s.speaker.name == "Paul Dunn"
+
+
+def test_quote_with_a_verb_outside_the_lexicon() -> None:
+    text = "\u201cLet me finish,\u201d Dunn shot back.\n\nLind interjected, \u201cYou had your turn.\u201d"
+    first, second = extract_statements(text, PUB)
+    assert (first.speaker.name, first.content) == ("Dunn", "\u201cLet me finish,\u201d")
+    assert (second.speaker.name, second.kind) == ("Lind", "direct")
