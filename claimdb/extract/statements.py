@@ -496,7 +496,10 @@ class _UnitParser:
             if t.text in (",", ".", ";", ":", "(", ")") or _is_mark(t.text) or self.quoted[src_end]:
                 break
             if t.low in ("that", "which", "who") or (
-                src_end > j and t.low in _DAY_WORDS and toks[src_end - 1].low not in DETERMINERS
+                src_end > j
+                and t.low in _DAY_WORDS
+                and not t.text.isupper()  # "USA TODAY" is a name
+                and toks[src_end - 1].low not in DETERMINERS
             ):
                 break  # "according to a congressional report Wednesday": the day is not the source
             src_end += 1
@@ -505,9 +508,16 @@ class _UnitParser:
         mention = parse_mention(text, toks[j:src_end])
         first_word = self._first_content_index()
         if i <= first_word:
-            if src_end >= len(toks) or toks[src_end].text != ",":
+            comma = src_end
+            while comma < len(toks) and comma - j < 30 and toks[comma].text != ",":
+                if self.quoted[comma] or _is_mark(toks[comma].text) or toks[comma].text in (".", ";", ":"):
+                    return None
+                comma += 1  # "According to a study by X based on Y, ...": a long source ends at the comma
+            if comma >= len(toks) or toks[comma].text != ",":
                 return None
-            c_start = _trim_start(text, toks[src_end].end, self.end)
+            if comma > src_end:
+                mention = parse_mention(text, toks[j:comma])
+            c_start = _trim_start(text, toks[comma].end, self.end)
             c_end = _trim_end(text, c_start, self.end)
         else:
             c_start = _trim_start(text, self.start, toks[i].start)

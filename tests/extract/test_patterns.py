@@ -260,6 +260,15 @@ def test_interrupted_quote_with_a_frame_after_the_cue() -> None:
     assert (s.said_on, s.said_on_precision) == (date(2024, 5, 14), "day")  # the gap between pieces is frame
 
 
+def test_according_to_a_long_source() -> None:
+    text = "According to a 2021 study by the state university based on census data, rents rose by a third."
+    s = only(text)
+    assert s.content == "rents rose by a third"
+    assert s.speaker.span is not None and text[s.speaker.span.start : s.speaker.span.end].endswith("census data")
+    s = only("According to USA TODAY columnist Ann Lee, rates will rise again.")
+    assert s.speaker.name == "Ann Lee"
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
