@@ -289,6 +289,7 @@ _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 _STANCE_CUES = {"support", "endorse", "back", "oppose", "praise", "criticize", "criticise", "blame", "attack", "slam"}
 _POST_MODIFIERS = {"familiar", "close", "involved", "briefed", "knowledgeable", "loyal", "opposed", "sympathetic"}
 _IRREGULAR_PAST = {"shot", "fired", "snapped", "spoke", "began", "went", "put", "got", "gave", "came", "made"}
+_CALLED_OBJECTS = {"him", "them", "himself", "herself", "themselves", "me", "us", "you"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 
@@ -678,7 +679,21 @@ class _UnitParser:
         matched = self._particles(b + 1, particles) if particles else 0
         if matched:
             b += matched
-        elif base in PARTICLE_ONLY and not (base == "call" and any(_is_mark(t.text) for t in toks[b + 1 : b + 10])):
+        elif base in PARTICLE_ONLY and not (
+            base == "call"
+            and (
+                any(_is_mark(t.text) for t in toks[b + 1 : b + 10])
+                # "called Clinton a liar", "calls himself a socialist": naming someone something
+                or (
+                    b + 2 < len(toks)
+                    and (
+                        (toks[b + 1].capitalised and toks[b + 1].low not in PRONOUNS)
+                        or toks[b + 1].low in _CALLED_OBJECTS
+                    )
+                    and self._naming_complement(b + 1)
+                )
+            )
+        ):
             return None
         after = b + 1
         nxt = toks[after].text if after < len(toks) else ""
@@ -761,6 +776,17 @@ class _UnitParser:
             if self.quoted[k] or _is_mark(t.text) or t.text in (".", ";", ":", "!", "?"):
                 return None
         return None
+
+    def _naming_complement(self, j: int) -> bool:
+        """After the object of "call" at `j`, a complement follows: "called Trump a fascist"."""
+        toks = self.toks
+        k = j + 1
+        while k < len(toks) and toks[k].capitalised and not self.quoted[k]:
+            k += 1
+        if k >= len(toks):
+            return False
+        nxt = toks[k]
+        return nxt.text[:1].isalpha() and nxt.low not in _FRAME_START and nxt.low not in _LEFT_PREPOSITIONS
 
     def _particles(self, j: int, particles: tuple[str, ...]) -> int:
         """How many tokens from `j` spell one of `particles` ("it clear"), longest first; 0 if none."""

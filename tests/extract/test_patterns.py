@@ -269,6 +269,13 @@ def test_according_to_a_long_source() -> None:
     assert s.speaker.name == "Ann Lee"
 
 
+def test_called_someone_something() -> None:
+    s = only("Okafor called Lind a coward.")
+    assert (s.cue, s.content) == ("called", "Lind a coward")
+    assert extract_statements("She called her mother on Sunday.", PUB) == []
+    assert extract_statements("He called Okafor on Sunday.", PUB) == []
+
+
 def test_anonymous_source() -> None:
     s = only("The deal is close, a senior official said on Friday.")
     assert s.speaker.kind == "anonymous"
