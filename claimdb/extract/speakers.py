@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from claimdb.extract.lexicon import (
     ANONYMOUS_HEADS,
@@ -40,9 +41,8 @@ _NAME_RUN_RE = re.compile(
 _NAME_PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le"}
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A token with absolute offsets."""
+class Word(NamedTuple):
+    """A token with absolute offsets (a named tuple: units build thousands of them per article)."""
 
     start: int
     end: int
@@ -53,11 +53,11 @@ class Word:
 
 def words(text: str, start: int, end: int) -> list[Word]:
     """Tokens of `text[start:end]` with absolute offsets."""
-    out = []
-    for m in WORD_RE.finditer(text, start, end):
-        token = m.group()
-        out.append(Word(m.start(), m.end(), token, token.lower(), token[:1].isupper()))
-    return out
+    return [
+        Word(m.start(), m.end(), token, token.lower(), token[:1].isupper())
+        for m in WORD_RE.finditer(text, start, end)
+        for token in (m.group(),)
+    ]
 
 
 def strip_possessive(token: str) -> str:
