@@ -282,7 +282,7 @@ _APPOSITIVE_OPENERS = {
 _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after", "before", "late", "early", "earlier"}
 # A participle inside another statement's content starts a statement of its own ("..., telling reporters
 # that ..."), except for these, which continue the act ("called on them to ..., promising them safety").
-_BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge", "call"}
+_BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
