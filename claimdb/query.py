@@ -68,7 +68,7 @@ class SearchResult:
     rows: list[Row]
 
 
-def claimant_ids_for(session: Session, speaker: str) -> Select:
+def claimant_ids_for(speaker: str) -> Select:
     """Claimants named `speaker`: an alias equal to it, or a name containing it ("Reznikov")."""
     key = normalize_name(speaker)
     pattern = f"%{key}%"
@@ -80,10 +80,10 @@ def claimant_ids_for(session: Session, speaker: str) -> Select:
     )
 
 
-def _statement_ids(session: Session, where: StatementFilter) -> Select | None:
+def _statement_ids(where: StatementFilter) -> Select | None:
     conditions: list[ColumnElement[bool]] = []
     if where.speaker:
-        conditions.append(Statement.claimant_id.in_(claimant_ids_for(session, where.speaker)))
+        conditions.append(Statement.claimant_id.in_(claimant_ids_for(where.speaker)))
     if where.since:
         conditions.append(Statement.said_on >= where.since)
     if where.until:
@@ -96,7 +96,7 @@ def _statement_ids(session: Session, where: StatementFilter) -> Select | None:
 def search(database: Database, query: str, where: StatementFilter, limit: int = 20) -> SearchResult:
     """Statements matching `query` (all words, stemmed), falling back to fuzzy matching when none do."""
     with database.session() as session:
-        filters = _statement_ids(session, where)
+        filters = _statement_ids(where)
         hits = fts.search_statements(session, query, filters, limit)
         mode: Literal["fulltext", "fuzzy"] = "fulltext"
         if not hits:
@@ -202,7 +202,7 @@ def history(
             for link in _links_by_claim(session, {claim_id}).get(claim_id, []):
                 related.update((link.claim_a_id, link.claim_b_id))
             query = query.where(Statement.claim_id.in_(related))
-        filters = _statement_ids(session, where)
+        filters = _statement_ids(where)
         if filters is not None:
             query = query.where(Statement.id.in_(filters))
         query = query.join(Document).order_by(
@@ -291,7 +291,7 @@ def claimants(database: Database, *, name: str | None = None, limit: int | None 
             .order_by(func.coalesce(counts.c.n, 0).desc(), Claimant.name)
         )
         if name:
-            query = query.where(Claimant.id.in_(claimant_ids_for(session, name)))
+            query = query.where(Claimant.id.in_(claimant_ids_for(name)))
         if limit is not None:
             query = query.limit(limit)
         rows = []

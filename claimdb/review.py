@@ -47,7 +47,7 @@ def list_links(
         if relations:
             query = query.where(ClaimLink.relation.in_(relations))
         if speaker:
-            claims = select(Claim.id).where(Claim.claimant_id.in_(claimant_ids_for(session, speaker)))
+            claims = select(Claim.id).where(Claim.claimant_id.in_(claimant_ids_for(speaker)))
             query = query.where(or_(ClaimLink.claim_a_id.in_(claims), ClaimLink.claim_b_id.in_(claims)))
         if limit is not None:
             query = query.limit(limit)
@@ -163,7 +163,7 @@ def _claimant(session: Session, ref: str) -> Claimant:
         if found is None:
             raise NotFoundError(f"no claimant with id {ref}")
         return found
-    ids = list(session.scalars(claimant_ids_for(session, ref)))
+    ids = list(session.scalars(claimant_ids_for(ref)))
     if not ids:
         raise NotFoundError(f"no claimant named {ref!r}")
     if len(ids) > 1:

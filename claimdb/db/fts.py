@@ -44,12 +44,12 @@ def search_statements(session: Session, query: str, filters: Select | None, limi
     return _sqlite_search(session, fts5_phrase_query(tokens), filters, limit)
 
 
-def _restrict(session: Session, filters: Select | None) -> tuple[str, dict]:
+def _restrict(session: Session, filters: Select | None) -> str:
     # Filters are built with SQLAlchemy (values quoted by the dialect), then inlined as a sub-select.
     if filters is None:
-        return "", {}
+        return ""
     compiled = filters.compile(dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True})
-    return f" AND s.id IN ({compiled})", {}
+    return f" AND s.id IN ({compiled})"
 
 
 # Ranking every match of a common word costs time in proportion to the archive; when a query has more
@@ -74,9 +74,9 @@ def _recent_floor(session: Session, match: str, filters: Select | None) -> tuple
 
 
 def _sqlite_search(session: Session, match: str, filters: Select | None, limit: int) -> list[TextHit]:
-    where, params = _restrict(session, filters)
+    where = _restrict(session, filters)
     recent, floor = _recent_floor(session, match, filters)
-    where, params = where + recent, {**params, **floor}
+    where += recent
     rows = session.execute(
         text(
             "SELECT s.id, bm25(statements_fts) AS rank, "
@@ -84,13 +84,13 @@ def _sqlite_search(session: Session, match: str, filters: Select | None, limit: 
             "FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid "
             f"WHERE statements_fts MATCH :match{where} ORDER BY rank LIMIT :limit"
         ),
-        {"match": match, "hs": HIGHLIGHT_START, "he": HIGHLIGHT_END, "limit": limit, **params},
+        {"match": match, "hs": HIGHLIGHT_START, "he": HIGHLIGHT_END, "limit": limit, **floor},
     ).all()
     return [TextHit(row[0], float(row[1]), row[2]) for row in rows]
 
 
 def _pg_search(session: Session, words: str, filters: Select | None, limit: int) -> list[TextHit]:
-    where, params = _restrict(session, filters)
+    where = _restrict(session, filters)
     rows = session.execute(
         text(
             "SELECT s.id, -ts_rank_cd(s.search_vector, q) AS rank, "
@@ -102,7 +102,6 @@ def _pg_search(session: Session, words: str, filters: Select | None, limit: int)
             "words": words,
             "opts": f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12",
             "limit": limit,
-            **params,
         },
     ).all()
     return [TextHit(row[0], float(row[1]), row[2]) for row in rows]
@@ -117,14 +116,14 @@ def fuzzy_statements(session: Session, query: str, filters: Select | None, limit
     tokens = [token.casefold() for token in query_tokens(query)]
     if not tokens:
         return []
-    where, params = _restrict(session, filters)
+    where = _restrict(session, filters)
     if session.get_bind().dialect.name == "postgresql":
         rows = session.execute(
             text(
                 "SELECT s.id, s.text FROM statements s "
                 f"WHERE :words <% s.text{where} ORDER BY :words <<-> s.text LIMIT :cap"
             ),
-            {"words": " ".join(tokens), "cap": limit * 10, **params},
+            {"words": " ".join(tokens), "cap": limit * 10},
         ).all()
     else:
         terms = _similar_vocabulary(session, tokens)
@@ -132,13 +131,13 @@ def fuzzy_statements(session: Session, query: str, filters: Select | None, limit
             return []
         match = fts5_phrase_query(terms, "OR")
         recent, floor = _recent_floor(session, match, filters)
-        where, params = where + recent, {**params, **floor}
+        where += recent
         rows = session.execute(
             text(
                 "SELECT s.id, s.text FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid "
                 f"WHERE statements_fts MATCH :match{where} ORDER BY bm25(statements_fts) LIMIT :cap"
             ),
-            {"match": match, "cap": limit * 10, **params},
+            {"match": match, "cap": limit * 10, **floor},
         ).all()
     lowered = " ".join(tokens)
     scored = sorted(
