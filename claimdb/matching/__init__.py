@@ -6,7 +6,8 @@ this?"). Thresholds live in `MatchSettings`.
 
 from claimdb.matching.comparisons import Level
 from claimdb.matching.decision import MatchDecision, NewStatement, ProposedLink
-from claimdb.matching.engine import RankedClaim, match_statement, rank_claims
+from claimdb.matching.engine import match_statement
+from claimdb.matching.lookup import RankedClaim, rank_claims
 from claimdb.matching.settings import DEFAULT_SETTINGS, MatchSettings
 
 __all__ = [

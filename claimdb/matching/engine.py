@@ -1,11 +1,9 @@
-"""Public entry points: `match_statement` for ingest and `rank_claims` for "have we seen this?".
+"""`match_statement`: the ingest-time decision for a new statement (join a claim, or link a new one).
 
-Both read candidates only through `claimdb.db.claim_index`, so neither ever scans all claims.
+Candidates come only through `claimdb.db.claim_index`, so matching never scans all claims.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -13,19 +11,7 @@ from sqlalchemy.orm import Session
 
 from claimdb.db import claim_index
 from claimdb.matching.decision import ClaimView, MatchDecision, NewStatement, compare, decide
-from claimdb.matching.ranking import DEFAULT_RANKING, RankingSettings, rescore
 from claimdb.matching.settings import DEFAULT_SETTINGS, MatchSettings
-from claimdb.matching.text import STOPWORDS, clean_post
-
-
-@dataclass(frozen=True, slots=True)
-class RankedClaim:
-    """A known claim ranked for a query text; `evidence` says why (full-text and other scores)."""
-
-    claim_id: int
-    external_id: str | None
-    score: float
-    evidence: dict[str, object]
 
 
 def _quick_similarity(new_words: str, claim_text: str) -> float:
@@ -75,64 +61,3 @@ def match_statement(session: Session, new: NewStatement, settings: MatchSettings
     if not linked:
         return decision
     return decide(comparisons, settings, already_linked=linked)
-
-
-def rank_claims(
-    session: Session,
-    text: str,
-    *,
-    limit: int = 10,
-    settings: MatchSettings = DEFAULT_SETTINGS,
-    semantic: bool = False,
-    ranking: RankingSettings = DEFAULT_RANKING,
-) -> list[RankedClaim]:
-    """Rank known claims for a text (a tweet, a quote, a headline), best first, at most `limit`.
-
-    Posts are cleaned first (links, embed signature dates, hashtags split); BM25 over claim text and title
-    proposes candidates and character 4-grams re-score the best of them. `semantic=True` (needs the optional
-    `semantic` extra) fuses that ranking with sentence-embedding similarity to the claim and to its title.
-    Ties go to the older claim (lower id). Measured figures: docs/matching.md.
-    """
-    query = clean_post(text)
-    depth = max(limit, settings.rank_candidates, ranking.semantic_depth if semantic else 0)
-    candidates = claim_index.candidate_claims(
-        session,
-        query,
-        k=depth,
-        max_terms=None,
-        weights=(settings.rank_text_weight, settings.rank_title_weight),
-        stopwords=STOPWORDS,
-    )
-    if not candidates:
-        return []
-    rescored = rescore(query, [(c.canonical_text, c.title) for c in candidates], [c.score for c in candidates], ranking)
-    evidence: dict[int, dict[str, object]] = {}
-    scores: dict[int, float] = {}
-    for position, candidate in enumerate(candidates):
-        item: dict[str, object] = {"bm25": _rounded(candidate.score)}
-        if position < len(rescored):
-            score, claim_grams, title_grams = rescored[position]
-            item |= {"grams_claim": _rounded(claim_grams), "grams_title": _rounded(title_grams)}
-        else:
-            # Below the re-scored head, bm25 order is kept: every score stays under the head's lowest.
-            score = -float(position)
-        scores[candidate.claim_id] = score
-        evidence[candidate.claim_id] = item
-    order = sorted(candidates, key=lambda c: (-scores[c.claim_id], c.claim_id))
-    if semantic:
-        from claimdb.matching.semantic import semantic_fusion
-
-        fused = semantic_fusion(query, order[: ranking.semantic_depth], ranking)
-        for claim_id, (score, claim_cosine, title_cosine) in fused.items():
-            scores[claim_id] = score
-            evidence[claim_id] |= {
-                "cosine_claim": _rounded(claim_cosine),
-                "cosine_title": _rounded(title_cosine),
-                "fused": _rounded(score),
-            }
-        order = sorted(order[: ranking.semantic_depth], key=lambda c: (-scores[c.claim_id], c.claim_id))
-    return [RankedClaim(c.claim_id, c.external_id, scores[c.claim_id], evidence[c.claim_id]) for c in order[:limit]]
-
-
-def _rounded(value: float) -> float:
-    return float(f"{value:.4g}")
