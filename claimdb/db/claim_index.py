@@ -11,6 +11,7 @@ quoted, so `"`, `AND`, `NEAR` or `*` in a statement are just characters.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -84,52 +85,106 @@ def _sqlite_probe(connection: Connection) -> None:
     )
 
 
-def _unicode61_tokens(text: str) -> list[str]:
-    """The tokens unicode61 would cut from `text`, lower-cased, before stemming (in order).
+# Whether unicode61 treats a character as part of a token. Letters and digits are, ASCII punctuation is not;
+# for everything else (marks, symbols, emoji, characters newer than SQLite's Unicode tables) the tokenizer is
+# asked once per process, so word boundaries here are exactly the index's.
+_token_chars: dict[str, bool | None] = {}  # None: a mark, part of a token only after a token character
+_ASCII_WORDS = re.compile(r"[A-Za-z0-9]+")
 
-    Token characters are letters, numbers and private-use characters (combining marks stay inside a word);
-    everything else separates tokens.
+
+def _is_token_char(ch: str) -> bool | None:
+    """True/False when the answer needs no probe, None when only the tokenizer can tell."""
+    if ch.isascii():
+        return ch.isalnum()
+    category = unicodedata.category(ch)
+    if category[0] in "LN" or category == "Co":
+        return True
+    if category[0] == "Z" or category == "Cc":
+        return False
+    return None
+
+
+def _learn_token_chars(connection: Connection, texts: Sequence[str]) -> None:
+    unknown = sorted({ch for text in texts if not text.isascii() for ch in text if ch not in _token_chars})
+    probe: list[str] = []
+    for ch in unknown:
+        known = _is_token_char(ch)
+        if known is None:
+            probe.append(ch)
+        else:
+            _token_chars[ch] = known
+    if probe:
+        # "a X b" has three tokens when X is a token character, two when it separates.
+        counts = _probe_words(connection, [f"a {ch} b" for ch in probe])
+        for ch, stems in zip(probe, counts, strict=True):
+            # A combining mark the tokenizer drops on its own ("a \u0301 b") still belongs to the word it follows.
+            _token_chars[ch] = len(stems) == 3 or (None if unicodedata.category(ch)[0] == "M" else False)
+
+
+def _unicode61_tokens(text: str) -> list[str]:
+    """The tokens unicode61 cuts from `text`, as written (the tokenizer folds case itself), in order.
+
+    Needs `_learn_token_chars` to have seen the text's characters.
     """
+    if text.isascii():
+        return _ASCII_WORDS.findall(text)
     tokens: list[str] = []
     current: list[str] = []
+    classes = _token_chars
     for ch in text:
-        category = unicodedata.category(ch)
-        if category[0] in "LN" or category == "Co" or (current and category == "Mn"):
+        joins = classes[ch]
+        if joins or (joins is None and current):
             current.append(ch)
         elif current:
-            tokens.append("".join(current).lower())
+            tokens.append("".join(current))
             current = []
     if current:
-        tokens.append("".join(current).lower())
+        tokens.append("".join(current))
     return tokens
 
 
-def _remember_surface_forms(texts: Sequence[str], stems: Sequence[Sequence[str]]) -> None:
-    if len(_surface_forms) >= _SURFACE_FORMS_MAX:
-        return
-    for text, text_stems in zip(texts, stems, strict=True):
-        tokens = _unicode61_tokens(text)
-        if len(tokens) != len(text_stems):
-            continue  # a tokenization this function does not mirror: keep the stems as they are
-        for token, stem in zip(tokens, text_stems, strict=True):
-            if token != stem:
-                _surface_forms.setdefault(stem, token)
+# Each word's stems, as the index tokenizer gives them (almost always one). A statement's words are mostly
+# known ones, so stemming it rarely needs the database; unknown words are stemmed in one batch.
+_word_stems: dict[str, tuple[str, ...]] = {}
+_WORD_STEMS_MAX = 200_000
 
 
-def _sqlite_stems(connection: Connection, texts: Sequence[str]) -> list[list[str]]:
-    """Porter stems of each text in token order, as the FTS5 index would store them."""
+def _probe_words(connection: Connection, words: Sequence[str]) -> list[list[str]]:
     _sqlite_probe(connection)
     connection.exec_driver_sql(
         f"INSERT INTO temp.{_PROBE}(rowid, body) VALUES (?, ?)",
-        [(i + 1, t) for i, t in enumerate(texts)],
+        [(i + 1, w) for i, w in enumerate(words)],
     )
     rows = connection.exec_driver_sql(f'SELECT doc, term FROM temp.{_PROBE}_vocab ORDER BY doc, "offset"').fetchall()
     connection.exec_driver_sql(f"DELETE FROM temp.{_PROBE}")
-    stems: list[list[str]] = [[] for _ in texts]
+    stems: list[list[str]] = [[] for _ in words]
     for doc, term in rows:
         stems[doc - 1].append(term)
-    _remember_surface_forms(texts, stems)
     return stems
+
+
+def _sqlite_stems(connection: Connection, texts: Sequence[str]) -> list[list[str]]:
+    """Porter stems of each text in token order, as the FTS5 index would store them.
+
+    Texts are cut into words as unicode61 cuts them and each word is stemmed by the index tokenizer itself
+    (a temporary FTS5 table), once per process: no Python stemmer to keep in step with SQLite's.
+    """
+    _learn_token_chars(connection, texts)
+    tokenized = [_unicode61_tokens(text) for text in texts]
+    unknown = sorted({token for tokens in tokenized for token in tokens if token not in _word_stems})
+    fresh: dict[str, tuple[str, ...]] = {}
+    if unknown:
+        for word, stems in zip(unknown, _probe_words(connection, unknown), strict=True):
+            fresh[word] = tuple(stems)
+            if len(stems) == 1 and stems[0] != word and len(_surface_forms) < _SURFACE_FORMS_MAX:
+                _surface_forms.setdefault(stems[0], word)
+        if len(_word_stems) + len(fresh) <= _WORD_STEMS_MAX:
+            _word_stems.update(fresh)
+    known = _word_stems
+    return [
+        [stem for token in tokens for stem in (known[token] if token in known else fresh[token])]
+        for tokens in tokenized
+    ]
 
 
 _sqlite_stopword_cache: dict[tuple[int, frozenset[str]], frozenset[str]] = {}
