@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, cast
 
-from sqlalchemy import Date, Table, and_, bindparam, case, func, insert, or_, select, update
+from sqlalchemy import Date, Table, bindparam, case, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -329,21 +329,15 @@ def _store_statement(
 
 
 def _store_links(session: Session, claim_id: int, proposed: list[ProposedLink]) -> int:
-    """Insert the proposed links that are new (an existing pair, even a rejected one, is left as decided)."""
+    """Insert the proposed links of a statement's claim.
+
+    No pair can exist yet: a new claim has no links, and a joined claim's decision already left out every
+    claim linked to it (a rejected pair included). Writers take turns (SQLite's write lock, PostgreSQL's
+    advisory lock), and the insert still skips an existing pair rather than fail.
+    """
     pairs = {tuple(sorted((claim_id, link.claim_id))): link for link in proposed if link.claim_id != claim_id}
     if not pairs:
         return 0
-    others = [high if low == claim_id else low for low, high in pairs]
-    existing = session.connection().execute(
-        select(_LINKS.c.claim_a_id, _LINKS.c.claim_b_id).where(
-            or_(
-                and_(_LINKS.c.claim_a_id == claim_id, _LINKS.c.claim_b_id.in_(others)),
-                and_(_LINKS.c.claim_b_id == claim_id, _LINKS.c.claim_a_id.in_(others)),
-            )
-        )
-    )
-    for row in existing:
-        pairs.pop((row[0], row[1]), None)
     insert_many_ignore(
         session,
         ClaimLink,
