@@ -227,6 +227,10 @@ AUXILIARIES = {
     "explicitly",
     "directly",
     "simply",
+    # "Walker now says", "Ryan has long said", "Comey cannot say"
+    "cannot",
+    "now",
+    "long",
 }
 
 PRONOUNS = {

@@ -291,6 +291,97 @@ _POST_MODIFIERS = {"familiar", "close", "involved", "briefed", "knowledgeable", 
 _IRREGULAR_PAST = {"shot", "fired", "snapped", "spoke", "began", "went", "put", "got", "gave", "came", "made"}
 _CALLED_OBJECTS = {"him", "them", "himself", "herself", "themselves", "me", "us", "you"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
+_CLAUSE_OPENERS = {
+    "that",
+    "but",
+    "because",
+    "when",
+    "while",
+    "as",
+    "if",
+    "although",
+    "though",
+    "since",
+    "after",
+    "before",
+    "where",
+    "whether",
+    "so",
+    "or",
+    "who",
+    "which",
+    "whom",
+    "whose",
+    "than",
+    "unless",
+    "until",
+}
+# present-tense cue forms that are rarely nouns ("Protest groups say", "aides argue")
+_SAFE_PRESENT = {
+    "say",
+    "tell",
+    "think",
+    "believe",
+    "argue",
+    "insist",
+    "contend",
+    "maintain",
+    "acknowledge",
+    "predict",
+    "suggest",
+    "expect",
+    "want",
+    "agree",
+    "deny",
+    "note",
+    "warn",
+    "explain",
+    "admit",
+    "concede",
+    "add",
+    "know",
+    "feel",
+    "urge",
+    "recall",
+    "testify",
+    "complain",
+    "emphasize",
+    "stress",
+    "tweet",
+    "write",
+    "announce",
+    "allege",
+    "assert",
+    "doubt",
+    "estimate",
+    "accuse",
+    "criticize",
+    "endorse",
+    "oppose",
+    "praise",
+    "blame",
+    "describe",
+}
+_FINITE_VERBS = {
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "cannot",
+    "did",
+    "does",
+    "may",
+    "might",
+    "must",
+}
 _BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 
 
@@ -666,6 +757,7 @@ class _UnitParser:
             and (
                 toks[a - 1].low in AUXILIARIES
                 or (toks[a - 1].text.endswith("ly") and len(toks[a - 1].text) > 4 and toks[a - 1].text.islower())
+                or toks[a - 1].low.endswith(("n't", "n\u2019t"))  # "hasn't said", "wouldn’t say"
             )
         ):
             a -= 1
@@ -741,6 +833,10 @@ class _UnitParser:
                 # "Ann Lee, president and CEO of the Association stated, ...": a name and its appositive
                 sa, sb, relative = name[0], name[1], None
                 pre_is_content = False
+        if pre_is_content and joint in "\u2014\u2013" and source is None and self._plain_verb(a, i, base):
+            subject = self._subject_phrase(src_a)
+            if subject is not None and any(t.text == joint for t in toks[subject[0] : src_a - 1]):
+                pre_is_content = False  # "Many speakers — including X and Y — said ...": a parenthetical
         if quote_next and not _opens_quote(text, _trim_start(text, self.start, self.end)):
             pre_is_content = False  # "Holding open a book, Beck said, “...”": the quotation is the content
         if (
@@ -749,6 +845,7 @@ class _UnitParser:
             and toks[a - 1].low != "that"  # "Future45, a super PAC that intends to ...": a relative clause
             and (after_quote or self._frame_like(after))
             and not self._intro_then_clause(sa, after)
+            and (after_quote or _closes_quote(before, len(before)) or not self._clause_after(after))
         ):
             trailing = self._trailing(before, cue, sa, sb, relative, after)
             if trailing is not None:
@@ -762,9 +859,116 @@ class _UnitParser:
             subject = self._clause_subject(toks[a - 1].start)
             if subject is not None:
                 return self._forward(base, cue, subject[0], subject[1], None, after)
+        if source is None and not weak and not pre_is_content:
+            # "A producer for Yahoo Studios told ...", "Many speakers — including ... — said ...": a longer
+            # subject than the speaker noun phrase rules read, when a clause follows the cue
+            subject = self._subject_phrase(src_a) if self._plain_verb(a, i, base) else None
+            if subject is not None and self._clause_or_object_after(base, after):
+                if base in _RAISING or self._passive(a, i):
+                    self.no_speaker = True
+                return self._forward(base, cue, subject[0], subject[1], None, after)
         if source is None or weak:
             return None
         return self._forward(base, cue, sa, sb, relative, after)
+
+    def _plain_verb(self, a: int, i: int, base: str) -> bool:
+        """The cue at `i` (auxiliaries from `a`) is a finite verb, not a noun or a participle."""
+        toks = self.toks
+        low = toks[i].low
+        skipped = {t.low for t in toks[a:i]}
+        if any(w.endswith(("n't", "n\u2019t")) for w in skipped):
+            return True
+        if "not" in skipped and not skipped & _FINITE_VERBS:
+            return False  # "in ways not seen since": a participle phrase
+        if a < i and skipped & _FINITE_VERBS:
+            return True
+        if low.endswith("ing"):
+            return False
+        if low in (base, base + "s", base + "es"):
+            return base in _SAFE_PRESENT  # "say", "argues"; not "attacks", "reports", "push"
+        return not (a > 0 and toks[a - 1].text[:1].isdigit())  # "475 pledged delegates"
+
+    def _clause_or_object_after(self, base: str, after: int) -> bool:
+        """The words after a cue read as its content: a that-clause, a clause or (for stance cues) an object."""
+        toks = self.toks
+        if after >= len(toks) or self.quoted[after]:
+            return after < len(toks) and self.quoted[after]
+        first = toks[after]
+        if first.text in (".", ";", ",", ")") or first.low in ("by", "as", "to", "of") or first.low in _CLAUSE_OPENERS:
+            if first.low == "that":
+                return self._has_words(first.start, self.end, 3)
+            return False
+        return self._has_words(first.start, self.end, 3)
+
+    def _subject_phrase(self, a: int) -> tuple[int, int] | None:
+        """The noun phrase opening the clause whose verb is at `a`, when no shorter speaker rule matched it.
+
+        It may hold prepositional phrases, a coordinated name and a dash parenthetical; it may not hold a verb.
+        """
+        toks = self.toks
+        k = a - 1
+        start = a
+        inner: set[int] = set()  # tokens inside a dash parenthetical are not checked
+        while k >= 0 and a - k <= 16:
+            t = toks[k]
+            tl = t.low
+            if self.quoted[k] or _is_mark(t.text):
+                break
+            if t.text in _DASHES and t.text != "-":
+                m = k - 1
+                while m >= 0 and k - m < 20 and toks[m].text != t.text and not self.quoted[m]:
+                    m -= 1
+                if m < 1 or toks[m].text != t.text:
+                    break  # "Many speakers — including Muslims, Jews — said": skip a dash pair
+                inner.update(range(m, k + 1))
+                start, k = m, m - 1
+                continue
+            if t.text in (",", ";", ":", "(", ")", ".", "?", "!") or tl in _CLAUSE_OPENERS:
+                break
+            if tl == "and" and not (k > 0 and toks[k - 1].capitalised and not self.quoted[k - 1]):
+                break
+            start = k
+            k -= 1
+        if start >= a or a - k > 16:
+            return None
+        phrase = [t for t in toks[start:a] if t.text[:1].isalnum()]
+        if not phrase:
+            return None
+        outside = [n for n in range(start, a) if n not in inner]
+        last = outside[-1] if outside else a - 1
+        first, head = toks[start], toks[last]
+        fl, hl = first.low.rstrip("."), head.low.rstrip(".")
+        if not (first.capitalised or fl in DETERMINERS or first.text[:1].isdigit() or is_possessive(first.text)) or (
+            fl in CAPITAL_STOP and fl not in DETERMINERS
+        ):
+            return None
+        if fl in PRONOUNS or fl in _LEFT_PREPOSITIONS or fl in INTRO_OPENERS or fl in SENTENCE_CONNECTORS:
+            return None
+        if fl in ("that", "which", "this") or hl in _IRREGULAR_PAST or head.text[:1].isdigit():
+            return None
+        if hl in NP_STOP or hl in _LEFT_PREPOSITIONS or hl in DETERMINERS or hl in ("of", "and") or hl in PRONOUNS:
+            return None
+        if not head.text[:1].isalnum() or (not head.capitalised and _adjective_like(head)):
+            return None
+        for n in range(start, a):
+            if n in inner:
+                continue
+            t = toks[n]
+            tl = t.low
+            if tl in _FINITE_VERBS or tl in ("be", "been", "being", "not", "to") or tl.endswith(("n't", "n\u2019t")):
+                return None
+            if t.text[:1].islower() and tl.endswith(("ed", "ing")) and tl not in _POST_MODIFIERS:
+                nxt = toks[n + 1].low if n + 1 < a else ""
+                if nxt not in _LEFT_PREPOSITIONS and nxt != "of":
+                    return None  # a verb inside: "The deal binds", "Trump won and ..."
+            if tl in CUE_FORMS and t.text[:1].islower():
+                form_base = CUE_FORMS[tl]
+                if tl not in (form_base, form_base + "s", form_base + "es"):
+                    return None  # "Sanders said he didn't seek": a verb, so not one noun phrase
+                if n > start and toks[n - 1].low not in _ARTICLES and not toks[n - 1].text[:1].isupper():
+                    if not is_possessive(toks[n - 1].text):
+                        return None
+        return start, last
 
     def _quote_resumes(self, after: int) -> int | None:
         """The index of the mark reopening a quotation after `, ` within a short frame after the cue."""
@@ -899,12 +1103,14 @@ class _UnitParser:
             t = toks[end]
             if t.text in (",", ".", ";", ":", "(") or _is_mark(t.text) or (end > j and t.low in _FRAME_START):
                 break
+            if t.low in _FINITE_VERBS:
+                return None  # "..., said the heating had failed": a clause, not an inverted subject
             end += 1
         if end == j:
             return None
         head = toks[end - 1]
         first = toks[j]
-        if (first.low in PRONOUNS and end - j > 1) or first.low in _POSSESSIVE_DETERMINERS:
+        if (first.low in PRONOUNS and end - j > 1) or first.low in _POSSESSIVE_DETERMINERS or first.low == "that":
             return None  # "..., said he fully supports it": a clause, not an inverted subject
         if (
             not (
@@ -1104,6 +1310,18 @@ class _UnitParser:
             return False  # "If we lose, we lose, Smith said": a clause, not a phrase
         rest = [t for t in toks[after:] if t.text[:1].isalnum()]
         return len(rest) >= 3
+
+    def _clause_after(self, after: int) -> bool:
+        """True when a that-clause or a finite clause follows the cue: `, Rubio told reporters Tuesday that ...`,
+        `..., the vice president said Clinton was ...` (the words before the source are then an introduction)."""
+        toks = self.toks
+        for k in range(after, min(len(toks), after + 8)):
+            t = toks[k]
+            if self.quoted[k] or _is_mark(t.text) or t.text in (".", ";", ":", ",", "!", "?"):
+                return False
+            if t.low == "that" or (k > after and t.low in _FINITE_VERBS):
+                return k + 2 < len(toks)
+        return False
 
     def _frame_like(self, after: int) -> bool:
         toks = self.toks

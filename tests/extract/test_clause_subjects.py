@@ -1,0 +1,72 @@
+"""Regression sentences for longer subjects, adverbs before the cue and introductions before the source.
+
+All sentences are invented, not taken from any evaluation data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimdb.extract import extract_statements
+from claimdb.extract.types import Statement
+
+PUB = date(2024, 5, 17)
+
+
+def only(text: str) -> Statement:
+    statements = extract_statements(text, PUB)
+    assert len(statements) == 1, [(s.content, s.speaker.name) for s in statements]
+    return statements[0]
+
+
+def test_adverbs_between_source_and_cue() -> None:
+    s = only("Councillor Ruth Abara now says the depot should stay open until winter.")
+    assert s.content == "the depot should stay open until winter"
+    assert s.speaker.name == "Ruth Abara" and s.cue == "now says"
+    s = only("Mr. Halvorsen has long said that the ferry fares are too high.")
+    assert s.content == "that the ferry fares are too high"
+    assert s.speaker.name == "Halvorsen"
+
+
+def test_negated_contraction_before_the_cue() -> None:
+    s = only("The harbour board hasn't said whether the pier will be rebuilt.")
+    assert s.content == "whether the pier will be rebuilt"
+    assert s.cue == "hasn't said"
+
+
+def test_introduction_before_the_source_is_not_content() -> None:
+    s = only("During a visit to a bakery in Lorwick, Halden, Mayor Ivo Brandt told reporters that rents would rise.")
+    assert s.content == "that rents would rise"
+    assert s.speaker.name == "Ivo Brandt"
+    s = only("Two days before the vote on the budget, the transit agency said the fares would rise.")
+    assert s.content == "the fares would rise"
+
+
+def test_quotation_before_the_source_stays_content() -> None:
+    s = only('"We are ready," Mayor Ivo Brandt said on Monday.')
+    assert s.content == '"We are ready,"'
+
+
+def test_subject_with_prepositional_phrase() -> None:
+    s = only("A producer for a regional radio network told the paper that the interview had been cancelled.")
+    assert s.content == "that the interview had been cancelled"
+    assert s.speaker.span is not None
+    assert s.speaker.span.start == 0
+
+
+def test_plural_subject_with_modifier() -> None:
+    s = only("Tenant groups say the new rules favour landlords.")
+    assert s.content == "the new rules favour landlords"
+
+
+def test_subject_with_dash_parenthetical() -> None:
+    text = "Several volunteers at the shelter — including nurses, drivers and cooks — said the heating had failed."
+    s = only(text)
+    assert s.content == "the heating had failed"
+    assert s.speaker.span is not None and s.speaker.span.start == 0
+
+
+def test_noun_readings_are_not_cues_of_a_long_subject() -> None:
+    assert extract_statements("The river flood attacks on the levee lasted for two nights.", PUB) == []
+    assert extract_statements("Opposition to the plan pushed the mayor to resign early.", PUB) == []
+    assert extract_statements("Fishermen in the bay supporting the ban were few.", PUB) == []
