@@ -25,6 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# A column that leads a unique constraint gets no index of its own ("unique leads"): the constraint's index
+# serves it (migration 0004).
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -95,9 +97,7 @@ class Claimant(Base):
 
     __tablename__ = "claimants"
     __table_args__ = (
-        CheckConstraint(
-            _in("kind", ("person", "organisation", "government", "anonymous", "unknown")), name="kind"
-        ),
+        CheckConstraint(_in("kind", ("person", "organisation", "government", "anonymous", "unknown")), name="kind"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -106,9 +106,7 @@ class Claimant(Base):
     normalized_key: Mapped[str] = mapped_column(String(300), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    aliases: Mapped[list[ClaimantAlias]] = relationship(
-        back_populates="claimant", cascade="all, delete-orphan"
-    )
+    aliases: Mapped[list[ClaimantAlias]] = relationship(back_populates="claimant", cascade="all, delete-orphan")
     roles: Mapped[list[ClaimantRole]] = relationship(back_populates="claimant", cascade="all, delete-orphan")
 
 
@@ -119,7 +117,7 @@ class ClaimantAlias(Base):
     __table_args__ = (UniqueConstraint("claimant_id", "normalized_alias"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    claimant_id: Mapped[int] = mapped_column(ForeignKey("claimants.id", ondelete="CASCADE"), index=True)
+    claimant_id: Mapped[int] = mapped_column(ForeignKey("claimants.id", ondelete="CASCADE"))  # unique leads
     alias: Mapped[str] = mapped_column(String(300))
     normalized_alias: Mapped[str] = mapped_column(String(300), index=True)
 
@@ -133,7 +131,7 @@ class ClaimantRole(Base):
     __table_args__ = (UniqueConstraint("claimant_id", "title", "affiliation"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    claimant_id: Mapped[int] = mapped_column(ForeignKey("claimants.id", ondelete="CASCADE"), index=True)
+    claimant_id: Mapped[int] = mapped_column(ForeignKey("claimants.id", ondelete="CASCADE"))  # unique leads
     title: Mapped[str] = mapped_column(String(300))
     affiliation: Mapped[str] = mapped_column(String(300), default="")  # "" rather than NULL keeps it unique
     first_seen: Mapped[date | None] = mapped_column(Date)
@@ -175,7 +173,7 @@ class Statement(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))  # unique leads
     claimant_id: Mapped[int | None] = mapped_column(ForeignKey("claimants.id"))
     speaker_surface: Mapped[str | None] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(10))
@@ -227,7 +225,7 @@ class ClaimLink(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    claim_a_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    claim_a_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))  # unique leads
     claim_b_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
     relation: Mapped[str] = mapped_column(String(20))
     score: Mapped[float] = mapped_column(Float)

@@ -110,3 +110,20 @@ def test_sqlite_file_is_valid_after_migration(sqlite_url: str) -> None:
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_no_index_repeats_the_lead_of_a_unique_constraint(database_url: str) -> None:
+    # Such an index serves no look-up the constraint's own index does not, and costs a B-tree insert per row.
+    database = open_database(database_url)
+    try:
+        inspector = inspect(database.engine)
+        redundant = []
+        for table in TABLES:
+            uniques = [tuple(u["column_names"]) for u in inspector.get_unique_constraints(table)]
+            for index in inspector.get_indexes(table):
+                columns = tuple(index["column_names"])
+                if not index["unique"] and any(u[: len(columns)] == columns for u in uniques):
+                    redundant.append((table, index["name"]))
+        assert redundant == []
+    finally:
+        database.dispose()
