@@ -165,6 +165,17 @@ def run_sizes(args: argparse.Namespace) -> None:
     )
 
 
+def _rss_mb(pid: int) -> float:
+    """Resident memory of a running process, from /proc (0 where /proc is not available)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def run_rss(args: argparse.Namespace) -> None:
     """Peak RSS of the real command over a large corpus (the kernel's accounting of the finished child)."""
     workdir = Path(args.workdir)
@@ -180,7 +191,17 @@ def run_rss(args: argparse.Namespace) -> None:
         command += ["--workers", str(args.workers)]
     print(machine())
     started = time.perf_counter()
-    subprocess.run(command, check=True)
+    child = subprocess.Popen(command)
+    next_report = 60.0
+    while child.poll() is None:
+        time.sleep(1.0)
+        elapsed = time.perf_counter() - started
+        if elapsed >= next_report:
+            # The growth curve says more than the final peak: a leak shows as a steady climb.
+            print(f"  {elapsed:6.0f} s: RSS {_rss_mb(child.pid):.0f} MB", flush=True)
+            next_report += 60.0
+    if child.returncode != 0:
+        raise SystemExit(f"claimdb ingest exited with {child.returncode}")
     elapsed = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     rate = args.rss / elapsed

@@ -199,15 +199,23 @@ def _sqlite_query_terms(connection: Connection, text: str, stopwords: frozenset[
     return list(dict.fromkeys(t for t in _sqlite_stems(connection, [text])[0] if t not in stop))
 
 
-def _sqlite_document_frequencies(connection: Connection, terms: Sequence[str]) -> dict[str, int]:
+def _sqlite_term_rows(connection: Connection, terms: Sequence[str]) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """Each term's capped claim count and, when it is within the row budget, the ids of those claims.
+
+    One pass over at most `DF_CAP` postings per term answers both "how rare?" and "which claims?", so the
+    blocking keys' claims need no second full-text query.
+    """
     if not terms:
         return {}
-    one = f"SELECT ?, (SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT {DF_CAP}))"
+    one = (
+        f"SELECT ?, count(*), CASE WHEN count(*) <= {ROW_BUDGET} THEN group_concat(rowid) END "
+        f"FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT {DF_CAP})"
+    )
     params: list[str] = []
     for term in terms:
         params += [term, _fts5_or_query([term])]
     rows = connection.exec_driver_sql(" UNION ALL ".join([one] * len(terms)), tuple(params)).fetchall()
-    return {term: int(n) for term, n in rows}
+    return {term: (int(n), tuple(int(i) for i in ids.split(",")) if ids else ()) for term, n, ids in rows}
 
 
 def _fts5_or_query(terms: Iterable[str], operator: str = "OR") -> str:
@@ -243,6 +251,20 @@ def _sqlite_candidates(
             (weights[0], weights[1], _fts5_or_query(terms, operator), k),
         ).fetchall()
     return [Candidate(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]), -float(r[7])) for r in rows]
+
+
+def _claims_by_id(connection: Connection, claim_ids: Sequence[int]) -> list[Candidate]:
+    """Candidates for the given claim ids, in the order given (score 0)."""
+    if not claim_ids:
+        return []
+    marks = ", ".join("?" * len(claim_ids))
+    rows = connection.exec_driver_sql(
+        "SELECT id, claimant_id, canonical_text, title, external_id, first_said_on, last_said_on FROM claims "
+        f"WHERE id IN ({marks})",
+        tuple(claim_ids),
+    ).fetchall()
+    by_id = {r[0]: Candidate(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]), 0.0) for r in rows}
+    return [by_id[i] for i in claim_ids if i in by_id]
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------------------------
@@ -309,49 +331,63 @@ def query_terms(session: Session, text: str, stopwords: frozenset[str] = frozens
     return _sqlite_query_terms(session.connection(), text, stopwords)
 
 
-def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, int]:
-    """How many claims contain each term, counted up to `DF_CAP`; terms in no claim are left out."""
+def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, tuple[int, ...] | None]]:
+    """Capped claim counts of the terms found, with the claim ids when known (SQLite, rare terms)."""
     common = _common_terms.setdefault(id(session.get_bind()), set())
     unknown = [t for t in terms if t not in common]
+    found: dict[str, tuple[int, tuple[int, ...] | None]]
     if _dialect(session) == "postgresql":
-        found = _pg_document_frequencies(session, unknown)
+        found = {t: (n, None) for t, n in _pg_document_frequencies(session, unknown).items()}
     else:
-        found = _sqlite_document_frequencies(session.connection(), unknown)
+        found = dict(_sqlite_term_rows(session.connection(), unknown))
     if len(common) < _COMMON_TERMS_MAX:
-        common.update(t for t, n in found.items() if n >= DF_CAP)
-    found.update((t, DF_CAP) for t in terms if t in common)
-    return {t: n for t, n in found.items() if n > 0}
+        common.update(t for t, (n, _) in found.items() if n >= DF_CAP)
+    found.update((t, (DF_CAP, None)) for t in terms if t in common)
+    return {t: value for t, value in found.items() if value[0] > 0}
 
 
-def _blocking_keys(
-    session: Session, text: str, max_terms: int | None, stopwords: frozenset[str]
-) -> tuple[list[str], str]:
+def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, int]:
+    """How many claims contain each term, counted up to `DF_CAP`; terms in no claim are left out."""
+    return {t: n for t, (n, _) in _term_rows(session, terms).items()}
+
+
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    terms: list[str]
+    operator: str  # "OR" or "AND"
+    claim_ids: tuple[int, ...] | None = None  # every claim the keys match, when already known
+
+
+def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords: frozenset[str]) -> _Keys:
     terms = query_terms(session, text, stopwords)
     if max_terms is None:
-        return terms[:_MAX_TERMS], "OR"
-    frequencies = document_frequencies(session, terms)
-    present = [t for t in terms if t in frequencies]
-    present.sort(key=lambda t: (frequencies[t], terms.index(t)))
+        return _Keys(terms[:_MAX_TERMS], "OR")
+    found = _term_rows(session, terms)
+    present = [t for t in terms if t in found]
+    present.sort(key=lambda t: (found[t][0], terms.index(t)))
     keys: list[str] = []
     rows = 0
     for term in present[:max_terms]:
         # Ranking cost grows with the rows the keys bring in (bm25 reads each row's sizes), so keys are added
         # only while their rows fit the budget: a key that brings in many more rows adds little.
-        if keys and rows + frequencies[term] > ROW_BUDGET:
+        if keys and rows + found[term][0] > ROW_BUDGET:
             break
         keys.append(term)
-        rows += frequencies[term]
-    if keys and frequencies[keys[0]] > ROW_BUDGET:
+        rows += found[term][0]
+    if keys and found[keys[0]][0] > ROW_BUDGET:
         # Even the rarest term is frequent: the AND of the two rarest keeps the ranked rows few.
-        return present[:2], "AND"
-    return keys, "OR"
+        return _Keys(present[:2], "AND")
+    known = [found[t][1] for t in keys]
+    if any(ids is None for ids in known):
+        return _Keys(keys, "OR")
+    return _Keys(keys, "OR", tuple(sorted({i for ids in known for i in ids or ()}, reverse=True)))
 
 
 def blocking_terms(
     session: Session, text: str, max_terms: int | None = 3, stopwords: frozenset[str] = frozenset()
 ) -> list[str]:
     """The rarest `max_terms` indexed terms of `text` (all of them, up to a cap, when None)."""
-    return _blocking_keys(session, text, max_terms, stopwords)[0]
+    return _blocking_keys(session, text, max_terms, stopwords).terms
 
 
 def candidate_claims(
@@ -373,10 +409,15 @@ def candidate_claims(
     `max_terms=None` ORs every content term (best recall, slower on a large archive); `weights` weigh the
     canonical text and the title in the score; `stopwords` are extra words never used as keys.
     """
-    terms, operator = _blocking_keys(session, text, max_terms, stopwords)
+    keys = _blocking_keys(session, text, max_terms, stopwords)
+    terms, operator = keys.terms, keys.operator
     if not terms:
         return []
     excluded = set(exclude_claim_ids)
+    if keys.claim_ids is not None:
+        # The keys' claims are already known (newest first): read just those rows.
+        wanted = [i for i in keys.claim_ids if i not in excluded][:k]
+        return _claims_by_id(session.connection(), wanted)
     if _dialect(session) == "postgresql":
         found = _pg_candidates(session, terms, k + len(excluded), weights, operator)
     else:
