@@ -253,16 +253,19 @@ def _sqlite_candidates(
     return [Candidate(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]), -float(r[7])) for r in rows]
 
 
-def _claims_by_id(connection: Connection, claim_ids: Sequence[int]) -> list[Candidate]:
+def _claims_by_id(session: Session, claim_ids: Sequence[int]) -> list[Candidate]:
     """Candidates for the given claim ids, in the order given (score 0)."""
     if not claim_ids:
         return []
-    marks = ", ".join("?" * len(claim_ids))
-    rows = connection.exec_driver_sql(
-        "SELECT id, claimant_id, canonical_text, title, external_id, first_said_on, last_said_on FROM claims "
-        f"WHERE id IN ({marks})",
-        tuple(claim_ids),
-    ).fetchall()
+    columns = "id, claimant_id, canonical_text, title, external_id, first_said_on, last_said_on"
+    if _dialect(session) == "postgresql":
+        # One statement text for any number of ids, so the driver prepares it once.
+        rows = session.execute(sql(f"SELECT {columns} FROM claims WHERE id = ANY(:ids)"), {"ids": list(claim_ids)})
+    else:
+        marks = ", ".join("?" * len(claim_ids))
+        rows = session.connection().exec_driver_sql(
+            f"SELECT {columns} FROM claims WHERE id IN ({marks})", tuple(claim_ids)
+        )
     by_id = {r[0]: Candidate(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]), 0.0) for r in rows}
     return [by_id[i] for i in claim_ids if i in by_id]
 
@@ -286,18 +289,24 @@ def _pg_query_terms(session: Session, text: str, stopwords: frozenset[str]) -> l
     return [r[0] for r in rows]
 
 
-def _pg_document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, int]:
+def _pg_term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """As `_sqlite_term_rows`: capped counts, and the claim ids of terms within the row budget."""
     if not terms:
         return {}
     rows = session.execute(
         sql(
-            "SELECT t.term, (SELECT count(*) FROM (SELECT 1 FROM claims "
-            "WHERE search_vector @@ CAST(t.query AS tsquery) LIMIT :cap) AS hits) "
-            "FROM unnest(CAST(:terms AS text[]), CAST(:queries AS text[])) AS t(term, query)"
+            "SELECT t.term, h.n, h.ids FROM unnest(CAST(:terms AS text[]), CAST(:queries AS text[])) AS t(term, query) "
+            "CROSS JOIN LATERAL (SELECT count(*) AS n, CASE WHEN count(*) <= :budget THEN array_agg(x.id) END AS ids "
+            "FROM (SELECT id FROM claims WHERE search_vector @@ CAST(t.query AS tsquery) LIMIT :cap) AS x) AS h"
         ),
-        {"terms": list(terms), "queries": [_tsquery_literal(t) for t in terms], "cap": DF_CAP},
+        {
+            "terms": list(terms),
+            "queries": [_tsquery_literal(t) for t in terms],
+            "cap": DF_CAP,
+            "budget": ROW_BUDGET,
+        },
     ).fetchall()
-    return {term: int(n) for term, n in rows}
+    return {term: (int(n), tuple(ids or ())) for term, n, ids in rows}
 
 
 def _pg_candidates(
@@ -337,7 +346,7 @@ def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, t
     unknown = [t for t in terms if t not in common]
     found: dict[str, tuple[int, tuple[int, ...] | None]]
     if _dialect(session) == "postgresql":
-        found = {t: (n, None) for t, n in _pg_document_frequencies(session, unknown).items()}
+        found = dict(_pg_term_rows(session, unknown))
     else:
         found = dict(_sqlite_term_rows(session.connection(), unknown))
     if len(common) < _COMMON_TERMS_MAX:
@@ -417,7 +426,7 @@ def candidate_claims(
     if keys.claim_ids is not None:
         # The keys' claims are already known (newest first): read just those rows.
         wanted = [i for i in keys.claim_ids if i not in excluded][:k]
-        return _claims_by_id(session.connection(), wanted)
+        return _claims_by_id(session, wanted)
     if _dialect(session) == "postgresql":
         found = _pg_candidates(session, terms, k + len(excluded), weights, operator)
     else:
@@ -432,17 +441,18 @@ def claim_figures(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple
     ids = sorted(set(claim_ids))
     if not ids:
         return {}
-    params = {f"c{i}": claim_id for i, claim_id in enumerate(ids)}
-    marks = ", ".join(f":c{i}" for i in range(len(ids)))
-    rows = session.execute(
-        sql(
-            "SELECT s.claim_id, f.surface, f.char_start, f.char_end, f.value, f.value_max, f.unit, f.qualifier "
-            "FROM figures AS f JOIN statements AS s ON s.id = f.statement_id "
-            f"WHERE s.id IN (SELECT min(id) FROM statements WHERE claim_id IN ({marks}) GROUP BY claim_id) "
-            "ORDER BY s.claim_id, f.char_start"
-        ),
-        params,
-    ).fetchall()
+    query = (
+        "SELECT s.claim_id, f.surface, f.char_start, f.char_end, f.value, f.value_max, f.unit, f.qualifier "
+        "FROM figures AS f JOIN statements AS s ON s.id = f.statement_id "
+        "WHERE s.id IN (SELECT min(id) FROM statements WHERE claim_id {} GROUP BY claim_id) "
+        "ORDER BY s.claim_id, f.char_start"
+    )
+    if _dialect(session) == "postgresql":
+        # One statement text for any number of ids, so the driver prepares it once.
+        rows = session.execute(sql(query.format("= ANY(:ids)")), {"ids": ids}).fetchall()
+    else:
+        marks = ", ".join("?" * len(ids))
+        rows = session.connection().exec_driver_sql(query.format(f"IN ({marks})"), tuple(ids)).fetchall()
     figures: dict[int, list[Figure]] = {}
     for claim_id, surface, start, end, value, value_max, unit, qualifier in rows:
         figures.setdefault(claim_id, []).append(
