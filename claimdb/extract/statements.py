@@ -362,6 +362,88 @@ _SAFE_PRESENT = {
     "blame",
     "describe",
 }
+# first words of a comma-bounded adverbial between a source and its cue ("X, however, said")
+_ADVERBIAL_OPENERS = {
+    "however",
+    "though",
+    "meanwhile",
+    "too",
+    "also",
+    "instead",
+    "for",
+    "in",
+    "on",
+    "like",
+    "moreover",
+    "then",
+    "again",
+    "still",
+    "nevertheless",
+    "likewise",
+    "similarly",
+    "by",
+    "of",
+    "at",
+    "after",
+    "during",
+    "speaking",
+    "asked",
+    "when",
+}
+# cues that still report a statement of its own when it sits inside another statement's content
+_NESTED_SPEECH_CUES = {
+    "say",
+    "call",
+    "tell",
+    "accuse",
+    "question",
+    "write",
+    "argue",
+    "suggest",
+    "order",
+    "describe",
+    "promise",
+    "post",
+    "mention",
+    "criticize",
+    "claim",
+    "add",
+    "announce",
+    "urge",
+    "propose",
+    "cite",
+    "warn",
+    "insist",
+    "express",
+    "estimate",
+    "declare",
+    "reply",
+    "reject",
+    "blame",
+    "remind",
+    "recall",
+    "predict",
+    "allege",
+    "vow",
+    "imply",
+    "note",
+    "explain",
+    "deny",
+    "admit",
+    "acknowledge",
+    "charge",
+    "contend",
+    "stress",
+    "emphasize",
+    "concede",
+    "complain",
+    "testify",
+    "state",
+    "clear",
+    "out",
+    "according to",
+    "according",
+}
 _FINITE_VERBS = {
     "is",
     "was",
@@ -863,9 +945,23 @@ class _UnitParser:
             # "A producer for Yahoo Studios told ...", "Many speakers — including ... — said ...": a longer
             # subject than the speaker noun phrase rules read, when a clause follows the cue
             subject = self._subject_phrase(src_a) if self._plain_verb(a, i, base) else None
+            if subject is not None and (base in _RAISING or self._passive(a, i)):
+                self.no_speaker = True
+            if subject is not None:
+                # '“Q,” a nurse at the county hospital told the board': the words before the subject are content
+                before = text[self.start : toks[subject[0]].start].rstrip()
+                joint = before[-1:]
+                quoted_before = _quote_ends(before) or (joint in "?!" + CLOSING_MARKS + STRAIGHT_MARK)
+                quoted_before = quoted_before and _closes_quote(before, len(before) - (joint == ","))
+                if (joint == "," or quoted_before) and (
+                    (quoted_before and _opens_quote(text, _trim_start(text, self.start, self.end)))
+                    or (self._frame_like(after) and not self._clause_after(after))
+                ):
+                    trailing = self._trailing(before, cue, subject[0], subject[1], None, after)
+                    if trailing is not None:
+                        return trailing
+                    return None
             if subject is not None and self._clause_or_object_after(base, after):
-                if base in _RAISING or self._passive(a, i):
-                    self.no_speaker = True
                 return self._forward(base, cue, subject[0], subject[1], None, after)
         if source is None or weak:
             return None
@@ -1374,7 +1470,22 @@ class _UnitParser:
             if found is not None or a - 1 < 0 or toks[a - 1].text != ",":
                 return found
             j = a - 1  # "Mr. Trump, in a brief interview on Saturday, said": an appositive, not a time
-        return self._source_ending(j)
+        found = self._source_ending(j)
+        if found is None and j >= 2 and toks[j].text == ",":
+            # "Supporters of the plan, on the other hand, argued": a comma-bounded adverbial, then the source
+            k = j - 1
+            while k >= 0 and j - k <= 6 and toks[k].text != "," and not self.quoted[k]:
+                k -= 1
+            if k >= 1 and toks[k].text == "," and toks[k + 1].low in _ADVERBIAL_OPENERS and j - k > 1:
+                if not any(t.low in _FINITE_VERBS or t.low in CUE_FORMS for t in toks[k + 1 : j]):
+                    found = self._source_ending(k - 1)
+                    if found is None and k >= 1:
+                        phrase = self._subject_phrase(k)
+                        if phrase is not None:
+                            found = (phrase[0], phrase[1], None)
+                    if found is not None:
+                        self.source_start = min(found[0], self.source_start)
+        return found
 
     def _source_ending(self, j: int) -> tuple[int, int, Mention | None] | None:
         toks = self.toks
@@ -1630,7 +1741,31 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
                 context.remember(statement.content_span.start, draft.speaker)
             if draft is drafts[0]:
                 last, last_paragraph = statement, unit.paragraph
-    return statements
+    return _drop_nested_beliefs(statements)
+
+
+def _drop_nested_beliefs(statements: list[Statement]) -> list[Statement]:
+    """Statements whose content lies inside another statement's content are kept only for speech cues.
+
+    "Smith said voters believe the plan works": the report is Smith's; "voters believe" inside it is part of
+    what Smith said, not a second claim (measured on PolNeAR train: nested mental-state and stance cues are
+    right about one time in five, nested speech cues about three times in five).
+    """
+    if len(statements) < 2:
+        return statements
+    spans = [(s.content_span.start, s.content_span.end) for s in statements]
+    kept: list[Statement] = []
+    for n, statement in enumerate(statements):
+        words_of_cue = (statement.cue or "").lower().split()
+        base = CUE_FORMS.get(words_of_cue[-1], words_of_cue[-1]) if words_of_cue else ""
+        start, end = spans[n]
+        nested = any(
+            m != n and other[0] <= start and end <= other[1] and other != (start, end) for m, other in enumerate(spans)
+        )
+        if nested and base not in _NESTED_SPEECH_CUES:
+            continue
+        kept.append(statement)
+    return kept
 
 
 def _verb_like(word: Word) -> bool:

@@ -70,3 +70,15 @@ def test_noun_readings_are_not_cues_of_a_long_subject() -> None:
     assert extract_statements("The river flood attacks on the levee lasted for two nights.", PUB) == []
     assert extract_statements("Opposition to the plan pushed the mayor to resign early.", PUB) == []
     assert extract_statements("Fishermen in the bay supporting the ban were few.", PUB) == []
+
+
+def test_belief_inside_a_report_is_not_a_second_statement() -> None:
+    s = only("Mayor Ivo Brandt said residents believe the new bridge will ease traffic.")
+    assert s.cue == "said"
+    assert s.content == "residents believe the new bridge will ease traffic"
+
+
+def test_speech_inside_a_report_stays_a_statement() -> None:
+    statements = extract_statements("The minister said the mayor had told her that the bridge was safe.", PUB)
+    assert [s.cue for s in statements] == ["said", "had told"]
+    assert statements[1].content == "that the bridge was safe"
