@@ -43,13 +43,21 @@ def split_camel_case(word: str) -> str:
     return _CAMEL.sub(" ", word).replace("_", " ")
 
 
-def clean_post(text: str) -> str:
-    """Turn a social-media post into plain prose: drop links and the embed date, split hashtags, keep names."""
+def clean_post(text: str, *, author_handle: bool = True) -> str:
+    """Turn a social-media post into plain prose: drop links and the embed date, split hashtags, keep names.
+
+    The embed signature "— Name (@handle) Month D, YYYY" becomes the author's name and handle at the end;
+    with `author_handle=False` the name only (the handle when the name has no letters).
+    """
     text = unicodedata.normalize("NFKC", text)
     signature_name = ""
     match = _SIGNATURE.search(text)
     if match:
-        signature_name = f" {match.group('name')} {split_camel_case(match.group('handle'))}"
+        name, handle = match.group("name"), split_camel_case(match.group("handle"))
+        if author_handle:
+            signature_name = f" {name} {handle}"
+        else:
+            signature_name = " " + (name if any(ch.isalpha() for ch in name) else handle)
         text = text[: match.start()]
     # A link glued to the previous word ("#Minecrafthttps://t.co/x", "#WW3pic.twitter.com/x") hides the word.
     text = re.sub(r"(?=https?://|pic\.twitter\.com/)", " ", text)

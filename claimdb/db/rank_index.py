@@ -1,0 +1,253 @@
+"""Candidates for the "have we seen this?" ranking (`rank_claims`), at a cost that stays flat as the archive grows.
+
+SQLite: FTS5's bm25() reads the whole posting list of every term it scores, and the posting lists of common
+words grow with the archive (the OR of every word of a post took 230 ms at a million statements). So:
+
+1. each term's claims are counted up to `RANK_DF_CAP` (a term at the cap is "common");
+2. FTS5 ranks with bm25 only the rarest terms, while their claims add up to `RANKED_ROW_BUDGET` rows;
+3. claims that share the common words come from the AND of all terms and of each half of them (oldest
+   first, no ranking in SQL: FTS5 walks the shortest posting list and skips through the others);
+4. every candidate is scored here with FTS5's bm25 formula over *all* the post's terms: a temporary FTS5 table
+   with the index's tokenizer stems the candidates and counts their tokens; the row count and average length
+   come from the index's own averages record.
+
+When every term is rare, FTS5's ranking is used as it is. Otherwise the score equals FTS5's bm25 except that a
+common term gets the idf of `RANK_DF_CAP` claims (its exact count is what would cost time).
+
+PostgreSQL keeps `claim_index.candidate_claims` (ts_rank over the OR of every term); it was not measured at
+a million claims.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from claimdb.db.claim_index import (
+    Candidate,
+    _as_date,
+    _dialect,
+    _fts5_or_query,
+    candidate_claims,
+    query_terms,
+)
+
+RANK_DF_CAP = 1000  # claims counted per term; a term in this many claims or more is "common"
+RANKED_ROW_BUDGET = 6000  # FTS5 bm25 ranks the OR of the rarest terms while their claims add up to this many
+CONJUNCTION_LIMIT = 100  # claims fetched (newest first) by the AND of the common terms
+MAX_TERMS = 64  # a pasted article must not become a 2,000-term query
+BM25_K1 = 1.2  # FTS5's bm25 constants, so that the Python score equals FTS5's when every term is rare
+BM25_B = 0.75
+
+_PROBE = "claimdb_rank_probe"
+_TOKENIZE = "porter unicode61 remove_diacritics 2"  # the tokenizer of claims_fts (migrations 0002 and 0003)
+_COLUMNS = "c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, c.last_said_on"
+
+
+def ranking_candidates(
+    session: Session,
+    text: str,
+    *,
+    k: int,
+    weights: tuple[float, float] = (1.0, 1.0),
+    stopwords: frozenset[str] = frozenset(),
+    df_cap: int = RANK_DF_CAP,
+    row_budget: int = RANKED_ROW_BUDGET,
+) -> list[Candidate]:
+    """Up to `k` claims sharing words with `text`, best BM25 (over claim text and title, `weights`) first.
+
+    Ties go to the older claim. `stopwords` are extra words that are not query terms; `df_cap` and
+    `row_budget` bound the SQLite cost (see the module docstring).
+    """
+    if _dialect(session) == "postgresql":
+        return candidate_claims(session, text, k=k, max_terms=None, weights=weights, stopwords=stopwords)
+    connection = session.connection()
+    terms = query_terms(session, text, stopwords)[:MAX_TERMS]
+    frequencies = capped_document_frequencies(connection, terms, df_cap)
+    present = sorted((t for t in terms if frequencies.get(t, 0) > 0), key=lambda t: (frequencies[t], terms.index(t)))
+    if not present:
+        return []
+    ranked_keys = ranked_terms(present, frequencies, df_cap, row_budget)
+    found: dict[int, tuple] = {}
+    fts5_scores: dict[int, float] = {}
+    if ranked_keys:
+        for row in connection.exec_driver_sql(
+            f"SELECT {_COLUMNS}, bm25(claims_fts, ?, ?) AS rank FROM claims_fts "
+            "JOIN claims AS c ON c.id = claims_fts.rowid WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
+            (weights[0], weights[1], _fts5_or_query(ranked_keys), k),
+        ):
+            found[row[0]] = tuple(row[:-1])
+            fts5_scores[row[0]] = -float(row[-1])
+    if len(ranked_keys) == len(present):
+        # Every term was rare enough for FTS5 to rank: its order is already the answer.
+        return [_candidate(row, fts5_scores[row[0]]) for row in found.values()]
+    for keys in _conjunctions(present):
+        for row in connection.exec_driver_sql(
+            f"SELECT {_COLUMNS} FROM claims_fts JOIN claims AS c ON c.id = claims_fts.rowid "
+            "WHERE claims_fts MATCH ? ORDER BY claims_fts.rowid LIMIT ?",
+            (_fts5_or_query(keys, "AND"), CONJUNCTION_LIMIT),
+        ):
+            found.setdefault(row[0], tuple(row))
+    if not found:
+        return []
+    rows_in_index, average_length = _index_statistics(connection)
+    claims = list(found.values())
+    scores = bm25_scores(
+        connection,
+        present,
+        [(r[2] or "", r[3] or "") for r in claims],
+        frequencies,
+        rows_in_index,
+        average_length,
+        weights,
+    )
+    order = sorted(range(len(claims)), key=lambda i: (-scores[i], claims[i][0]))[:k]
+    return [_candidate(claims[i], scores[i]) for i in order]
+
+
+def _candidate(row: tuple, score: float) -> Candidate:
+    return Candidate(row[0], row[1], row[2], row[3], row[4], _as_date(row[5]), _as_date(row[6]), score)
+
+
+def _conjunctions(terms: Sequence[str]) -> list[list[str]]:
+    # `terms` rarest first (terms past the count cap in the post's order). The AND of them all finds
+    # restatements; the AND of each half finds rewordings that keep part of the words (counts capped alike
+    # cannot tell which half is the rarer). Rows come oldest first, as ties are broken. FTS5 walks the shortest
+    # posting list and skips through the longer ones, so the cost does not follow the common words' lists.
+    if len(terms) < 2:
+        return []
+    if len(terms) < 4:
+        return [list(terms)]
+    middle = len(terms) // 2
+    return [list(terms), list(terms[:middle]), list(terms[middle:])]
+
+
+def ranked_terms(
+    terms: Sequence[str], frequencies: dict[str, int], df_cap: int = RANK_DF_CAP, row_budget: int = RANKED_ROW_BUDGET
+) -> list[str]:
+    """The terms FTS5 ranks: the rarest of `terms` (given rarest first) while their claims fit `row_budget`.
+
+    A term in `df_cap` claims or more is never one of them; the first term is taken whatever its count below that.
+    """
+    keys: list[str] = []
+    rows = 0
+    for term in terms:
+        if frequencies[term] >= df_cap or (keys and rows + frequencies[term] > row_budget):
+            break
+        keys.append(term)
+        rows += frequencies[term]
+    return keys
+
+
+def capped_document_frequencies(
+    connection: Connection, terms: Sequence[str], df_cap: int = RANK_DF_CAP
+) -> dict[str, int]:
+    """How many claims contain each term, counted up to `df_cap` (a cost that does not grow with the archive)."""
+    if not terms:
+        return {}
+    one = f"SELECT ?, (SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT {int(df_cap)}))"
+    params: list[str] = []
+    for term in terms:
+        params += [term, _fts5_or_query([term])]
+    rows = connection.exec_driver_sql(" UNION ALL ".join([one] * len(terms)), tuple(params)).fetchall()
+    return {term: int(n) for term, n in rows}
+
+
+def _varints(blob: bytes) -> list[int]:
+    # SQLite varints: big-endian groups of 7 bits, the high bit set on every byte but the last (9th byte: 8 bits).
+    values: list[int] = []
+    position = 0
+    while position < len(blob):
+        value = 0
+        for index in range(9):
+            byte = blob[position]
+            position += 1
+            if index == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        values.append(value)
+    return values
+
+
+def _index_statistics(connection: Connection) -> tuple[int, float]:
+    """(rows, average tokens per row over all columns) of `claims_fts`, from FTS5's own averages record."""
+    row = connection.exec_driver_sql("SELECT block FROM claims_fts_data WHERE id = 1").fetchone()
+    if row is not None and row[0]:
+        values = _varints(bytes(row[0]))
+        if len(values) >= 2 and values[0] > 0:
+            return values[0], max(sum(values[1:]) / values[0], 1.0)
+    count = connection.exec_driver_sql("SELECT count(*) FROM claims").scalar() or 0
+    return int(count), 1.0
+
+
+def _probe(connection: Connection) -> None:
+    # A temporary contentless FTS5 table with the index's tokenizer: candidates are tokenized and stemmed by
+    # SQLite exactly as claims_fts stores them, and its docsize table gives their lengths. Temporary objects
+    # live per connection and never touch the database file.
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE} USING fts5(canonical_text, title, content='', "
+        f"tokenize='{_TOKENIZE}')"
+    )
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE}_vocab USING fts5vocab(temp, {_PROBE}, 'instance')"
+    )
+
+
+def bm25_scores(
+    connection: Connection,
+    terms: Sequence[str],
+    documents: Sequence[tuple[str, str]],
+    frequencies: dict[str, int],
+    rows_in_index: int,
+    average_length: float,
+    weights: tuple[float, float],
+) -> list[float]:
+    """FTS5's bm25 (higher is better) of each (text, title) for the OR of `terms` (index stems).
+
+    A term's frequency in a row is the weighted sum over the two columns; the row length counts every token.
+    """
+    if not documents or not terms:
+        return [0.0] * len(documents)
+    _probe(connection)
+    connection.exec_driver_sql(
+        f"INSERT INTO temp.{_PROBE}(rowid, canonical_text, title) VALUES (?, ?, ?)",
+        [(i + 1, text, title) for i, (text, title) in enumerate(documents)],
+    )
+    try:
+        lengths = {
+            row: sum(_varints(bytes(sizes)))
+            for row, sizes in connection.exec_driver_sql(f"SELECT id, sz FROM temp.{_PROBE}_docsize")
+        }
+        marks = ", ".join("?" * len(terms))
+        found = connection.exec_driver_sql(
+            f"SELECT doc, col, term, count(*) FROM temp.{_PROBE}_vocab WHERE term IN ({marks}) GROUP BY doc, col, term",
+            tuple(terms),
+        ).fetchall()
+    finally:
+        connection.exec_driver_sql(f"INSERT INTO temp.{_PROBE}({_PROBE}) VALUES ('delete-all')")
+    weighted: dict[tuple[int, str], float] = {}
+    column_weight = {"canonical_text": weights[0], "title": weights[1]}
+    for row, column, term, count in found:
+        weighted[row, term] = weighted.get((row, term), 0.0) + column_weight[column] * count
+    idf = {
+        t: max(math.log((rows_in_index - frequencies.get(t, 0) + 0.5) / (frequencies.get(t, 0) + 0.5)), 1e-6)
+        for t in terms
+    }
+    scores = [0.0] * len(documents)
+    for (row, term), frequency in weighted.items():
+        if frequency <= 0:
+            continue
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths.get(row, 0) / average_length)
+        scores[row - 1] += idf[term] * frequency * (BM25_K1 + 1) / (frequency + norm)
+    return scores
+
+
+def _idf(rows_in_index: int, frequency: int) -> float:
+    # FTS5's: never zero or negative, so a term in most rows still counts a little.
+    return max(math.log((rows_in_index - frequency + 0.5) / (frequency + 0.5)), 1e-6)

@@ -1,0 +1,116 @@
+"""Candidates of the "have we seen this?" ranking (claimdb/db/rank_index.py) on real databases.
+
+FTS5 ranks only the rare terms of a post; common terms are scored in Python with the same BM25. These tests
+check that the Python score is FTS5's own when nothing is capped, that a post made only of common words still
+finds the claims that have them all, and that the backends agree on the best claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import insert
+
+from claimdb.db.engine import Database, open_database
+from claimdb.db.models import Claim
+from claimdb.db.rank_index import ranked_terms, ranking_candidates
+from claimdb.matching import rank_claims
+from claimdb.matching.text import STOPWORDS, clean_post
+
+CLAIMS = [
+    ("flood", "Floods closed the Springfield bridge for a week", "Was the Springfield bridge closed by floods?"),
+    ("mayor", "The mayor of Springfield resigned after the floods", None),
+    ("bridge", "A new bridge will open in Shelbyville next spring", "Shelbyville bridge opening"),
+    ("meters", "The city council discussed parking meters at its meeting", None),
+    ("fees", "The council discussed parking fees and bus fares", None),
+    ("vaccine", "The measles vaccine causes autism in young children", "Does the MMR vaccine cause autism?"),
+] + [
+    (f"budget{i}", f"The city council discussed the budget of the library at meeting number {i}", None)
+    for i in range(12)
+]
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    db = open_database(database_url)
+    with db.session(write=True) as session:
+        session.execute(
+            insert(Claim),
+            [{"external_id": e, "canonical_text": t, "title": title, "appearance_count": 1} for e, t, title in CLAIMS],
+        )
+    yield db
+    db.dispose()
+
+
+def _fts5_bm25(database: Database, query_terms: list[str]) -> dict[str, float]:
+    from claimdb.db.claim_index import _fts5_or_query
+
+    with database.session() as session:
+        rows = session.connection().exec_driver_sql(
+            "SELECT c.external_id, -bm25(claims_fts, 1.0, 1.0) FROM claims_fts JOIN claims AS c "
+            "ON c.id = claims_fts.rowid WHERE claims_fts MATCH ?",
+            (_fts5_or_query(query_terms),),
+        )
+        return {external_id: score for external_id, score in rows}
+
+
+def test_python_bm25_is_fts5_bm25_when_every_term_is_counted(sqlite_url: str) -> None:
+    database = open_database(sqlite_url)
+    with database.session(write=True) as session:
+        session.execute(
+            insert(Claim), [{"external_id": e, "canonical_text": t, "title": title} for e, t, title in CLAIMS]
+        )
+    text = "council discussed floods at the Springfield bridge"
+    with database.session() as session:
+        # A cap of 3 makes "council" and "discuss" common: FTS5 ranks only the rest, Python scores all.
+        capped = ranking_candidates(session, text, k=50, stopwords=STOPWORDS, df_cap=3)
+        counted = ranking_candidates(session, text, k=50, stopwords=STOPWORDS, df_cap=10_000, row_budget=0)
+        from claimdb.db.claim_index import query_terms
+
+        terms = query_terms(session, text, STOPWORDS)
+    expected = _fts5_bm25(database, terms)
+    # row_budget=0 leaves FTS5 only the rarest term, so every other term is scored in Python, uncapped.
+    for candidate in counted:
+        assert candidate.score == pytest.approx(expected[candidate.external_id], rel=1e-9)
+    assert capped[0].external_id == counted[0].external_id == "flood"
+    database.dispose()
+
+
+def test_a_post_of_common_words_finds_the_claims_that_have_them_all(sqlite_url: str) -> None:
+    database = open_database(sqlite_url)
+    with database.session(write=True) as session:
+        session.execute(
+            insert(Claim), [{"external_id": e, "canonical_text": t, "title": title} for e, t, title in CLAIMS]
+        )
+    with database.session() as session:
+        # With a cap of 2 every word here is common: FTS5 ranks nothing, the AND of the words finds the claims.
+        found = ranking_candidates(session, "council discussed parking", k=5, stopwords=STOPWORDS, df_cap=2)
+    assert {c.external_id for c in found} == {"meters", "fees"}
+    assert all(c.score > 0 for c in found)
+    database.dispose()
+
+
+def test_ranked_terms_keep_to_the_row_budget() -> None:
+    frequencies = {"rare": 3, "scarce": 10, "usual": 50, "common": 2000}
+    assert ranked_terms(["rare", "scarce", "usual", "common"], frequencies, df_cap=1000, row_budget=60) == [
+        "rare",
+        "scarce",
+    ]
+    assert ranked_terms(["usual", "common"], frequencies, df_cap=1000, row_budget=10) == ["usual"]
+    assert ranked_terms(["common"], frequencies, df_cap=1000, row_budget=10_000) == []
+
+
+def test_both_backends_rank_the_same_claim_first(database: Database) -> None:
+    with database.session() as session:
+        ranked = rank_claims(session, "Springfield bridge closed again by the floods!! https://t.co/x", limit=3)
+    assert ranked[0].external_id == "flood"
+    assert ranked[0].evidence["bm25"] > 0
+
+
+def test_the_author_of_a_post_counts_once() -> None:
+    tweet = "Floods closed the bridge again pic.twitter.com/x \u2014 Jane Roe (@JaneRoe) May 1, 2020"
+    assert clean_post(tweet) == "Floods closed the bridge again Jane Roe Jane Roe"
+    assert clean_post(tweet, author_handle=False) == "Floods closed the bridge again Jane Roe"
+    flags = "Vote! \u2014 \U0001f1fa\U0001f1f8\U0001f1fa\U0001f1f8 (@VoteNowUSA) May 1, 2020"
+    assert clean_post(flags, author_handle=False) == "Vote! Vote Now USA"
