@@ -48,8 +48,14 @@ def resolve_claimant(session: Session, speaker: Speaker, seen_on: date | None) -
             {"name": speaker.name, "kind": speaker.kind, "normalized_key": key},
             ["normalized_key"],
         )
-    add_alias(session, claimant_id, speaker.name)
-    if speaker.surface and speaker.attribution == "name" and _is_part_of_name(speaker.surface, key):
+        add_alias(session, claimant_id, speaker.name)
+    # (Found by its alias: that alias is already recorded.)
+    if (
+        speaker.surface
+        and speaker.attribution == "name"
+        and normalize_name(speaker.surface) != key
+        and _is_part_of_name(speaker.surface, key)
+    ):
         add_alias(session, claimant_id, speaker.surface)  # "Reznikov" for "Oleksiy Reznikov"
     if speaker.title:
         record_role(session, claimant_id, speaker.title, speaker.affiliation or "", seen_on)
