@@ -4,7 +4,12 @@ Queries are drawn (seeded) from the generated corpus: one to three words of a st
 a claimant's surname for history (first page of 50 rows, as a person reads it, and the full history), and
 a reworded statement for match. Each query runs once to warm the cache path, then is timed.
 
+For match it also reports recall: how often the claim of the statement that was reworded is in the top 10.
+`--match-baseline` times match a second time, interleaved query by query, with the candidates of the
+earlier design (FTS5 bm25 over the OR of every word of the text) and prints both and their ratio.
+
     python benchmarks/bench_search.py --db /tmp/cbench/base-1000000.db --queries 200
+    python benchmarks/bench_search.py --db base-1000000.db --queries 100 --cases match --match-baseline
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ import random
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,8 +32,9 @@ from sqlalchemy import text  # noqa: E402
 
 from claimdb import query  # noqa: E402
 from claimdb.config import resolve_database_url  # noqa: E402
+from claimdb.db import claim_index  # noqa: E402
 from claimdb.db.engine import Database, open_database  # noqa: E402
-from claimdb.matching import rank_claims  # noqa: E402
+from claimdb.matching import lookup, rank_claims  # noqa: E402
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -36,15 +43,19 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
 
 
-def _samples(database: Database, count: int, seed: int) -> tuple[list[str], list[str], list[str]]:
+def _samples(database: Database, count: int, seed: int) -> tuple[list[str], list[str], list[str], list[int]]:
     rng = random.Random(seed)
     with database.session() as session:
         top = session.execute(text("SELECT max(id) FROM statements")).scalar_one()
         texts = []
+        claim_ids = []
         while len(texts) < count:
-            row = session.execute(text("SELECT text FROM statements WHERE id = :i"), {"i": rng.randint(1, top)}).first()
+            row = session.execute(
+                text("SELECT text, claim_id FROM statements WHERE id = :i"), {"i": rng.randint(1, top)}
+            ).first()
             if row:
                 texts.append(row[0])
+                claim_ids.append(row[1])
         names = [
             row[0]
             for row in session.execute(
@@ -58,7 +69,14 @@ def _samples(database: Database, count: int, seed: int) -> tuple[list[str], list
         searches.append(" ".join(words[start : start + rng.randint(1, 3)]) or body)
     surnames = [rng.choice(names).split()[-1] for _ in range(count)] if names else []
     rewordings = [body.replace(" have ", " had ").replace(" the ", " a ") for body in texts]
-    return searches, surnames, rewordings
+    return searches, surnames, rewordings, claim_ids
+
+
+def _print(name: str, timings: list[float], extra: str = "") -> None:
+    print(
+        f"  {name:<40} p50 {statistics.median(timings):7.2f} ms  p95 {percentile(timings, 0.95):7.2f} ms  "
+        f"max {max(timings):7.2f} ms  (n={len(timings)})  {extra}".rstrip()
+    )
 
 
 def _time(function: Callable[[str], object], inputs: list[str]) -> list[float]:
@@ -71,46 +89,92 @@ def _time(function: Callable[[str], object], inputs: list[str]) -> list[float]:
     return timings
 
 
+def _or_of_every_word(session, query, *, k, weights=(1.0, 1.0), stopwords=frozenset()):  # type: ignore[no-untyped-def]
+    """The earlier candidates of `rank_claims`: FTS5 bm25 over the OR of every content word."""
+    return claim_index.candidate_claims(session, query, k=k, max_terms=None, weights=weights, stopwords=stopwords)
+
+
+@contextmanager
+def _candidates(function: Callable[..., object] | None) -> Iterator[None]:
+    """Run `rank_claims` with other candidates (the benchmark's baseline), restoring them afterwards."""
+    original = lookup.rank_index.ranking_candidates
+    if function is not None:
+        lookup.rank_index.ranking_candidates = function  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        lookup.rank_index.ranking_candidates = original
+
+
+def _match_cases(
+    database: Database, rewordings: list[str], claim_ids: list[int], baseline: bool
+) -> list[tuple[str, list[float], int]]:
+    """(name, timings, reworded statements whose claim is in the top 10) for match, and its baseline."""
+    variants: list[tuple[str, Callable[..., object] | None]] = [("match (a reworded statement, top 10)", None)]
+    if baseline:
+        variants.append(("  same, OR of every word (earlier design)", _or_of_every_word))
+    timings: dict[str, list[float]] = {name: [] for name, _ in variants}
+    found = dict.fromkeys(timings, 0)
+    for number, (body, claim_id) in enumerate(zip(rewordings, claim_ids, strict=True)):
+        # Interleaved, and the order flips every query, so load on the machine hits both alike.
+        for name, function in variants if number % 2 == 0 else variants[::-1]:
+            with _candidates(function), database.session() as session:
+                rank_claims(session, body, limit=10)  # warm
+                started = time.perf_counter()
+                ranked = rank_claims(session, body, limit=10)
+                timings[name].append((time.perf_counter() - started) * 1000)
+            found[name] += claim_id in {r.claim_id for r in ranked}
+    return [(name, timings[name], found[name]) for name, _ in variants]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", required=True)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument(
+        "--cases",
+        nargs="+",
+        default=["search", "history", "history-all", "match"],
+        choices=["search", "history", "history-all", "match"],
+    )
+    parser.add_argument("--match-baseline", action="store_true", help="also time match the earlier way, interleaved")
     args = parser.parse_args(argv)
     database = open_database(resolve_database_url(args.db))
     try:
         with database.session() as session:
             statements = session.execute(text("SELECT count(*) FROM statements")).scalar_one()
-        searches, surnames, rewordings = _samples(database, args.queries, args.seed)
+        searches, surnames, rewordings, claim_ids = _samples(database, args.queries, args.seed)
         nothing = query.StatementFilter()
 
-        def match(body: str) -> object:
-            with database.session() as session:
-                return rank_claims(session, body, limit=10)
-
-        cases: list[tuple[str, Callable[[str], object], list[str]]] = [
-            ("search (1-3 words, 20 hits)", lambda q: query.search(database, q, nothing, limit=20), searches),
+        cases: list[tuple[str, str, Callable[[str], object], list[str]]] = [
+            ("search", "search (1-3 words, 20 hits)", lambda q: query.search(database, q, nothing, limit=20), searches),
             (
+                "history",
                 "history --speaker (first 50 rows)",
                 lambda s: query.history(database, query.StatementFilter(speaker=s), limit=50),
                 surnames,
             ),
             (
+                "history-all",
                 "history --speaker (all rows)",
                 lambda s: query.history(database, query.StatementFilter(speaker=s)),
                 surnames[: max(5, len(surnames) // 10)],
             ),
-            ("match (a reworded statement, top 10)", match, rewordings),
         ]
         print(machine())
         print(f"{database.backend}, {statements} statements, {args.queries} queries per case (each warmed once)")
-        for name, function, inputs in cases:
-            timings = _time(function, inputs)
-            print(
-                f"  {name:<40} p50 {statistics.median(timings):7.2f} ms  p95 {percentile(timings, 0.95):7.2f} ms  "
-                f"max {max(timings):7.2f} ms  (n={len(timings)})"
-            )
+        for key, name, function, inputs in cases:
+            if key in args.cases:
+                _print(name, _time(function, inputs))
+        if "match" in args.cases:
+            results = _match_cases(database, rewordings, claim_ids, args.match_baseline)
+            for name, timings, found in results:
+                _print(name, timings, f"claim in top 10: {found}/{len(timings)}")
+            if len(results) == 2:
+                ratio = statistics.median(results[0][1]) / statistics.median(results[1][1])
+                print(f"  match p50 now / earlier design: {ratio:.3f}")
     finally:
         database.dispose()
     return 0

@@ -1,12 +1,13 @@
 """CheckThat! 2020 Task 2 on dev (claim retrieval) and the link-quality set: the figures docs/matching.md reports.
 
-    .venv/bin/python benchmarks/eval_matching.py [--split dev|train] [--semantic] [--db PATH] [--links-only]
+    .venv/bin/python benchmarks/eval_matching.py [--split dev|train|both] [--semantic] [--db PATH] [--links-only]
 
 Builds a claimdb database the real way (open_database runs the migrations), imports vclaims.jsonl
 (id -> external_id, claim -> canonical_text, title -> title), ranks every query with `rank_claims` (what
-`claimdb match --queries` calls), scores the run with ../shared/eval/score_ranking.py and prints MAP@1,
-MAP@5, MRR and ms/query. `--semantic` adds the sentence-embedding stage (the optional `semantic` extra;
-embeddings are cached, see claimdb/matching/semantic.py, so the first run is the slow one). Then it runs
+`claimdb match --queries` calls), scores the run with ../shared/eval/score_ranking.py and prints one table:
+MAP@1, MAP@5, MRR and ms/query per split. `--semantic` adds a row with the sentence-embedding stage (the
+optional `semantic` extra; embeddings are cached, see claimdb/matching/semantic.py, so the first run is the
+slow one). The constants were fitted on train; dev is the held-out figure. Then it runs
 the link-quality pairs of tests/matching/link_pairs.jsonl and prints precision of auto links and recall of
 suggested links per relation.
 """
@@ -121,15 +122,30 @@ def evaluate_link_pairs(path: Path) -> str:
     return "\n".join(lines + (["  misses:"] + wrong if wrong else []))
 
 
+def score_run(split: str, run_path: Path) -> dict[str, str]:
+    """The official measures of a run, from ../shared/eval/score_ranking.py."""
+    scored = subprocess.run(
+        [sys.executable, str(SCORER), "--qrels", str(DATA / f"{split}.qrels.tsv"), "--pred", str(run_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return dict(line.split() for line in scored.splitlines() if line and not line.startswith("queries"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", default="dev", choices=("train", "dev"))
+    parser.add_argument("--split", default="dev", choices=("train", "dev", "both"))
     parser.add_argument("--db", help="SQLite file to build (default: a temporary one)")
     parser.add_argument("--links-only", action="store_true", help="only the link-quality set")
-    parser.add_argument("--semantic", action="store_true", help="fuse in sentence embeddings (semantic extra)")
+    parser.add_argument(
+        "--semantic", action="store_true", help="also rank with sentence embeddings fused in (semantic extra)"
+    )
     args = parser.parse_args()
 
     if not args.links_only:
+        splits = ("train", "dev") if args.split == "both" else (args.split,)
+        rankings = [False, True] if args.semantic else [False]
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(args.db) if args.db else Path(tmp) / "checkthat.db"
             url = f"sqlite:///{path}"
@@ -137,27 +153,21 @@ def main() -> int:
                 started = time.perf_counter()
                 n = build_database(url)
                 print(f"imported {n} verified claims in {time.perf_counter() - started:.1f} s")
-            run_path = Path(tmp) / f"{args.split}.run.jsonl"
-            ms = rank_split(url, args.split, run_path, semantic=args.semantic)
-            scored = subprocess.run(
-                [
-                    sys.executable,
-                    str(SCORER),
-                    "--qrels",
-                    str(DATA / f"{args.split}.qrels.tsv"),
-                    "--pred",
-                    str(run_path),
-                ],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-            scores = dict(line.split() for line in scored.splitlines() if line and not line.startswith("queries"))
-            method = "bm25 (cleaned posts, porter, claim+title) + character 4-grams"
-            if args.semantic:
-                method += " + MiniLM embeddings, reciprocal-rank fusion"
-            print(f"CheckThat! 2020 {args.split} [{method}]")
-            print(f"  MAP@1 {scores['MAP@1']}  MAP@5 {scores['MAP@5']}  MRR {scores['MRR']}  {ms:.1f} ms/query")
+            rows = []
+            for split in splits:
+                for semantic in rankings:
+                    run_path = Path(tmp) / f"{split}-{semantic}.run.jsonl"
+                    ms = rank_split(url, split, run_path, semantic=semantic)
+                    scores = score_run(split, run_path)
+                    method = "lexical + MiniLM, rank fusion" if semantic else "lexical (bm25 + 4-grams)"
+                    rows.append(
+                        f"| {split:<5} | {method:<30} | {scores['MAP@1']} | {scores['MAP@5']} | {scores['MRR']} "
+                        f"| {ms:8.1f} |"
+                    )
+            print("CheckThat! 2020 Task 2 (10,375 verified claims), SQLite, cleaned posts, porter stems, claim + title")
+            print(f"| split | {'ranking':<30} | MAP@1  | MAP@5  | MRR    | ms/query |")
+            print(f"|-------|{'-' * 32}|--------|--------|--------|----------|")
+            print("\n".join(rows))
 
     print(evaluate_link_pairs(LINK_PAIRS))
     return 0
