@@ -227,7 +227,8 @@ AUXILIARIES = {
     "explicitly",
     "directly",
     "simply",
-    # "Walker now says", "Ryan has long said", "Comey cannot say"
+    # "Walker now says", "Ryan has long said", "Comey cannot say", "workers here said"
+    "here",
     "cannot",
     "now",
     "long",

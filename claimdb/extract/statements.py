@@ -444,6 +444,7 @@ _NESTED_SPEECH_CUES = {
     "according to",
     "according",
 }
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 _FINITE_VERBS = {
     "is",
     "was",
@@ -982,7 +983,8 @@ class _UnitParser:
             return False
         if low in (base, base + "s", base + "es"):
             return base in _SAFE_PRESENT  # "say", "argues"; not "attacks", "reports", "push"
-        return not (a > 0 and toks[a - 1].text[:1].isdigit())  # "475 pledged delegates"
+        # "475 pledged delegates" is a number and a noun; "four in 10 said" is a subject and a verb
+        return not (a > 0 and toks[a - 1].text[:1].isdigit() and not (a > 1 and toks[a - 2].low == "in"))
 
     def _clause_or_object_after(self, base: str, after: int) -> bool:
         """The words after a cue read as its content: a that-clause, a clause or (for stance cues) an object."""
@@ -1019,6 +1021,11 @@ class _UnitParser:
                 inner.update(range(m, k + 1))
                 start, k = m, m - 1
                 continue
+            if tl == "who" and not inner and k > 0 and toks[k - 1].text[:1].isalnum() and a - k <= 12:
+                # "A White House official who spoke anonymously said": a short relative clause after the noun
+                inner.update(range(k, a))
+                start, k = k, k - 1
+                continue
             if t.text in (",", ";", ":", "(", ")", ".", "?", "!") or tl in _CLAUSE_OPENERS:
                 break
             if tl == "and" and not (k > 0 and toks[k - 1].capitalised and not self.quoted[k - 1]):
@@ -1027,6 +1034,8 @@ class _UnitParser:
             k -= 1
         if start >= a or a - k > 16:
             return None
+        if inner and all(n in inner for n in range(start, a)):
+            return None
         phrase = [t for t in toks[start:a] if t.text[:1].isalnum()]
         if not phrase:
             return None
@@ -1034,17 +1043,37 @@ class _UnitParser:
         last = outside[-1] if outside else a - 1
         first, head = toks[start], toks[last]
         fl, hl = first.low.rstrip("."), head.low.rstrip(".")
-        if not (first.capitalised or fl in DETERMINERS or first.text[:1].isdigit() or is_possessive(first.text)) or (
-            fl in CAPITAL_STOP and fl not in DETERMINERS
-        ):
+        # "About four in 10 said", "nearly three in five said", "26% say"
+        ratio = last - 2 >= start and toks[last - 1].low == "in" and (head.text[:1].isdigit() or hl in _NUMBER_WORDS)
+        percent = head.text == "%" and last > start and toks[last - 1].text[:1].isdigit()
+        # "proponents of the ban say", "former officials in the agency said": a plain speaker noun
+        speaker_noun = any(t.low in SPEAKER_NOUNS for t in toks[start : last + 1] if t.text[:1].islower())
+        at_least = fl == "at" and start + 1 < last and toks[start + 1].low in ("least", "most")
+        # "About four in 10 said", "Nearly half of voters say": a quantity opens the subject
+        nxt_low = toks[start + 1].low if start + 1 <= last else ""
+        at_least = at_least or (
+            fl in ("about", "nearly", "almost", "roughly", "more", "over", "fewer", "less")
+            and (nxt_low[:1].isdigit() or nxt_low in _NUMBER_WORDS or nxt_low in _QUANTITY_HEADS or nxt_low == "than")
+        )
+        if not (
+            first.capitalised
+            or fl in DETERMINERS
+            or first.text[:1].isdigit()
+            or is_possessive(first.text)
+            or (speaker_noun and first.text.isalpha())
+        ) or (fl in CAPITAL_STOP and fl not in DETERMINERS and not at_least):
             return None
-        if fl in PRONOUNS or fl in _LEFT_PREPOSITIONS or fl in INTRO_OPENERS or fl in SENTENCE_CONNECTORS:
+        if (fl in PRONOUNS or fl in INTRO_OPENERS or fl in SENTENCE_CONNECTORS) and not at_least:
             return None
-        if fl in ("that", "which", "this") or hl in _IRREGULAR_PAST or head.text[:1].isdigit():
+        if fl in _LEFT_PREPOSITIONS and not at_least:
             return None
-        if hl in NP_STOP or hl in _LEFT_PREPOSITIONS or hl in DETERMINERS or hl in ("of", "and") or hl in PRONOUNS:
+        if fl in ("that", "which", "this") or hl in _IRREGULAR_PAST:
             return None
-        if not head.text[:1].isalnum() or (not head.capitalised and _adjective_like(head)):
+        if (head.text[:1].isdigit() or hl in DETERMINERS) and not ratio:
+            return None
+        if hl in NP_STOP or hl in _LEFT_PREPOSITIONS or hl in ("of", "and") or hl in PRONOUNS:
+            return None
+        if (not head.text[:1].isalnum() and not percent) or (not head.capitalised and _adjective_like(head)):
             return None
         for n in range(start, a):
             if n in inner:
@@ -1059,7 +1088,8 @@ class _UnitParser:
                     return None  # a verb inside: "The deal binds", "Trump won and ..."
             if tl in CUE_FORMS and t.text[:1].islower():
                 form_base = CUE_FORMS[tl]
-                if tl not in (form_base, form_base + "s", form_base + "es"):
+                gerund = tl.endswith("ing") and n + 1 < a and toks[n + 1].low in ("for", "of", "on", "about")
+                if tl not in (form_base, form_base + "s", form_base + "es") and not gerund:
                     return None  # "Sanders said he didn't seek": a verb, so not one noun phrase
                 if n > start and toks[n - 1].low not in _ARTICLES and not toks[n - 1].text[:1].isupper():
                     if not is_possessive(toks[n - 1].text):

@@ -82,3 +82,25 @@ def test_speech_inside_a_report_stays_a_statement() -> None:
     statements = extract_statements("The minister said the mayor had told her that the bridge was safe.", PUB)
     assert [s.cue for s in statements] == ["said", "had told"]
     assert statements[1].content == "that the bridge was safe"
+
+
+def test_quantities_and_relative_clauses_as_subjects() -> None:
+    s = only("About four in 10 said the ferry schedule had become worse.")
+    assert s.content == "the ferry schedule had become worse"
+    s = only("31% say the tunnel should be closed at night.")
+    assert s.content == "the tunnel should be closed at night"
+    s = only("A harbour official who has worked there for years said on Friday that the cranes were unsafe.")
+    assert s.content == "that the cranes were unsafe"
+    assert s.speaker.span is not None and s.speaker.span.start == 0
+
+
+def test_comma_bounded_adverbial_between_source_and_cue() -> None:
+    s = only("Supporters of the zoning rules, on the other hand, argued that the ruling will help renters.")
+    assert s.content == "that the ruling will help renters"
+    assert s.speaker.span is not None and s.speaker.span.start == 0
+
+
+def test_long_subject_after_a_quotation() -> None:
+    s = only('"Will the bridge ever open?" a city engineer in the audience wondered.')
+    assert s.content == '"Will the bridge ever open?"'
+    assert s.kind == "direct"
