@@ -684,11 +684,11 @@ class _UnitParser:
         first_word = self._first_content_index()
         if i <= first_word:
             comma = src_end
-            while comma < len(toks) and comma - j < 30 and toks[comma].text != ",":
-                if self.quoted[comma] or _is_mark(toks[comma].text) or toks[comma].text in (".", ";", ":"):
+            while comma < len(toks) and comma - j < 30 and toks[comma].text not in (",", ":"):
+                if self.quoted[comma] or _is_mark(toks[comma].text) or toks[comma].text in (".", ";"):
                     return None
                 comma += 1  # "According to a study by X based on Y, ...": a long source ends at the comma
-            if comma >= len(toks) or toks[comma].text != ",":
+            if comma >= len(toks) or toks[comma].text not in (",", ":"):
                 return None
             if comma > src_end:
                 mention = parse_mention(text, toks[j:comma])
@@ -697,6 +697,36 @@ class _UnitParser:
         else:
             c_start = _trim_start(text, self.start, toks[i].start)
             c_end = _trim_end(text, c_start, toks[i].start)
+            first = toks[first_word]
+            copula = toks[i - 1].low in ("'s", "\u2019s", "is", "was")
+            if i - first_word == 2 and first.low in ("that", "this") and copula:
+                # "That's according to a new poll.": the pronoun is the content
+                speaker = self.context.resolve(mention, mention.span.start)
+                return _Draft("indirect", (first.start, first.end), speaker, cue, 0.6)
+            if i - first_word == 1 and first.low in ("that's", "that\u2019s"):
+                speaker = self.context.resolve(mention, mention.span.start)
+                return _Draft("indirect", (first.start, first.start + 4), speaker, cue, 0.6)
+            comma = src_end
+            while comma < len(toks) and comma - j < 20 and toks[comma].text != ",":
+                if self.quoted[comma] or _is_mark(toks[comma].text) or toks[comma].text in (".", ";", ":", "("):
+                    break
+                comma += 1
+            if (
+                i > 0
+                and toks[i - 1].text == ","
+                and comma < len(toks)
+                and toks[comma].text == ","
+                and self._has_words(toks[comma].end, self.end, 3)
+            ):
+                # "Fundraising, according to the campaign, has surged": the content runs on both sides
+                if comma > src_end:
+                    mention = parse_mention(text, toks[j:comma])
+                after_start = _trim_start(text, toks[comma].end, self.end)
+                after_end = _trim_end(text, after_start, self.end)
+                speaker = self.context.resolve(mention, mention.span.start)
+                kind = _classify(text, c_start, after_end, self.quotes)
+                parts = ((c_start, c_end), (after_start, after_end)) if c_end > c_start else ()
+                return _Draft(kind, (c_start if parts else after_start, after_end), speaker, cue, 0.8, parts=parts)
         if not self._has_words(c_start, c_end, 2):
             return None
         speaker = self.context.resolve(mention, mention.span.start)

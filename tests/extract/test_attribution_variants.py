@@ -1,0 +1,42 @@
+"""Regression sentences for attribution variants added in extractor 0.4 (invented, not from evaluation data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimdb.extract import extract_statements
+from claimdb.extract.types import Statement
+
+PUB = date(2024, 5, 17)
+
+
+def only(text: str) -> Statement:
+    statements = extract_statements(text, PUB)
+    assert len(statements) == 1, [(s.content, s.speaker.name) for s in statements]
+    return statements[0]
+
+
+def test_according_to_inside_the_sentence_keeps_both_sides() -> None:
+    text = "Ridership, according to the transit agency, has doubled since March."
+    s = only(text)
+    pieces = [text[p.start : p.end] for p in s.content_parts]
+    assert pieces == ["Ridership", "has doubled since March"]
+    assert s.speaker.span is not None and text[s.speaker.span.start : s.speaker.span.end] == "the transit agency"
+
+
+def test_according_to_after_an_introduction() -> None:
+    text = "In addition, according to the ministry, nine hundred nurses will be hired."
+    s = only(text)
+    assert s.content_parts[-1].end == text.index(" hired") + len(" hired")
+    assert "nine hundred nurses will be hired" in s.content
+
+
+def test_thats_according_to() -> None:
+    s = only("That's according to a new survey of harbour workers.")
+    assert s.content == "That"
+    assert s.cue == "according to"
+
+
+def test_according_to_with_a_colon() -> None:
+    s = only("According to the mayor: the bridge will reopen in June.")
+    assert s.content == "the bridge will reopen in June"
