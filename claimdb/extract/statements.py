@@ -972,6 +972,18 @@ class _UnitParser:
             subject = self._clause_subject(toks[a - 1].start)
             if subject is not None:
                 return self._forward(base, cue, subject[0], subject[1], None, after)
+        if source is None and not weak and a > 1 and toks[a - 1].low == "to" and not self.quoted[a - 1]:
+            # "Clinton went on Twitter to applaud the ruling", "Cruz was quick to point out that ...": the
+            # subject of the clause the infinitive hangs on speaks
+            subject = self._clause_subject(toks[a - 1].start)
+            if subject is not None:
+                subject = self._noun_head(subject)
+            if subject is not None and self._clause_or_object_after(base, after):
+                gap = toks[subject[1] + 1 : a - 1]
+                start = a - 1
+                if len(gap) <= 4 and all(t.text.isalpha() and not t.capitalised for t in gap):
+                    start = subject[1] + 1  # "went on to say", "was quick to point out": one cue
+                return self._forward(base, (toks[start].start, cue[1]), subject[0], subject[1], None, after)
         if source is None and not weak and not pre_is_content:
             # "A producer for Yahoo Studios told ...", "Many speakers — including ... — said ...": a longer
             # subject than the speaker noun phrase rules read, when a clause follows the cue
@@ -997,6 +1009,38 @@ class _UnitParser:
         if source is None or weak:
             return None
         return self._forward(base, cue, sa, sb, relative, after)
+
+    def _noun_head(self, subject: tuple[int, int]) -> tuple[int, int] | None:
+        """`subject` extended over a lower-case head noun ("The Republican elite is ..."), if a verb follows.
+
+        None when no verb follows the phrase ("Minority and women voters appeared": only part of a subject).
+        """
+        toks = self.toks
+        start, end = subject
+        if toks[start].text.isupper() and len(toks[start].text) > 3:
+            return None  # a dateline ("PHILADELPHIA")
+        k = end + 1
+        while k < len(toks) and k - end <= 2 and toks[k].text.isalpha() and not toks[k].capitalised:
+            low = toks[k].low
+            if low in AUXILIARIES or low in _FINITE_VERBS or low in CUE_FORMS or low in _IRREGULAR_PAST:
+                break
+            if low.endswith("ed") or low in NP_STOP or low in _LEFT_PREPOSITIONS or low in _COORDINATORS:
+                break
+            k += 1
+        if k >= len(toks):
+            return None
+        nxt = toks[k]
+        low = nxt.low
+        verb = (
+            low in AUXILIARIES
+            or low in _FINITE_VERBS
+            or low in CUE_FORMS
+            or low in _IRREGULAR_PAST
+            or low.endswith(("ed", "s", "n't", "n\u2019t"))
+        )
+        if not verb or nxt.capitalised or self.quoted[k]:
+            return None
+        return start, k - 1
 
     def _plain_verb(self, a: int, i: int, base: str) -> bool:
         """The cue at `i` (auxiliaries from `a`) is a finite verb, not a noun or a participle."""

@@ -40,3 +40,18 @@ def test_thats_according_to() -> None:
 def test_according_to_with_a_colon() -> None:
     s = only("According to the mayor: the bridge will reopen in June.")
     assert s.content == "the bridge will reopen in June"
+
+
+def test_infinitive_cue_takes_the_clause_subject() -> None:
+    s = only("Councillor Ruth Abara went on to say that the depot should stay open.")
+    assert s.content == "that the depot should stay open"
+    assert s.speaker.name == "Ruth Abara"
+    assert s.cue == "went on to say"
+    s = only("Mayor Tomas Lee was quick to point out that fees had not risen.")
+    assert s.content == "that fees had not risen"
+    assert s.speaker.span is not None and s.speaker.span.start == 0
+
+
+def test_infinitive_cue_without_a_clear_subject_is_skipped() -> None:
+    statements = extract_statements("Minority and older voters appeared more likely to describe the plan as fair.", PUB)
+    assert all("describe" not in (s.cue or "") for s in statements)
