@@ -972,7 +972,14 @@ class _UnitParser:
             subject = self._clause_subject(toks[a - 1].start)
             if subject is not None:
                 return self._forward(base, cue, subject[0], subject[1], None, after)
-        if source is None and not weak and a > 1 and toks[a - 1].low == "to" and not self.quoted[a - 1]:
+        if (
+            source is None
+            and not weak
+            and a > 1
+            and toks[a - 1].low == "to"
+            and not self.quoted[a - 1]
+            and (previous is None or previous.content[0] != toks[a - 1].start)  # "refused to comment": its content
+        ):
             # "Clinton went on Twitter to applaud the ruling", "Cruz was quick to point out that ...": the
             # subject of the clause the infinitive hangs on speaks
             subject = self._clause_subject(toks[a - 1].start)
