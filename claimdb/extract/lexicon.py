@@ -50,18 +50,18 @@ _IRREGULAR = {
 
 # Verbs that are cues only with a particle: "called on", "called for", "pointed out".
 PHRASAL_CUES = {
-    "call": ("for", "on"),
+    "call": ("for", "on", "out"),
     "point": ("out", "to"),
-    "speak": ("of", "about"),
-    "talk": ("about",),
+    "speak": ("of", "about", "out", "out against", "out about", "out for", "up for"),
+    "talk": ("about", "up"),
     "refer": ("to",),
     # several words: "made it clear that", "took issue with", "weighed in on"
-    "make": ("clear", "it clear"),
-    "take": ("issue with",),
+    "make": ("clear", "it clear", "the case", "the case for", "a case for", "his case", "her case", "their case"),
+    "take": ("issue with", "aim at", "a swipe at", "swipes at", "a shot at", "shots at", "a jab at", "jabs at"),
     "weigh": ("in on", "in"),
     "focus": ("on",),
-    "rail": ("against",),
-    "vote": ("for", "against"),
+    "rail": ("against", "at"),
+    "vote": ("for", "against", "in favor of", "to"),
     "come": ("out against", "out for", "out in favor of", "out in support of"),
 }
 

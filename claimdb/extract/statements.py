@@ -289,7 +289,8 @@ _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 _STANCE_CUES = {"support", "endorse", "back", "oppose", "praise", "criticize", "criticise", "blame", "attack", "slam"}
 _POST_MODIFIERS = {"familiar", "close", "involved", "briefed", "knowledgeable", "loyal", "opposed", "sympathetic"}
 _IRREGULAR_PAST = {"shot", "fired", "snapped", "spoke", "began", "went", "put", "got", "gave", "came", "made"}
-_CALLED_OBJECTS = {"him", "them", "himself", "herself", "themselves", "me", "us", "you"}
+_CALLED_OBJECTS = {"him", "them", "himself", "herself", "themselves", "me", "us", "you", "it"}
+_RELATIVE_HEADS = {"those", "people", "anyone", "everyone", "someone", "some", "all", "many", "others", "most"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _CLAUSE_OPENERS = {
     "that",
@@ -950,6 +951,11 @@ class _UnitParser:
             subject = self._subject_phrase(src_a)
             if subject is not None and any(t.text == joint for t in toks[subject[0] : src_a - 1]):
                 pre_is_content = False  # "Many speakers — including X and Y — said ...": a parenthetical
+        relative_clause = (
+            source is not None and relative is not None and sa >= 1 and toks[sa - 1].text == "," and sa == sb
+        )
+        if relative_clause:
+            pre_is_content = False  # "Senator X of Texas, who has been hoping to ...": the antecedent is no content
         if quote_next and not _opens_quote(text, _trim_start(text, self.start, self.end)):
             pre_is_content = False  # "Holding open a book, Beck said, “...”": the quotation is the content
         if (
@@ -1015,7 +1021,30 @@ class _UnitParser:
                 return self._forward(base, cue, subject[0], subject[1], None, after)
         if source is None or weak:
             return None
-        return self._forward(base, cue, sa, sb, relative, after)
+        draft = self._forward(base, cue, sa, sb, relative, after)
+        if draft is not None and relative_clause:
+            self._end_relative_clause(draft)
+        return draft
+
+    def _end_relative_clause(self, draft: _Draft) -> None:
+        """`X, who has hoped to win the state, said nothing`: the relative clause's content ends at its comma."""
+        toks = self.toks
+        start, end = draft.content
+        for k, t in enumerate(toks):
+            if t.start < start or t.end > end or k + 1 >= len(toks) or t.text != "," or self.quoted[k]:
+                continue
+            nxt = toks[k + 1]
+            low = nxt.low
+            if (
+                nxt.text.isalpha()
+                and not nxt.capitalised
+                and (low in CUE_FORMS or low in AUXILIARIES or low in _FINITE_VERBS or low.endswith("ed"))
+            ):
+                new_end = _trim_end(self.text, start, t.start)
+                if self._has_words(start, new_end, 2):
+                    draft.content = (start, new_end)
+                    draft.kind = _classify(self.text, start, new_end, self.quotes)
+                return
 
     def _noun_head(self, subject: tuple[int, int]) -> tuple[int, int] | None:
         """`subject` extended over a lower-case head noun ("The Republican elite is ..."), if a verb follows.
@@ -1667,6 +1696,18 @@ class _UnitParser:
                 relative = parse_mention(self.text, toks[np[0] : np[1] + 1])
             elif head.low == "who" and j >= 1:
                 np = self._np_left(j - 1)  # "voters who said ..."
+                before = toks[j - 1]
+                if np is None and not self.quoted[j - 1]:
+                    if before.text == "%" and j >= 2 and toks[j - 2].text[:1].isdigit():
+                        np = (j - 2, j - 1)  # "18% who say"
+                    elif before.low in _RELATIVE_HEADS or (
+                        before.text.isalpha()
+                        and not before.capitalised
+                        and before.low.endswith(("s", "men"))
+                        and before.low not in NP_STOP
+                        and before.low not in CUE_FORMS
+                    ):
+                        np = (j - 1, j - 1)  # "those who preferred", "farmers who see"
                 if np is None:
                     return None
                 relative = parse_mention(self.text, toks[np[0] : np[1] + 1])

@@ -55,3 +55,20 @@ def test_infinitive_cue_takes_the_clause_subject() -> None:
 def test_infinitive_cue_without_a_clear_subject_is_skipped() -> None:
     statements = extract_statements("Minority and older voters appeared more likely to describe the plan as fair.", PUB)
     assert all("describe" not in (s.cue or "") for s in statements)
+
+
+def test_more_phrasal_cues() -> None:
+    s = only("Governor Ada Okoye took aim at the new toll on the coastal highway.")
+    assert s.cue == "took aim at" and s.content == "the new toll on the coastal highway"
+    s = only("Councillor Ruth Abara spoke out against the closure of the library.")
+    assert s.cue == "spoke out against" and s.speaker.name == "Ruth Abara"
+
+
+def test_relative_clause_sources() -> None:
+    s = only("In the survey, fishermen who see the quota as unfair outnumbered the rest.")
+    assert s.speaker.name == "fishermen" and s.cue == "see"
+    text = "Senator Lena Ortiz of Halden, who has been hoping to win the coastal vote, said nothing."
+    statements = extract_statements(text, PUB)
+    hoping = [s for s in statements if s.cue == "has been hoping"]
+    assert len(hoping) == 1 and hoping[0].content == "to win the coastal vote"
+    assert hoping[0].speaker.name == "Lena Ortiz"
