@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -38,7 +39,7 @@ _MAX_TERMS = 64  # a cap on "all terms": a pasted article must not become a 2,00
 DF_CAP = 200
 ROW_BUDGET = 50  # blocking keys together match at most about this many claims (see _blocking_keys)
 _COMMON_TERMS_MAX = 200_000
-_common_terms: dict[int, set[str]] = {}
+_common_terms: weakref.WeakKeyDictionary[object, set[str]] = weakref.WeakKeyDictionary()  # per connection pool
 # FTS5 stems the text of a MATCH query too, so a stem written back into MATCH is stemmed twice, and about 3 %
 # of stems change again ("abuse" -> "abus" -> "abu", "advertise" -> "advertis" -> "adverti") and then match
 # nothing. MATCH therefore gets a word that stems to the term: the first surface form seen for it.
@@ -187,11 +188,11 @@ def _sqlite_stems(connection: Connection, texts: Sequence[str]) -> list[list[str
     ]
 
 
-_sqlite_stopword_cache: dict[tuple[int, frozenset[str]], frozenset[str]] = {}
+_sqlite_stopword_cache: dict[frozenset[str], frozenset[str]] = {}  # stems depend on the tokenizer only
 
 
 def _sqlite_query_terms(connection: Connection, text: str, stopwords: frozenset[str]) -> list[str]:
-    key = (id(connection.engine), stopwords)
+    key = stopwords
     if key not in _sqlite_stopword_cache:
         words = _STOPWORDS_TEXT + " " + " ".join(sorted(stopwords))
         _sqlite_stopword_cache[key] = frozenset(_sqlite_stems(connection, [words])[0])
@@ -342,7 +343,8 @@ def query_terms(session: Session, text: str, stopwords: frozenset[str] = frozens
 
 def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, tuple[int, ...] | None]]:
     """Capped claim counts of the terms found, with the claim ids when known (SQLite, rare terms)."""
-    common = _common_terms.setdefault(id(session.get_bind()), set())
+    # Keyed by the engine's pool, which the reading and the writing engine share, and gone with it.
+    common = _common_terms.setdefault(session.get_bind().engine.pool, set())
     unknown = [t for t in terms if t not in common]
     found: dict[str, tuple[int, tuple[int, ...] | None]]
     if _dialect(session) == "postgresql":

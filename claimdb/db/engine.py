@@ -70,9 +70,7 @@ def make_engine(url: str) -> Engine:
         raise DatabaseError(
             f"the PostgreSQL driver is not installed ({exc.name}); install it with: pip install 'claimdb[postgres]'"
         ) from exc
-    raise DatabaseError(
-        f"unsupported database {parsed.drivername!r}: use a SQLite path or postgresql+psycopg://"
-    )
+    raise DatabaseError(f"unsupported database {parsed.drivername!r}: use a SQLite path or postgresql+psycopg://")
 
 
 @dataclass
@@ -90,10 +88,14 @@ class Database:
     @contextmanager
     def session(self, write: bool = False) -> Iterator[Session]:
         """A session in one transaction, committed on success and rolled back on any error."""
-        bind = self.engine.execution_options(claimdb_write=True) if write else self.engine
-        factory = sessionmaker(bind=bind, expire_on_commit=False)
+        factory = self._writer if write else self._reader
         with factory() as session, session.begin():
             yield session
+
+    def __post_init__(self) -> None:
+        # Built once: an engine with options is a new object, and per-engine caches must see one writer.
+        self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(bind=self.engine.execution_options(claimdb_write=True), expire_on_commit=False)
 
     def dispose(self) -> None:
         """Close pooled connections."""

@@ -77,3 +77,20 @@ def test_match_statement_links_a_changed_figure(database: Database) -> None:
         decision = match_statement(session, new)
     assert decision.join_claim_id is None
     assert [(link.claim_id, link.relation) for link in decision.links][:1] == [(ids["k1"], "figure_change")]
+
+
+def test_common_terms_are_remembered_once_per_database(database: Database) -> None:
+    # Every ingested document opens its own write session; a cache keyed by session or engine object would
+    # gain an entry per document and grow for as long as the ingest runs.
+    from claimdb.db import claim_index
+
+    with database.session(write=True) as session:
+        candidate_claims(session, "Officials said the territory situation was discussed", k=5)
+    entries = len(claim_index._common_terms)
+    for _ in range(30):
+        with database.session(write=True) as session:
+            candidate_claims(session, "Officials said the territory situation was discussed", k=5)
+        with database.session() as session:
+            candidate_claims(session, "the territory was discussed at the meeting", k=5)
+    assert len(claim_index._common_terms) == entries
+    assert database.engine.pool in claim_index._common_terms
