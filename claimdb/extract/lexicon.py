@@ -23,6 +23,7 @@ offer consider discuss decide express appear see push challenge learn prefer emb
 reference thank remember quote wonder determine view expose deem regret dispute assail lash rebuke chant file
 list lay advocate introduce present detail block credit sue commit protest promote plead convince congratulate
 outline pressure assume resist guess imagine wish broadcast
+name identify nominate sign share
 """.split()
 
 # Irregular inflections (past / participle / 3rd person / -ing) for the bases above.

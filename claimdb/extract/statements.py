@@ -290,6 +290,35 @@ _STANCE_CUES = {"support", "endorse", "back", "oppose", "praise", "criticize", "
 _POST_MODIFIERS = {"familiar", "close", "involved", "briefed", "knowledgeable", "loyal", "opposed", "sympathetic"}
 _IRREGULAR_PAST = {"shot", "fired", "snapped", "spoke", "began", "went", "put", "got", "gave", "came", "made"}
 _CALLED_OBJECTS = {"him", "them", "himself", "herself", "themselves", "me", "us", "you", "it"}
+_LY_ADJECTIVES = {
+    "weekly",
+    "daily",
+    "monthly",
+    "yearly",
+    "quarterly",
+    "hourly",
+    "nightly",
+    "early",
+    "likely",
+    "unlikely",
+    "family",
+    "friendly",
+    "costly",
+    "elderly",
+    "lonely",
+    "deadly",
+    "timely",
+    "orderly",
+    "italy",
+    "assembly",
+    "rally",
+    "ally",
+    "july",
+    "supply",
+    "reply",
+    "anomaly",
+    "monopoly",
+}
 _RELATIVE_HEADS = {"those", "people", "anyone", "everyone", "someone", "some", "all", "many", "others", "most"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _CLAUSE_OPENERS = {
@@ -870,7 +899,12 @@ class _UnitParser:
             and not self.quoted[a - 1]
             and (
                 toks[a - 1].low in AUXILIARIES
-                or (toks[a - 1].text.endswith("ly") and len(toks[a - 1].text) > 4 and toks[a - 1].text.islower())
+                or (
+                    toks[a - 1].text.endswith("ly")
+                    and len(toks[a - 1].text) > 4
+                    and toks[a - 1].text.islower()
+                    and toks[a - 1].low not in _LY_ADJECTIVES  # "the popular weekly show": not an adverb
+                )
                 or toks[a - 1].low.endswith(("n't", "n\u2019t"))  # "hasn't said", "wouldn’t say"
             )
         ):

@@ -72,3 +72,16 @@ def test_relative_clause_sources() -> None:
     hoping = [s for s in statements if s.cue == "has been hoping"]
     assert len(hoping) == 1 and hoping[0].content == "to win the coastal vote"
     assert hoping[0].speaker.name == "Lena Ortiz"
+
+
+def test_naming_and_signing_cues() -> None:
+    s = only("Governor Ada Okoye named Tomas Lee as her deputy for the coastal region.")
+    assert s.cue == "named" and s.speaker.name == "Ada Okoye"
+    assert s.content.startswith("Tomas Lee")
+    s = only("Mayor Ivo Brandt signed the ferry ordinance after a long debate.")
+    assert s.cue == "signed" and s.content.startswith("the ferry ordinance")
+
+
+def test_ly_adjective_is_not_an_adverb_before_a_cue() -> None:
+    statements = extract_statements("Ana Reyes, who hosts the popular weekly show, was not in the studio.", PUB)
+    assert all(s.cue != "weekly show" and (s.speaker.name or "") != "the popular" for s in statements)
