@@ -85,3 +85,11 @@ def test_naming_and_signing_cues() -> None:
 def test_ly_adjective_is_not_an_adverb_before_a_cue() -> None:
     statements = extract_statements("Ana Reyes, who hosts the popular weekly show, was not in the studio.", PUB)
     assert all(s.cue != "weekly show" and (s.speaker.name or "") != "the popular" for s in statements)
+
+
+def test_stance_adjective_after_be() -> None:
+    s = only("Governor Ada Okoye was critical of the new toll on the coastal highway.")
+    assert s.cue == "was critical of" and s.content == "the new toll on the coastal highway"
+    assert s.speaker.name == "Ada Okoye"
+    s = only("The harbour workers are hopeful that the strike will end soon.")
+    assert s.cue == "are hopeful" and s.content == "that the strike will end soon"
