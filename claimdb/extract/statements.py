@@ -538,7 +538,25 @@ _FINITE_VERBS = {
     "might",
     "must",
 }
-_BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
+_BE_FORMS = {
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "'s",
+    "’s",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "isn\u2019t",
+    "wasn\u2019t",
+    "aren\u2019t",
+    "weren\u2019t",
+}
 
 
 def _adjective_like(word: Word) -> bool:
@@ -1098,7 +1116,8 @@ class _UnitParser:
             and a > 1
             and toks[a - 1].low == "to"
             and not self.quoted[a - 1]
-            and (previous is None or previous.content[0] != toks[a - 1].start)  # "refused to comment": its content
+            # "refused to comment", "X is expected to announce": the infinitive is the previous cue's content
+            and (previous is None or toks[a - 1].start not in (previous.content[0], *(p[0] for p in previous.parts)))
         ):
             # "Clinton went on Twitter to applaud the ruling", "Cruz was quick to point out that ...": the
             # subject of the clause the infinitive hangs on speaks
@@ -1138,6 +1157,13 @@ class _UnitParser:
         draft = self._forward(base, cue, sa, sb, relative, after)
         if draft is not None and relative_clause:
             self._end_relative_clause(draft)
+        if draft is not None and self.no_speaker and not draft.parts and draft.content[0] > toks[sb].end:
+            # "Trump is expected to attend", "X was seen by some as a demotion": the subject is part of the
+            # content (PolNeAR annotates subject and complement as one discontinuous content)
+            subject_start = toks[min(sa, self.source_start)].start
+            subject_end = _trim_end(text, subject_start, toks[a].start)  # an appositive belongs to the subject
+            draft.parts = ((subject_start, subject_end), draft.content)
+            draft.content = (subject_start, draft.content[1])
         return draft
 
     def _end_relative_clause(self, draft: _Draft) -> None:

@@ -93,3 +93,11 @@ def test_stance_adjective_after_be() -> None:
     assert s.speaker.name == "Ada Okoye"
     s = only("The harbour workers are hopeful that the strike will end soon.")
     assert s.cue == "are hopeful" and s.content == "that the strike will end soon"
+
+
+def test_raising_cue_content_includes_its_subject() -> None:
+    text = "The harbour master, a regular at the fair, isn't expected to attend this year."
+    s = only(text)
+    assert s.speaker.name is None
+    pieces = [text[p.start : p.end] for p in s.content_parts]
+    assert pieces == ["The harbour master, a regular at the fair", "to attend this year"]
