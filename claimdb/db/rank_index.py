@@ -235,10 +235,7 @@ def bm25_scores(
     column_weight = {"canonical_text": weights[0], "title": weights[1]}
     for row, column, term, count in found:
         weighted[row, term] = weighted.get((row, term), 0.0) + column_weight[column] * count
-    idf = {
-        t: max(math.log((rows_in_index - frequencies.get(t, 0) + 0.5) / (frequencies.get(t, 0) + 0.5)), 1e-6)
-        for t in terms
-    }
+    idf = {t: _idf(rows_in_index, frequencies.get(t, 0)) for t in terms}
     scores = [0.0] * len(documents)
     for (row, term), frequency in weighted.items():
         if frequency <= 0:
