@@ -10,6 +10,7 @@ from typing import cast
 from sqlalchemy import Date, Table, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from claimdb.db.fastpath import Writer
 from claimdb.db.models import Claimant, ClaimantAlias, ClaimantRole
 from claimdb.db.upsert import get_or_create, insert_ignore
 from claimdb.extract.types import Speaker
@@ -93,7 +94,7 @@ _ALIAS_OWNERS = (
 
 def _find_by_alias(session: Session, key: str) -> int | None:
     # An alias that names exactly one claimant identifies it; a shared surname identifies nobody.
-    rows = session.connection().execute(_ALIAS_OWNERS, {"key": key}).all()
+    rows = Writer(session).rows(_ALIAS_OWNERS, {"key": key})
     return rows[0][0] if len(rows) == 1 else None
 
 
@@ -132,11 +133,12 @@ def record_role(session: Session, claimant_id: int, title: str, affiliation: str
     """Record that a claimant held `title` (of `affiliation`) on `seen_on`, widening the seen range."""
     key = {"role_claimant_id": claimant_id, "role_title": title, "role_affiliation": affiliation}
     # Usually the role is known: one UPDATE widens its dates. Otherwise insert it (a racing writer may win).
-    if session.connection().execute(_WIDEN_ROLE, {**key, "seen_on": seen_on}).rowcount:
+    writer = Writer(session)
+    if writer.rowcount(_WIDEN_ROLE, {**key, "seen_on": seen_on}):
         return
     values = {"claimant_id": claimant_id, "title": title, "affiliation": affiliation}
     created = insert_ignore(
         session, ClaimantRole, {**values, "first_seen": seen_on, "last_seen": seen_on}, list(values)
     )
     if created is None:
-        session.connection().execute(_WIDEN_ROLE, {**key, "seen_on": seen_on})
+        writer.rowcount(_WIDEN_ROLE, {**key, "seen_on": seen_on})

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 
 from claimdb.claimants import resolve_claimant
 from claimdb.db.engine import Database, describe_database_error
+from claimdb.db.fastpath import Writer
 from claimdb.db.models import Claim, ClaimLink, Document, Figure, Source, Statement
-from claimdb.db.upsert import get_or_create, insert_ignore, insert_many_ignore
+from claimdb.db.upsert import get_or_create, insert_ignore, insert_ignore_statement
 from claimdb.errors import InputError
 from claimdb.extract import EXTRACTOR_VERSION, extract_statements
 from claimdb.extract import types as ex
@@ -165,6 +166,10 @@ _FIND_DOCUMENT = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_sha256 == bi
 _NEW_CLAIM = insert(_CLAIMS).returning(_CLAIMS.c.id)
 _NEW_STATEMENT = insert(_STATEMENTS).returning(_STATEMENTS.c.id)
 _NEW_FIGURES = insert(_FIGURES)
+_NEW_LINKS = {
+    dialect: insert_ignore_statement(dialect, _LINKS, ("claim_a_id", "claim_b_id"), False)
+    for dialect in ("sqlite", "postgresql")
+}
 _said = bindparam("said_on", type_=Date)
 _JOIN_CLAIM = (
     update(_CLAIMS)
@@ -187,13 +192,13 @@ _JOIN_CLAIM = (
 
 def store_document(session: Session, item: PreparedDocument, settings: MatchSettings) -> DocumentResult | None:
     """Write one document with its statements, claims, figures and links; None if it was already stored."""
-    connection = session.connection()
+    writer = Writer(session)
     document = item.document
-    if connection.execute(_FIND_DOCUMENT, {"sha": document.content_sha256}).first() is not None:
+    if writer.rows(_FIND_DOCUMENT, {"sha": document.content_sha256}):
         return None
-    if connection.dialect.name == "postgresql":
+    if writer.dialect.name == "postgresql":
         # Writers take turns at matching so two processes never create the same claim twice.
-        connection.execute(select(func.pg_advisory_xact_lock(INGEST_LOCK_KEY)))
+        writer.connection.execute(select(func.pg_advisory_xact_lock(INGEST_LOCK_KEY)))
     source_id = None
     if document.source:
         source_id = get_or_create(session, Source, {"name": document.source}, ["name"])
@@ -235,6 +240,7 @@ def store_statements(
     known_claim: KnownClaim | None = None,
 ) -> None:
     """Resolve speakers, match and write the statements of one stored document."""
+    writer = Writer(session)
     claimants: dict[tuple[object, ...], int | None] = {}
     seen_spans: set[tuple[int, int]] = set()
     for statement in statements:
@@ -249,11 +255,12 @@ def store_statements(
             claimants[(key, said_on)] = resolve_claimant(session, statement.speaker, said_on)
         claimant_id = claimants[(key, said_on)]
         claim_id = known_claim(claimant_id, span) if known_claim else None
-        _store_statement(session, document_id, said_on, claimant_id, statement, settings, result, claim_id)
+        _store_statement(session, writer, document_id, said_on, claimant_id, statement, settings, result, claim_id)
 
 
 def _store_statement(
     session: Session,
+    writer: Writer,
     document_id: int,
     said_on: date | None,
     claimant_id: int | None,
@@ -262,7 +269,6 @@ def _store_statement(
     result: DocumentResult,
     known_claim_id: int | None = None,
 ) -> None:
-    connection = session.connection()
     if known_claim_id is not None:
         decision = MatchDecision(join_claim_id=known_claim_id, links=[])
     else:
@@ -273,10 +279,10 @@ def _store_statement(
         )
     if decision.join_claim_id is not None:
         claim_id = decision.join_claim_id
-        connection.execute(_JOIN_CLAIM, {"claim_id": claim_id, "said_on": said_on})
+        writer.rowcount(_JOIN_CLAIM, {"claim_id": claim_id, "said_on": said_on})
         result.claims_joined += 1
     else:
-        claim_id = connection.execute(
+        claim_id = writer.scalar(
             _NEW_CLAIM,
             {
                 "claimant_id": claimant_id,
@@ -285,10 +291,10 @@ def _store_statement(
                 "last_said_on": said_on,
                 "appearance_count": 1,
             },
-        ).scalar_one()
+        )
         result.claims_new += 1
     speaker = statement.speaker
-    statement_id = connection.execute(
+    statement_id = writer.scalar(
         _NEW_STATEMENT,
         {
             "claim_id": claim_id,
@@ -306,9 +312,9 @@ def _store_statement(
             "attribution": speaker.attribution,
             "confidence": statement.confidence,
         },
-    ).scalar_one()
+    )
     if statement.figures:
-        connection.execute(
+        writer.many(
             _NEW_FIGURES,
             [
                 {
@@ -325,10 +331,10 @@ def _store_statement(
             ],
         )
     result.statements += 1
-    result.links += _store_links(session, claim_id, decision.links)
+    result.links += _store_links(writer, claim_id, decision.links)
 
 
-def _store_links(session: Session, claim_id: int, proposed: list[ProposedLink]) -> int:
+def _store_links(writer: Writer, claim_id: int, proposed: list[ProposedLink]) -> int:
     """Insert the proposed links of a statement's claim.
 
     No pair can exist yet: a new claim has no links, and a joined claim's decision already left out every
@@ -338,9 +344,8 @@ def _store_links(session: Session, claim_id: int, proposed: list[ProposedLink]) 
     pairs = {tuple(sorted((claim_id, link.claim_id))): link for link in proposed if link.claim_id != claim_id}
     if not pairs:
         return 0
-    insert_many_ignore(
-        session,
-        ClaimLink,
+    writer.many(
+        _NEW_LINKS[writer.dialect.name],
         [
             {
                 "claim_a_id": low,
@@ -353,6 +358,5 @@ def _store_links(session: Session, claim_id: int, proposed: list[ProposedLink]) 
             }
             for (low, high), link in pairs.items()
         ],
-        ["claim_a_id", "claim_b_id"],
     )
     return len(pairs)

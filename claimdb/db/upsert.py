@@ -1,7 +1,7 @@
 """Insert-if-absent that is safe under concurrent writers, on SQLite and PostgreSQL alike.
 
 Statements are built once per (dialect, table, columns) and reused, so the hot ingest path pays for
-SQLAlchemy's compilation once, not per row.
+SQLAlchemy's compilation once, not per row; on SQLite they run through the driver's cursor (`fastpath`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ from typing import Any
 
 from sqlalchemy import Executable, Table, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session
 
+from claimdb.db.fastpath import Writer
 from claimdb.db.models import Base
 
 
@@ -21,7 +23,8 @@ def _table(model: type[Base] | Table) -> Table:
 
 
 @lru_cache(maxsize=256)
-def _insert_ignore_statement(dialect: str, table: Table, conflict: tuple[str, ...], returning: bool) -> Executable:
+def insert_ignore_statement(dialect: str, table: Table, conflict: tuple[str, ...], returning: bool) -> Executable:
+    """INSERT ... ON CONFLICT (`conflict`) DO NOTHING for `table`, built once per arguments."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(table).on_conflict_do_nothing(index_elements=list(conflict))
     return statement.returning(table.c.id) if returning else statement
@@ -36,8 +39,10 @@ def insert_ignore(
     session: Session, model: type[Base] | Table, values: dict[str, Any], conflict: list[str]
 ) -> int | None:
     """INSERT ... ON CONFLICT DO NOTHING; returns the new row id, or None when the row already existed."""
-    statement = _insert_ignore_statement(session.get_bind().dialect.name, _table(model), tuple(conflict), True)
-    return session.connection().execute(statement, values).scalar_one_or_none()
+    writer = Writer(session)
+    statement = insert_ignore_statement(writer.dialect.name, _table(model), tuple(conflict), True)
+    new_id = writer.scalar(statement, values)
+    return None if new_id is None else int(new_id)
 
 
 def insert_many_ignore(
@@ -45,8 +50,9 @@ def insert_many_ignore(
 ) -> None:
     """Insert many rows in one round trip, skipping those that already exist."""
     if rows:
-        statement = _insert_ignore_statement(session.get_bind().dialect.name, _table(model), tuple(conflict), False)
-        session.connection().execute(statement, rows)
+        writer = Writer(session)
+        statement = insert_ignore_statement(writer.dialect.name, _table(model), tuple(conflict), False)
+        writer.many(statement, rows)
 
 
 def get_or_create(session: Session, model: type[Base] | Table, values: dict[str, Any], conflict: list[str]) -> int:
@@ -55,4 +61,7 @@ def get_or_create(session: Session, model: type[Base] | Table, values: dict[str,
     if new_id is not None:
         return new_id
     statement = _lookup_statement(_table(model), tuple(conflict))
-    return session.connection().execute(statement, {f"key_{name}": values[name] for name in conflict}).scalar_one()
+    found = Writer(session).rows(statement, {f"key_{name}": values[name] for name in conflict})
+    if not found:
+        raise NoResultFound(f"no {_table(model).name} row with {conflict} = {[values[n] for n in conflict]}")
+    return int(found[0][0])
