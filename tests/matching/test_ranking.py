@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import insert
+from claimsdb import open_with_claims
 
 from claimdb.db.claim_index import candidate_claims
-from claimdb.db.engine import Database, open_database
-from claimdb.db.models import Claim
+from claimdb.db.engine import Database
 from claimdb.matching import rank_claims
 from claimdb.matching.ranking import gram_similarities, reciprocal_rank_fusion
 
@@ -23,12 +22,7 @@ CLAIMS = [
 
 @pytest.fixture
 def database(database_url: str) -> Iterator[Database]:
-    db = open_database(database_url)
-    with db.session(write=True) as session:
-        session.execute(
-            insert(Claim),
-            [{"external_id": e, "canonical_text": t, "title": title, "appearance_count": 1} for e, t, title in CLAIMS],
-        )
+    db = open_with_claims(database_url, CLAIMS)
     yield db
     db.dispose()
 
