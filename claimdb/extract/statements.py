@@ -1895,6 +1895,8 @@ class _UnitParser:
             tl = t.low.rstrip(".")
             if self.quoted[a - 1] or not t.text[:1].isalnum():
                 break
+            if tl == "that" and not t.capitalised and (toks[a].capitalised or toks[j].low.endswith("s")):
+                break  # "... that Republicans said": a complementiser, not a determiner
             if tl in ("the", "a", "an") or (
                 tl in DETERMINERS and tl not in TITLE_WORDS and (not t.capitalised or tl in CAPITAL_STOP)
             ):

@@ -101,3 +101,10 @@ def test_raising_cue_content_includes_its_subject() -> None:
     assert s.speaker.name is None
     pieces = [text[p.start : p.end] for p in s.content_parts]
     assert pieces == ["The harbour master, a regular at the fair", "to attend this year"]
+
+
+def test_complementiser_is_not_part_of_the_speaker() -> None:
+    text = "Mayor Ivo Brandt argued that Republicans say the fares are too high."
+    inner = [s for s in extract_statements(text, PUB) if s.cue == "say"]
+    assert len(inner) == 1 and inner[0].speaker.span is not None
+    assert text[inner[0].speaker.span.start : inner[0].speaker.span.end] == "Republicans"
