@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,6 +32,7 @@ from claimdb.matching import (
     match_statement,
 )
 from claimdb.readers.types import Document as DocumentValue
+from claimdb.workers import exit_with_parent
 
 DocumentStatus = Literal["new", "unchanged", "failed"]
 INGEST_LOCK_KEY = 727275  # PostgreSQL advisory lock held while a document is matched and stored
@@ -127,7 +129,9 @@ def prepare_in_workers(
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     pending: deque[Future[PreparedDocument] | InputError] = deque()
     limit = workers * max(1, in_flight_per_worker)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         for item in inputs:
             pending.append(item if isinstance(item, InputError) else pool.submit(prepare, item))
             while len(pending) >= limit:

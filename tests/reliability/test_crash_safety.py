@@ -46,13 +46,44 @@ def _kill_after(args: list[str], db: Path, target: int, jitter: float, max_wait:
         [*claimdb_command(), *args], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     deadline = time.monotonic() + max_wait
+    workers: list[int] = []
     while process.poll() is None and time.monotonic() < deadline:
         if _stored_documents(db) >= target:
             time.sleep(jitter)
+            workers = _children(process.pid)
             process.send_signal(signal.SIGKILL)
             break
         time.sleep(0.005)
-    return process.wait(timeout=30)
+    status = process.wait(timeout=30)
+    _assert_gone(workers)
+    return status
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of `pid` (Linux /proc; empty where it cannot be read)."""
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(child) for child in text.split()]
+
+
+def _assert_gone(pids: list[int], wait: float = 10.0) -> None:
+    """Worker processes of a killed ingest end by themselves: none may be left running (holding memory)."""
+    deadline = time.monotonic() + wait
+    left = pids
+    while left and time.monotonic() < deadline:
+        time.sleep(0.1)
+        left = [pid for pid in left if _running(pid)]
+    assert left == [], f"worker processes outlived the killed ingest: {left}"
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status waits to be collected
 
 
 def _clean_run(corpus: Path, db: Path) -> tuple[dict[str, int], str]:
