@@ -1479,6 +1479,8 @@ class _UnitParser:
             t = toks[end]
             if t.text in (",", ".", ";", ":", "(") or _is_mark(t.text) or (end > j and t.low in _FRAME_START):
                 break
+            if end > j and t.low in ("who", "which", "whose"):
+                break  # '“Q,” said a data expert who has worked for ...': the relative clause is not the name
             if t.low in _FINITE_VERBS:
                 return None  # "..., said the heating had failed": a clause, not an inverted subject
             end += 1

@@ -108,3 +108,9 @@ def test_complementiser_is_not_part_of_the_speaker() -> None:
     inner = [s for s in extract_statements(text, PUB) if s.cue == "say"]
     assert len(inner) == 1 and inner[0].speaker.span is not None
     assert text[inner[0].speaker.span.start : inner[0].speaker.span.end] == "Republicans"
+
+
+def test_inverted_source_with_a_relative_clause() -> None:
+    s = only('"It is going to be hard," said a longtime data expert who has worked for two campaigns.')
+    assert s.kind == "direct" and s.content == '"It is going to be hard,"'
+    assert s.speaker.span is not None
