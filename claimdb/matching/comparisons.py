@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from claimdb.extract.types import Figure
 from claimdb.matching.figures import describe, figures_in, normalize_unit
 from claimdb.matching.settings import MatchSettings
-from claimdb.matching.text import NEGATIONS, content_words, normalize
+from claimdb.matching.text import NEGATIONS, STOPWORDS, normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,15 +43,62 @@ _NUMBERISH = re.compile(r"^\d+(?:[.,]\d+)*$")
 _NEGATION_WORDS = NEGATIONS | {"n't", "nt"}
 
 
-@lru_cache(maxsize=8192)
+# What each normalized word is to the comparisons: 1 = number, 2 = negation or denial cue, 4 = content word.
+_word_kinds: dict[str, int] = {}
+_WORD_KINDS_MAX = 200_000
+
+
+def _word_kind(word: str) -> int:
+    kind = _word_kinds.get(word)
+    if kind is None:
+        kind = 0
+        if _NUMBERISH.match(word):
+            kind |= 1
+        if word in _NEGATION_WORDS or word.endswith("n't") or _DENIAL.match(word):
+            kind |= 2
+        if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
+            kind |= 4
+        if len(_word_kinds) >= _WORD_KINDS_MAX:
+            _word_kinds.clear()
+        _word_kinds[word] = kind
+    return kind
+
+
+@dataclass(frozen=True, slots=True)
+class TextProfile:
+    """What the comparisons read from one text, worked out in one pass over its normalized words."""
+
+    normalized: str
+    core: str  # see core_text
+    negation_cues: tuple[str, ...]  # see negation_cues
+    content_words: int  # see content_word_count
+
+
+@lru_cache(maxsize=16384)
+def text_profile(text: str) -> TextProfile:
+    """The normalized form, core text, negation cues and content-word count of a text (cached)."""
+    normalized = normalize(text)
+    tokens = normalized.split()
+    kept = []
+    cues = []
+    content = 0
+    kinds = _word_kinds
+    for i, word in enumerate(tokens):
+        kind = kinds.get(word)
+        if kind is None:
+            kind = _word_kind(word)
+        if kind & 2:
+            cues.append(" ".join(tokens[i : i + 2]))
+        elif not kind & 1:
+            kept.append(word)
+        if kind & 4:
+            content += 1
+    return TextProfile(normalized, " ".join(kept), tuple(cues), content)
+
+
 def core_text(text: str) -> str:
     """Normalized text without numbers, negations and denial words: what is left to compare as wording."""
-    kept = []
-    for word in normalize(text).split():
-        if _NUMBERISH.match(word) or word in _NEGATION_WORDS or word.endswith("n't") or _DENIAL.match(word):
-            continue
-        kept.append(word)
-    return " ".join(kept)
+    return text_profile(text).core
 
 
 def text_similarity(a: str, b: str) -> float:
@@ -68,9 +115,14 @@ def ordered_similarity(a: str, b: str) -> float:
 
 def compare_text(new_text: str, claim_text: str, settings: MatchSettings) -> Level:
     """Text similarity level on the core wording (figures and polarity are compared separately)."""
-    if normalize(new_text) == normalize(claim_text):
+    return compare_text_profiles(text_profile(new_text), text_profile(claim_text), settings)
+
+
+def compare_text_profiles(new: TextProfile, claim: TextProfile, settings: MatchSettings) -> Level:
+    """`compare_text` on texts already profiled."""
+    if new.normalized == claim.normalized:
         return Level("text", "exact", "same words", 100.0)
-    score = round(text_similarity(core_text(new_text), core_text(claim_text)), 1)
+    score = round(text_similarity(new.core, claim.core), 1)
     for level, threshold in (
         ("exact", settings.text_exact),
         ("very_high", settings.text_very_high),
@@ -82,10 +134,9 @@ def compare_text(new_text: str, claim_text: str, settings: MatchSettings) -> Lev
     return Level("text", "low", f"wording differs ({score:.0f}/100)", score)
 
 
-@lru_cache(maxsize=8192)
 def content_word_count(text: str) -> int:
     """How many content words a statement has (the short-statement guard counts these)."""
-    return len(content_words(text))
+    return text_profile(text).content_words
 
 
 # --- figures ------------------------------------------------------------------------------------------------
@@ -146,20 +197,18 @@ def compare_figures(
 # --- polarity -----------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8192)
 def negation_cues(text: str) -> tuple[str, ...]:
     """The negation and denial cues of a text, each with the word after it ("not annexed", "denied that")."""
-    tokens = normalize(text).split()
-    cues = []
-    for i, word in enumerate(tokens):
-        if word in _NEGATION_WORDS or word.endswith("n't") or _DENIAL.match(word):
-            cues.append(" ".join(tokens[i : i + 2]))
-    return tuple(cues)
+    return text_profile(text).negation_cues
 
 
 def compare_polarity(new_text: str, claim_text: str) -> Level:
     """Polarity: same, or differs when one side negates or denies and the other does not."""
-    new_cues, claim_cues = negation_cues(new_text), negation_cues(claim_text)
+    return compare_cues(negation_cues(new_text), negation_cues(claim_text))
+
+
+def compare_cues(new_cues: tuple[str, ...], claim_cues: tuple[str, ...]) -> Level:
+    """`compare_polarity` on the negation cues of both texts."""
     # Presence, not parity: "did not shell the dam and did not cause the flooding" is still a denial.
     if bool(new_cues) == bool(claim_cues):
         label = "both negated" if new_cues else "both affirmative"

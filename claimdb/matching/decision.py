@@ -10,16 +10,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from rapidfuzz import fuzz
+
 from claimdb.extract.types import Figure
 from claimdb.matching.comparisons import (
     Level,
     compare_claimant,
+    compare_cues,
     compare_dates,
     compare_figures,
-    compare_polarity,
-    compare_text,
-    content_word_count,
-    ordered_similarity,
+    compare_text_profiles,
+    text_profile,
 )
 from claimdb.matching.settings import MatchSettings
 
@@ -95,15 +96,17 @@ class Comparison:
 
 def compare(new: NewStatement, claim: ClaimView, settings: MatchSettings) -> Comparison:
     """Run every comparison between a new statement and an existing claim."""
+    # Each text is normalized and split once (cached), not once per comparison.
+    new_profile, claim_profile = text_profile(new.text), text_profile(claim.text)
     return Comparison(
         claim=claim,
-        text=compare_text(new.text, claim.text, settings),
+        text=compare_text_profiles(new_profile, claim_profile, settings),
         figures=compare_figures(new.figures, claim.figures, settings, new_text=new.text, claim_text=claim.text),
-        polarity=compare_polarity(new.text, claim.text),
+        polarity=compare_cues(new_profile.negation_cues, claim_profile.negation_cues),
         claimant=compare_claimant(new.claimant_id, claim.claimant_id),
         date=compare_dates(new.said_on, claim.first_said_on, claim.last_said_on, settings),
-        content_words=min(content_word_count(new.text), content_word_count(claim.text)),
-        word_order=ordered_similarity(new.text, claim.text),
+        content_words=min(new_profile.content_words, claim_profile.content_words),
+        word_order=fuzz.ratio(new_profile.core, claim_profile.core),
     )
 
 

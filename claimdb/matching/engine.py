@@ -5,6 +5,8 @@ Candidates come only through `claimdb.db.claim_index`, so matching never scans a
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 from sqlalchemy.orm import Session
@@ -14,8 +16,14 @@ from claimdb.matching.decision import ClaimView, MatchDecision, NewStatement, co
 from claimdb.matching.settings import DEFAULT_SETTINGS, MatchSettings
 
 
+@lru_cache(maxsize=16384)
+def _processed(claim_text: str) -> str:
+    # The same claims come back as candidates for statement after statement: process each text once.
+    return default_process(claim_text)
+
+
 def _quick_similarity(new_words: str, claim_text: str) -> float:
-    claim_words = default_process(claim_text)
+    claim_words = _processed(claim_text)
     return 0.5 * fuzz.token_sort_ratio(new_words, claim_words) + 0.5 * fuzz.token_set_ratio(new_words, claim_words)
 
 

@@ -7,6 +7,7 @@ still see two different figures, so `figures_in` reads plain numbers with a unit
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimdb.extract.types import Figure, Qualifier
 
@@ -78,6 +79,7 @@ _FIGURE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def normalize_unit(unit: str | None) -> str | None:
     """The claimdb (CQE) unit name for a unit surface or name: "%" -> "percentage", "km²" -> "square kilometre"."""
     if unit is None:
@@ -86,6 +88,7 @@ def normalize_unit(unit: str | None) -> str | None:
     return _UNIT_SYNONYMS.get(key, key) or None
 
 
+@lru_cache(maxsize=8192)
 def figures_in(text: str) -> tuple[Figure, ...]:
     """Numbers with an optional currency, scale word and unit, read from plain text (a fallback reader).
 
