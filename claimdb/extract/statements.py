@@ -1130,6 +1130,17 @@ class _UnitParser:
                 if len(gap) <= 4 and all(t.text.isalpha() and not t.capitalised for t in gap):
                     start = subject[1] + 1  # "went on to say", "was quick to point out": one cue
                 return self._forward(base, (toks[start].start, cue[1]), subject[0], subject[1], None, after)
+        if source is None and not weak and toks[i].low.endswith("ing") and a == i:
+            # "..., with 30 percent of voters saying they ...": the noun phrase after "with" speaks
+            w = a - 1
+            while w >= 0 and a - w <= 9 and toks[w].low != "with" and toks[w].text[:1].isalnum() and not self.quoted[w]:
+                if toks[w].low in _FINITE_VERBS or toks[w].low in _CLAUSE_OPENERS:
+                    break
+                w -= 1
+            if w >= 0 and toks[w].low == "with" and w + 1 < a and self._clause_or_object_after(base, after):
+                head = toks[a - 1]
+                if head.text[:1].isalnum() or head.text == "%":
+                    return self._forward(base, cue, w + 1, a - 1, None, after)
         if source is None and not weak and not pre_is_content:
             # "A producer for Yahoo Studios told ...", "Many speakers — including ... — said ...": a longer
             # subject than the speaker noun phrase rules read, when a clause follows the cue

@@ -114,3 +114,11 @@ def test_inverted_source_with_a_relative_clause() -> None:
     s = only('"It is going to be hard," said a longtime data expert who has worked for two campaigns.')
     assert s.kind == "direct" and s.content == '"It is going to be hard,"'
     assert s.speaker.span is not None
+
+
+def test_with_noun_phrase_and_participle() -> None:
+    text = "The mayor has improved his standing, with 30 percent of residents saying they trust him."
+    said = [s for s in extract_statements(text, PUB) if s.cue == "saying"]
+    assert len(said) == 1 and said[0].content == "they trust him"
+    assert said[0].speaker.span is not None
+    assert text[said[0].speaker.span.start : said[0].speaker.span.end] == "30 percent of residents"
