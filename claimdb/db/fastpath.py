@@ -34,13 +34,16 @@ class _Prepared:
     defaults: tuple[tuple[str, Callable[[], Any]], ...]  # Python-side column defaults for absent columns
 
     def parameters(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
-        if self.defaults:
-            values = {**values, **{name: make() for name, make in self.defaults}}
-        out = []
-        for name, process in zip(self.names, self.processors, strict=True):
-            value = values[name] if name in values else self.fixed[name]
-            out.append(value if process is None else process(value))
-        return tuple(out)
+        if self.fixed or self.defaults:
+            values = {**self.fixed, **values}
+            for name, make in self.defaults:
+                values[name] = make()
+        return tuple(
+            [
+                value if process is None else process(value)
+                for value, process in zip(map(values.__getitem__, self.names), self.processors, strict=True)
+            ]
+        )
 
 
 def _default_maker(column: Any) -> Callable[[], Any] | None:
@@ -62,7 +65,9 @@ def _prepare(dialect: Dialect, statement: ClauseElement, keys: tuple[str, ...]) 
     compiled = statement.compile(dialect=dialect, column_keys=list(keys))
     if not isinstance(compiled, SQLCompiler) or compiled.positiontup is None:
         return None
-    if dialect.paramstyle != "qmark" or getattr(compiled, "postfetch", None) or getattr(compiled, "literal_execute_params", None):
+    if dialect.paramstyle != "qmark" or getattr(compiled, "postfetch", None):
+        return None  # a server-side default to fetch back after the insert: Core knows how
+    if getattr(compiled, "literal_execute_params", None):
         return None
     defaults: list[tuple[str, Callable[[], Any]]] = []
     for column in getattr(compiled, "insert_prefetch", ()):

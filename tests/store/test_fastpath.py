@@ -1,0 +1,170 @@
+"""The SQLite fast path stores exactly what SQLAlchemy Core stores, inside the session's own transaction."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from claimdb.db.engine import open_database
+from claimdb.db.fastpath import Writer
+from claimdb.db.models import ClaimLink, Document
+from claimdb.db.upsert import insert_ignore_statement
+from claimdb.ingest import _JOIN_CLAIM, _NEW_CLAIM, _NEW_FIGURES, _NEW_LINKS, _NEW_STATEMENT
+
+TABLES = ("documents", "claims", "statements", "figures", "claim_links")
+TIMESTAMPS = {"created_at", "ingested_at"}
+
+
+def _write_sample(writer: Writer) -> None:
+    document = insert_ignore_statement(writer.dialect.name, Document.__table__, ("content_sha256",), True)  # type: ignore[arg-type]
+    document_id = writer.scalar(
+        document,
+        {
+            "source_id": None,
+            "external_id": "doc-1",
+            "url": None,
+            "title": "Título — with “quotes”",
+            "published_on": date(2022, 10, 4),
+            "text": "Body",
+            "content_sha256": "a" * 64,
+            "location": "x.jsonl:1",
+            "extractor_version": "test",
+        },
+    )
+    claims = []
+    for i, said in enumerate((date(2022, 10, 4), None)):
+        claims.append(
+            writer.scalar(
+                _NEW_CLAIM,
+                {
+                    "claimant_id": None,
+                    "canonical_text": f"Claim {i} said ünïcode",
+                    "first_said_on": said,
+                    "last_said_on": said,
+                    "appearance_count": 1,
+                },
+            )
+        )
+    # Joining widens the dates on both sides and counts the appearance.
+    assert writer.rowcount(_JOIN_CLAIM, {"claim_id": claims[0], "said_on": date(2021, 1, 2)}) == 1
+    assert writer.rowcount(_JOIN_CLAIM, {"claim_id": claims[1], "said_on": date(2023, 5, 6)}) == 1
+    statement_id = writer.scalar(
+        _NEW_STATEMENT,
+        {
+            "claim_id": claims[0],
+            "document_id": document_id,
+            "claimant_id": None,
+            "speaker_surface": "Reznikov",
+            "kind": "direct",
+            "text": "Claim 0",
+            "cue": "said",
+            "venue": None,
+            "said_on": date(2022, 10, 4),
+            "said_on_precision": "day",
+            "char_start": 0,
+            "char_end": 7,
+            "attribution": "name",
+            "confidence": 0.875,
+        },
+    )
+    writer.many(
+        _NEW_FIGURES,
+        [
+            {
+                "statement_id": statement_id,
+                "surface": "more than 500 km²",
+                "value": 500.0,
+                "value_max": None,
+                "unit": "square kilometre",
+                "qualifier": "more_than",
+                "char_start": 1,
+                "char_end": 5,
+            },
+            {
+                "statement_id": statement_id,
+                "surface": "2-3%",
+                "value": 2,
+                "value_max": 3.5,
+                "unit": "percentage",
+                "qualifier": "exact",
+                "char_start": 6,
+                "char_end": 7,
+            },
+        ],
+    )
+    link = {
+        "claim_a_id": claims[0],
+        "claim_b_id": claims[1],
+        "relation": "figure_change",
+        "score": 91.3,
+        "method": "ingest",
+        "evidence": {"text": {"level": "high", "label": "wording “high”", "score": None}, "content_words": 7},
+        "status": "suggested",
+    }
+    writer.many(_NEW_LINKS[writer.dialect.name], [link, link])  # the second one is skipped, not an error
+
+
+def _stored(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    connection = sqlite3.connect(path)
+    found = {}
+    for table in TABLES:
+        columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+        kept = [c for c in columns if c not in TIMESTAMPS]
+        values = connection.execute(f"SELECT {', '.join(kept)} FROM {table} ORDER BY id").fetchall()
+        types = connection.execute(f"SELECT {', '.join(f'typeof({c})' for c in columns)} FROM {table} ORDER BY id")
+        found[table] = values + types.fetchall()
+        for stamp in TIMESTAMPS & set(columns):
+            for (value,) in connection.execute(f"SELECT {stamp} FROM {table}"):
+                assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", value), value
+    connection.close()
+    return found
+
+
+def test_sqlite_fast_path_stores_the_same_rows_as_core(tmp_path: Path) -> None:
+    stored = {}
+    for path_name in ("core", "fast"):
+        path = tmp_path / f"{path_name}.db"
+        database = open_database(f"sqlite:///{path}")
+        with database.session(write=True) as session:
+            writer = Writer(session)
+            assert writer.driver is not None  # SQLite: the driver's cursor is used
+            if path_name == "core":
+                writer.driver = None  # force SQLAlchemy Core, the reference
+            _write_sample(writer)
+        database.dispose()
+        stored[path_name] = _stored(path)
+    assert stored["fast"]["claim_links"][0][:1] == (1,)
+    assert len(stored["fast"]["claim_links"]) == 2  # one row (and its types): the duplicate was ignored
+    assert stored["fast"] == stored["core"]
+
+
+def test_writer_works_on_both_backends_and_rolls_back_with_the_session(database_url: str) -> None:
+    database = open_database(database_url)
+    try:
+        with database.session(write=True) as session:
+            _write_sample(Writer(session))
+            claims = session.execute(
+                text("SELECT first_said_on, last_said_on, appearance_count FROM claims ORDER BY id")
+            )
+            assert [tuple(str(v) for v in row) for row in claims] == [
+                ("2021-01-02", "2022-10-04", "2"),
+                ("2023-05-06", "2023-05-06", "2"),
+            ]
+            links = session.execute(select(ClaimLink.evidence, ClaimLink.score)).all()
+            assert [tuple(row) for row in links] == [
+                ({"text": {"level": "high", "label": "wording “high”", "score": None}, "content_words": 7}, 91.3)
+            ]
+        with pytest.raises(RuntimeError), database.session(write=True) as session:
+            writer = Writer(session)
+            writer.rowcount(_JOIN_CLAIM, {"claim_id": 1, "said_on": date(2020, 1, 1)})
+            raise RuntimeError("a failure later in the document")
+        with database.session() as session:
+            row = session.execute(text("SELECT first_said_on, appearance_count FROM claims WHERE id = 1")).one()
+            assert (str(row[0]), row[1]) == ("2021-01-02", 2)  # the failed document left nothing behind
+    finally:
+        database.dispose()
