@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,8 @@ def alembic_config(url: str, connection: Connection | None = None) -> Config:
     """An Alembic Config pointing at claimdb's migrations; reuses `connection` when given."""
     from alembic.config import Config
 
-    config = Config()
+    # stdout as it is now: Alembic's default is whatever sys.stdout was when it was first imported.
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     if connection is not None:
