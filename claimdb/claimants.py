@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import cast
 
-from sqlalchemy import Date, Table, bindparam, case, func, or_, select, update
+from sqlalchemy import Date, Select, Table, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from claimdb.db.fastpath import Writer
@@ -68,16 +69,27 @@ ROLE_MEMORY_DAYS = 365  # a role seen longer ago than this no longer identifies 
 
 def find_by_role(session: Session, title: str, affiliation: str | None, seen_on: date | None) -> int | None:
     """The only claimant seen with `title` (and `affiliation`, when given) around `seen_on`, else None."""
-    query = select(ClaimantRole.claimant_id).where(func.lower(ClaimantRole.title) == title.casefold())
+    values: dict[str, object] = {"title": title.casefold()}
     if affiliation:
-        query = query.where(func.lower(ClaimantRole.affiliation) == affiliation.casefold())
+        values["affiliation"] = affiliation.casefold()
     elif len(title.split()) < 2:
         return None  # "the minister" of nobody in particular identifies nobody across articles
     if seen_on is not None:
-        window = seen_on - timedelta(days=ROLE_MEMORY_DAYS)
-        query = query.where(or_(ClaimantRole.last_seen.is_(None), ClaimantRole.last_seen >= window))
-    rows = session.execute(query.distinct().limit(2)).all()
+        values["window"] = seen_on - timedelta(days=ROLE_MEMORY_DAYS)
+    rows = Writer(session).rows(_role_holders(bool(affiliation), seen_on is not None), values)
     return rows[0][0] if len(rows) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _role_holders(by_affiliation: bool, in_window: bool) -> Select[int]:
+    # Built once per shape, so the statement is compiled once.
+    query = select(ClaimantRole.claimant_id).where(func.lower(ClaimantRole.title) == bindparam("title"))
+    if by_affiliation:
+        query = query.where(func.lower(ClaimantRole.affiliation) == bindparam("affiliation"))
+    if in_window:
+        window = bindparam("window", type_=Date)
+        query = query.where(or_(ClaimantRole.last_seen.is_(None), ClaimantRole.last_seen >= window))
+    return query.distinct().limit(2)
 
 
 def _is_part_of_name(surface: str, key: str) -> bool:
