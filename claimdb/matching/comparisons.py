@@ -33,6 +33,19 @@ class Level:
         return {"level": self.level, "label": self.label, "score": self.score}
 
 
+# Levels that carry no detail are shared: a Level is immutable, and building one costs more than comparing.
+_NO_FIGURES = Level("figures", "none", "no figures on either side")
+_ONLY_NEW_HAS_FIGURES = Level("figures", "missing", "only the new statement has figures")
+_ONLY_CLAIM_HAS_FIGURES = Level("figures", "missing", "only the existing claim has figures")
+_FIGURES_INCOMPARABLE = Level("figures", "incomparable", "figures in different units")
+_BOTH_NEGATED = Level("polarity", "same", "both negated")
+_BOTH_AFFIRMATIVE = Level("polarity", "same", "both affirmative")
+_CLAIMANT_UNKNOWN = Level("claimant", "unknown", "claimant unknown on one side")
+_SAME_CLAIMANT = Level("claimant", "same", "same claimant")
+_DIFFERENT_CLAIMANTS = Level("claimant", "different", "different claimants")
+_DATE_UNKNOWN = Level("date", "unknown", "date unknown")
+
+
 # --- text ---------------------------------------------------------------------------------------------------
 
 _DENIAL = re.compile(
@@ -171,10 +184,9 @@ def compare_figures(
     new_figures = new_figures or figures_in(new_text)
     claim_figures = claim_figures or figures_in(claim_text)
     if not new_figures and not claim_figures:
-        return Level("figures", "none", "no figures on either side")
+        return _NO_FIGURES
     if not new_figures or not claim_figures:
-        side = "the new statement" if new_figures else "the existing claim"
-        return Level("figures", "missing", f"only {side} has figures")
+        return _ONLY_NEW_HAS_FIGURES if new_figures else _ONLY_CLAIM_HAS_FIGURES
     tolerance = settings.figure_relative_tolerance
     changes: list[str] = []
     same: list[str] = []
@@ -191,7 +203,7 @@ def compare_figures(
         return Level("figures", "changed", "figures differ: " + "; ".join(changes))
     if same:
         return Level("figures", "same", "same figures: " + ", ".join(same))
-    return Level("figures", "incomparable", "figures in different units")
+    return _FIGURES_INCOMPARABLE
 
 
 # --- polarity -----------------------------------------------------------------------------------------------
@@ -211,8 +223,7 @@ def compare_cues(new_cues: tuple[str, ...], claim_cues: tuple[str, ...]) -> Leve
     """`compare_polarity` on the negation cues of both texts."""
     # Presence, not parity: "did not shell the dam and did not cause the flooding" is still a denial.
     if bool(new_cues) == bool(claim_cues):
-        label = "both negated" if new_cues else "both affirmative"
-        return Level("polarity", "same", label)
+        return _BOTH_NEGATED if new_cues else _BOTH_AFFIRMATIVE
     negated, plain = ("new statement", "existing claim") if new_cues else ("existing claim", "new statement")
     cue = (new_cues or claim_cues)[0]
     return Level("polarity", "differs", f"polarity differs: {negated} says '{cue}', {plain} does not")
@@ -224,20 +235,26 @@ def compare_cues(new_cues: tuple[str, ...], claim_cues: tuple[str, ...]) -> Leve
 def compare_claimant(new_claimant_id: int | None, claim_claimant_id: int | None) -> Level:
     """Claimant: same, different, or unknown when either side has no resolved claimant."""
     if new_claimant_id is None or claim_claimant_id is None:
-        return Level("claimant", "unknown", "claimant unknown on one side")
+        return _CLAIMANT_UNKNOWN
     if new_claimant_id == claim_claimant_id:
-        return Level("claimant", "same", "same claimant")
-    return Level("claimant", "different", "different claimants")
+        return _SAME_CLAIMANT
+    return _DIFFERENT_CLAIMANTS
 
 
 def compare_dates(
     said_on: date | None, first_said_on: date | None, last_said_on: date | None, settings: MatchSettings
 ) -> Level:
     """Date gap between the new statement and the nearest known appearance of the claim."""
-    known = [d for d in (first_said_on, last_said_on) if d is not None]
-    if said_on is None or not known:
-        return Level("date", "unknown", "date unknown")
-    gap = min(abs((said_on - d).days) for d in known)
+    if said_on is None:
+        return _DATE_UNKNOWN
+    if first_said_on is None:
+        if last_said_on is None:
+            return _DATE_UNKNOWN
+        gap = abs((said_on - last_said_on).days)
+    elif last_said_on is None:
+        gap = abs((said_on - first_said_on).days)
+    else:
+        gap = min(abs((said_on - first_said_on).days), abs((said_on - last_said_on).days))
     if gap < settings.same_occasion_days:
         return Level("date", "same_day", "said the same day", float(gap))
     if gap <= settings.recent_days:
