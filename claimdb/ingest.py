@@ -203,6 +203,10 @@ def store_document(session: Session, item: PreparedDocument, settings: MatchSett
     if writer.dialect.name == "postgresql":
         # Writers take turns at matching so two processes never create the same claim twice.
         writer.connection.execute(select(func.pg_advisory_xact_lock(INGEST_LOCK_KEY)))
+        # Another writer may have stored it while this one waited: look again before writing anything (a source
+        # created here for a document that then turns out stored would be left over).
+        if writer.rows(_FIND_DOCUMENT, {"sha": document.content_sha256}):
+            return None
     source_id = None
     if document.source:
         source_id = get_or_create(session, Source, {"name": document.source}, ["name"])
