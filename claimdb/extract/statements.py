@@ -1035,6 +1035,8 @@ class _UnitParser:
             return None
         after = b + 1
         nxt = toks[after].text if after < len(toks) else ""
+        if base == "add" and nxt and (nxt[0].isdigit() or nxt[0] in "$£€¥"):
+            return None  # "will add 12,000 spaces", "added $5 million": a quantity added, not words
         # '..., X stated, “...”': a comma and a quotation introduce the content as a colon would
         quote_next = nxt == "," and after + 1 < len(toks) and _is_mark(toks[after + 1].text)
         # "Clinton stated earlier this week that ...": a short frame before the that-clause

@@ -122,3 +122,14 @@ def test_with_noun_phrase_and_participle() -> None:
     assert len(said) == 1 and said[0].content == "they trust him"
     assert said[0].speaker.span is not None
     assert text[said[0].speaker.span.start : said[0].speaker.span.end] == "30 percent of residents"
+
+
+def test_adding_a_quantity_is_not_saying_something() -> None:
+    text = "The city will add 3,000 buses by 2027, Transport Commissioner Ana Ruiz announced on Monday."
+    cues = [s.cue for s in extract_statements(text, PUB)]
+    assert "will add" not in cues and "add" not in cues
+    assert "announced" in cues
+    assert not extract_statements("The company added $40 million to its budget.", PUB)
+    said = extract_statements("Ruiz added that the buses would be electric.", PUB)
+    assert [s.cue for s in said] == ["added"]
+    assert said[0].content == "that the buses would be electric"
