@@ -2110,6 +2110,32 @@ def _extend(text: str, statement: Statement, piece_start: int, end: int, figures
     )
 
 
+_DAY_PHRASE = (
+    r"(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|yesterday|today|tonight|last\s+night|last\s+week|this\s+week|earlier\s+this\s+week"
+)
+_LEADING_DAY = re.compile(rf"(?:{_DAY_PHRASE})\s*,?\s+(?=\S)")
+_TRAILING_DAY = re.compile(rf"\s*,?\s+(?:{_DAY_PHRASE})$")
+
+
+def _without_edge_dates(text: str, start: int, end: int) -> tuple[int, int]:
+    """The content span without a day phrase at its start or end, when at least two words remain."""
+    content = text[start:end]
+    lead = _LEADING_DAY.match(content)
+    if lead and len(content[lead.end() :].split()) >= 2:
+        start += lead.end()
+        content = text[start:end]
+    trail = _TRAILING_DAY.search(content)
+    words = [w.lower().strip(",.;:") for w in content.split()]
+    clause = bool(words) and (words[0] == "that" or any(w in _FINITE_VERBS for w in words))
+    # At the end of a clause the day is the clause's own ("the fees would rise on Monday"); after a noun phrase
+    # ("defended the new fees on Thursday") it is when the words were said.
+    if trail and not clause and len(content[: trail.start()].split()) >= 2:
+        end = start + trail.start()
+    return start, end
+
+
 def _finish(
     text: str,
     start: int,
@@ -2120,6 +2146,9 @@ def _finish(
     previous: Statement | None,
 ) -> Statement:
     c_start, c_end = draft.content
+    if not draft.parts and draft.kind != "direct":
+        # "promised on Friday to cut ...", "defended the levy on Thursday": the day belongs to the frame
+        c_start, c_end = _without_edge_dates(text, c_start, c_end)
     frame = text[start:c_start] + " ; " + text[c_end:end]
     for left, right in zip(draft.parts, draft.parts[1:], strict=False):
         frame += " ; " + text[left[1] : right[0]]  # "“Q1,” she said on Friday, “Q2”": the gap is frame

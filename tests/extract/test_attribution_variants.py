@@ -133,3 +133,16 @@ def test_adding_a_quantity_is_not_saying_something() -> None:
     said = extract_statements("Ruiz added that the buses would be electric.", PUB)
     assert [s.cue for s in said] == ["added"]
     assert said[0].content == "that the buses would be electric"
+
+
+def test_a_day_at_the_edge_of_the_content_is_when_it_was_said() -> None:
+    # 2024-05-17 is a Friday: "on Thursday" is the day before.
+    promised = only("Health Minister Ana Ruiz promised on Thursday to open two new clinics in the north.")
+    assert promised.content == "to open two new clinics in the north"
+    assert promised.said_on == date(2024, 5, 16)
+    defended = only("Mayor Tom Briggs defended the new parking fees on Thursday.")
+    assert defended.content == "the new parking fees"
+    assert defended.said_on == date(2024, 5, 16)
+    kept = only("Briggs said the fees would rise on Monday.")  # the day of the fees, not of the words
+    assert kept.content == "the fees would rise on Monday"
+    assert kept.said_on == PUB
