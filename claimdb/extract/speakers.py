@@ -106,9 +106,21 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     if rest and rest[0].low in DETERMINERS and not rest[0].capitalised or (rest and rest[0].low == "the"):
         mention.determiner = rest[0].low
         rest = rest[1:]
+    # "Officials in Texas said": a group noun capitalised only because it starts the sentence is not a name
+    group_first = bool(rest) and rest[0] is toks[0] and rest[0].capitalised and rest[0].low in ANONYMOUS_HEADS
+
+    def common(k: int) -> bool:
+        return not rest[k].capitalised or (k == 0 and group_first)
+
     # "a spokeswoman for the ministry", "a CNN poll of Ohio": the noun before the preposition is the head
     cut = next(
-        (k for k, t in enumerate(rest) if t.low in ("of", "for", "at", "by") and k > 0 and not rest[k - 1].capitalised),
+        (
+            k
+            for k, t in enumerate(rest)
+            if k > 0
+            and common(k - 1)
+            and (t.low in ("of", "for", "at", "by") or (t.low in ("in", "from") and rest[k - 1].low in ANONYMOUS_HEADS))
+        ),
         None,
     )
     if cut is None:
@@ -146,7 +158,7 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     for index in range(len(rest) - 1, -1, -1):
         t = rest[index]
         key = t.low.rstrip(".")
-        if t.capitalised and key not in TITLE_WORDS and key not in HONORIFICS:
+        if t.capitalised and key not in TITLE_WORDS and key not in HONORIFICS and not (index == 0 and group_first):
             name_start = index
         elif key in _NAME_PARTICLES and index > 0 and name_start == index + 1:
             name_start = index
@@ -165,7 +177,7 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     title_toks = [t for t in rest[:name_start] if t.low.rstrip(".") not in HONORIFICS]
     if name_toks:
         mention.name = strip_possessive(text[name_toks[0].start : name_toks[-1].end])
-    elif rest and all(t.capitalised for t in rest):
+    elif rest and all(t.capitalised for t in rest) and not group_first:
         # all title-like capitalised words: "White House", "Defence Ministry" -> an organisation name
         mention.name = text[rest[0].start : rest[-1].end]
         title_toks = []

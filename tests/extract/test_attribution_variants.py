@@ -146,3 +146,16 @@ def test_a_day_at_the_edge_of_the_content_is_when_it_was_said() -> None:
     kept = only("Briggs said the fees would rise on Monday.")  # the day of the fees, not of the words
     assert kept.content == "the fees would rise on Monday"
     assert kept.said_on == PUB
+
+
+def test_a_group_at_the_start_of_a_sentence_is_anonymous_not_a_name() -> None:
+    # Capitalised only because it opens the sentence: not a person called "Officials", nor "Texas".
+    for text, name in (
+        ("Officials in Texas said they had not been consulted.", "Officials in Texas"),
+        ("Residents of Maui said the warning came too late.", "Residents of Maui"),
+        ("Officials said the bridge would reopen.", "Officials"),
+    ):
+        speaker = only(text).speaker
+        assert (speaker.name, speaker.kind) == (name, "anonymous")
+    named = only("Senator Ally Smith said the bridge would reopen.").speaker
+    assert (named.name, named.kind) == ("Ally Smith", "person")
