@@ -98,6 +98,10 @@ class Mention:
     gender: str | None = None
 
 
+# Words after an anonymous head that start its post-modifier: the head stays the noun before them.
+_GROUP_MODIFIERS = {"in", "from", "with", "close", "familiar", "briefed", "knowledgeable", "involved", "inside", "near"}
+
+
 def parse_mention(text: str, toks: list[Word]) -> Mention:
     """Split a noun phrase into determiner, possessive affiliation, title and name."""
     span = Span(toks[0].start, toks[-1].end)
@@ -119,7 +123,11 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             for k, t in enumerate(rest)
             if k > 0
             and common(k - 1)
-            and (t.low in ("of", "for", "at", "by") or (t.low in ("in", "from") and rest[k - 1].low in ANONYMOUS_HEADS))
+            and (
+                t.low in ("of", "for", "at", "by")
+                # "officials in Texas", "sources close to the minister", "people familiar with the matter"
+                or (t.low in _GROUP_MODIFIERS and rest[k - 1].low in ANONYMOUS_HEADS)
+            )
         ),
         None,
     )

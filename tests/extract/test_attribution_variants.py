@@ -159,3 +159,14 @@ def test_a_group_at_the_start_of_a_sentence_is_anonymous_not_a_name() -> None:
         assert (speaker.name, speaker.kind) == (name, "anonymous")
     named = only("Senator Ally Smith said the bridge would reopen.").speaker
     assert (named.name, named.kind) == ("Ally Smith", "person")
+
+
+def test_sources_close_to_someone_are_anonymous_not_that_someone() -> None:
+    # The title after "close to" is not the source's: it must never lead to the minister as claimant.
+    for text in (
+        "Sources close to Ukraine's defence minister said he would resign.",
+        "People familiar with the matter said the talks had stalled.",
+        "A person close to the prime minister said the vote would be delayed.",
+    ):
+        speaker = only(text).speaker
+        assert speaker.kind == "anonymous" and speaker.title is None, text
