@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import text as sql
 from sqlalchemy.engine import Connection
@@ -59,6 +60,11 @@ class Candidate:
     first_said_on: date | None
     last_said_on: date | None
     score: float
+
+
+def candidate_from_row(row: Sequence[Any], score: float) -> Candidate:
+    """A Candidate from a row of (id, claimant_id, canonical_text, title, external_id, first_said_on, last_said_on)."""
+    return Candidate(row[0], row[1], row[2], row[3], row[4], _as_date(row[5]), _as_date(row[6]), score)
 
 
 def _as_date(value: object) -> date | None:
@@ -200,8 +206,10 @@ def _sqlite_query_terms(connection: Connection, text: str, stopwords: frozenset[
     return list(dict.fromkeys(t for t in _sqlite_stems(connection, [text])[0] if t not in stop))
 
 
-def _sqlite_term_rows(connection: Connection, terms: Sequence[str]) -> dict[str, tuple[int, tuple[int, ...]]]:
-    """Each term's capped claim count and, when it is within the row budget, the ids of those claims.
+def sqlite_term_rows(
+    connection: Connection, terms: Sequence[str], cap: int = DF_CAP, budget: int = ROW_BUDGET
+) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """Each term's claim count (up to `cap`) and, when it is within `budget`, the ids of those claims.
 
     One pass over at most `DF_CAP` postings per term answers both "how rare?" and "which claims?", so the
     blocking keys' claims need no second full-text query.
@@ -209,8 +217,8 @@ def _sqlite_term_rows(connection: Connection, terms: Sequence[str]) -> dict[str,
     if not terms:
         return {}
     one = (
-        f"SELECT ?, count(*), CASE WHEN count(*) <= {ROW_BUDGET} THEN group_concat(rowid) END "
-        f"FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT {DF_CAP})"
+        f"SELECT ?, count(*), CASE WHEN count(*) <= {int(budget)} THEN group_concat(rowid) END "
+        f"FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT {int(cap)})"
     )
     params: list[str] = []
     for term in terms:
@@ -251,7 +259,7 @@ def _sqlite_candidates(
             "WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
             (weights[0], weights[1], _fts5_or_query(terms, operator), k),
         ).fetchall()
-    return [Candidate(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]), -float(r[7])) for r in rows]
+    return [candidate_from_row(r, -float(r[7])) for r in rows]
 
 
 def _claims_by_id(session: Session, claim_ids: Sequence[int]) -> list[Candidate]:
@@ -267,7 +275,7 @@ def _claims_by_id(session: Session, claim_ids: Sequence[int]) -> list[Candidate]
         rows = session.connection().exec_driver_sql(
             f"SELECT {columns} FROM claims WHERE id IN ({marks})", tuple(claim_ids)
         )
-    by_id = {r[0]: Candidate(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]), 0.0) for r in rows}
+    by_id = {r[0]: candidate_from_row(r, 0.0) for r in rows}
     return [by_id[i] for i in claim_ids if i in by_id]
 
 
@@ -291,7 +299,7 @@ def _pg_query_terms(session: Session, text: str, stopwords: frozenset[str]) -> l
 
 
 def _pg_term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, tuple[int, ...]]]:
-    """As `_sqlite_term_rows`: capped counts, and the claim ids of terms within the row budget."""
+    """As `sqlite_term_rows`: capped counts, and the claim ids of terms within the row budget."""
     if not terms:
         return {}
     rows = session.execute(
@@ -328,7 +336,7 @@ def _pg_candidates(
             "k": k,
         },
     ).fetchall()
-    return [Candidate(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]), float(r[7])) for r in rows]
+    return [candidate_from_row(r, float(r[7])) for r in rows]
 
 
 # --- one interface ------------------------------------------------------------------------------------------
@@ -350,7 +358,7 @@ def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, t
     if _dialect(session) == "postgresql":
         found = dict(_pg_term_rows(session, unknown))
     else:
-        found = dict(_sqlite_term_rows(session.connection(), unknown))
+        found = dict(sqlite_term_rows(session.connection(), unknown))
     if len(common) < _COMMON_TERMS_MAX:
         common.update(t for t, (n, _) in found.items() if n >= DF_CAP)
     found.update((t, (DF_CAP, None)) for t in terms if t in common)

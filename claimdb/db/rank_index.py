@@ -28,11 +28,12 @@ from sqlalchemy.orm import Session
 
 from claimdb.db.claim_index import (
     Candidate,
-    _as_date,
     _dialect,
     _fts5_or_query,
     candidate_claims,
+    candidate_from_row,
     query_terms,
+    sqlite_term_rows,
 )
 
 RANK_DF_CAP = 1000  # claims counted per term; a term in this many claims or more is "common"
@@ -83,7 +84,7 @@ def ranking_candidates(
             fts5_scores[row[0]] = -float(row[-1])
     if len(ranked_keys) == len(present):
         # Every term was rare enough for FTS5 to rank: its order is already the answer.
-        return [_candidate(row, fts5_scores[row[0]]) for row in found.values()]
+        return [candidate_from_row(row, fts5_scores[row[0]]) for row in found.values()]
     for keys in _conjunctions(present):
         for row in connection.exec_driver_sql(
             f"SELECT {_COLUMNS} FROM claims_fts JOIN claims AS c ON c.id = claims_fts.rowid "
@@ -105,11 +106,7 @@ def ranking_candidates(
         weights,
     )
     order = sorted(range(len(claims)), key=lambda i: (-scores[i], claims[i][0]))[:k]
-    return [_candidate(claims[i], scores[i]) for i in order]
-
-
-def _candidate(row: tuple, score: float) -> Candidate:
-    return Candidate(row[0], row[1], row[2], row[3], row[4], _as_date(row[5]), _as_date(row[6]), score)
+    return [candidate_from_row(claims[i], scores[i]) for i in order]
 
 
 def _conjunctions(terms: Sequence[str]) -> list[list[str]]:
@@ -146,14 +143,7 @@ def capped_document_frequencies(
     connection: Connection, terms: Sequence[str], df_cap: int = RANK_DF_CAP
 ) -> dict[str, int]:
     """How many claims contain each term, counted up to `df_cap` (a cost that does not grow with the archive)."""
-    if not terms:
-        return {}
-    one = f"SELECT ?, (SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT {int(df_cap)}))"
-    params: list[str] = []
-    for term in terms:
-        params += [term, _fts5_or_query([term])]
-    rows = connection.exec_driver_sql(" UNION ALL ".join([one] * len(terms)), tuple(params)).fetchall()
-    return {term: int(n) for term, n in rows}
+    return {term: n for term, (n, _) in sqlite_term_rows(connection, terms, cap=df_cap, budget=0).items()}
 
 
 def _varints(blob: bytes) -> list[int]:
