@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from extractcases import PUB, only
+
 from claimdb.extract import extract_statements
-from claimdb.extract.types import Statement
-
-PUB = date(2024, 5, 17)
-
-
-def only(text: str) -> Statement:
-    statements = extract_statements(text, PUB)
-    assert len(statements) == 1, [(s.content, s.speaker.name) for s in statements]
-    return statements[0]
 
 
 def test_according_to_inside_the_sentence_keeps_both_sides() -> None:

@@ -5,18 +5,9 @@ All sentences are invented, not taken from any evaluation data.
 
 from __future__ import annotations
 
-from datetime import date
+from extractcases import PUB, only
 
 from claimdb.extract import extract_statements
-from claimdb.extract.types import Statement
-
-PUB = date(2024, 5, 17)
-
-
-def only(text: str) -> Statement:
-    statements = extract_statements(text, PUB)
-    assert len(statements) == 1, [(s.content, s.speaker.name) for s in statements]
-    return statements[0]
 
 
 def test_adverbs_between_source_and_cue() -> None:

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from extractcases import PUB, only
+
 from claimdb.extract import EXTRACTOR_VERSION, extract_statements
 from claimdb.extract.dates import resolve_said_on
 from claimdb.extract.serialize import statement_record
-from claimdb.extract.types import Statement
-
-PUB = date(2024, 5, 17)  # a Friday
-
-
-def only(text: str, published: date | None = PUB) -> Statement:
-    statements = extract_statements(text, published)
-    assert len(statements) == 1, [(s.content, s.speaker.name) for s in statements]
-    return statements[0]
 
 
 def test_said_that_indirect() -> None:
