@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimdb.extract.lexicon import CUE_FORMS, PRONOUNS
+
 OPENING_MARKS = "\u201c\u201e\u00ab\u201f"  # “ „ « ‟
 CLOSING_MARKS = "\u201d\u00bb"  # ” »
 STRAIGHT_MARK = '"'
@@ -24,6 +26,9 @@ _PARAGRAPH_RE = re.compile(r"[^\r\n]+")
 # that can start a sentence.
 _BOUNDARY_RE = re.compile("[.!?\u2026]+[\"\u201d\u2019')\\]]*(?=[ \t\u00a0]+(?:''|[\"\u201c\u2018'(\\[])?[A-Z0-9])")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A question or an exclamation closing its quotation: `“Q?” Trump said.` (the mark, then the attribution)
+_QUOTE_END_RE = re.compile("[?!]+(?:[\"\u201d]|'')$")
+_ATTRIBUTION_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*|[,;:()]")
 
 _ABBREVIATIONS = {
     "mr",
@@ -264,6 +269,8 @@ def split_units(text: str) -> tuple[list[Unit], list[Quote], set[int], list[tupl
                 continue
             if inside(end - 1):
                 continue
+            if _QUOTE_END_RE.search(text, dot, end) and _attribution_follows(text, end, p_end):
+                continue  # `“Why now?” she asked.`: the attribution belongs to the quotation's unit
             units.append(Unit(cur_start, end, cur_para))
             cur_start = _first_non_space(text, end, p_end)
             cur_para = index
@@ -277,6 +284,20 @@ def split_units(text: str) -> tuple[list[Unit], list[Quote], set[int], list[tupl
                 units.append(Unit(cur_start, p_end, cur_para))
             cur_start = None
     return units, quotes, unbalanced, paras
+
+
+def _attribution_follows(text: str, pos: int, limit: int) -> bool:
+    """True when a short attribution starts at `pos`: `Trump said`, `asked Mr. Lee`, `the senator replied`."""
+    tokens = [m.group() for m in _ATTRIBUTION_WORD_RE.finditer(text, pos, min(limit, pos + 80))][:6]
+    for index, token in enumerate(tokens):
+        if token in ",;:()":
+            return False
+        low = token.lower()
+        if token[:1].islower() and low in CUE_FORMS and not low.endswith("ing"):
+            # a cue first ("said Smith") or after a subject that starts with a name, a pronoun or "the"
+            first = tokens[0]
+            return index == 0 or first[:1].isupper() or first.lower() in PRONOUNS
+    return False
 
 
 def _quote_interior_checker(quotes: list[Quote]):  # type: ignore[no-untyped-def]

@@ -87,3 +87,18 @@ def test_quote_with_a_verb_outside_the_lexicon() -> None:
     first, second = extract_statements(text, PUB)
     assert (first.speaker.name, first.content) == ("Dunn", "\u201cLet me finish,\u201d")
     assert (second.speaker.name, second.kind) == ("Lind", "direct")
+
+
+def test_question_or_exclamation_quote_keeps_its_own_attribution() -> None:
+    text = (
+        "Host Dana Reyes asked about the budget.\n\n"
+        "\u201cWho pays for it?\u201d Councillor Omar Vance said. \u201cNobody has told us.\u201d\n\n"
+        "\u201cThat is simply false!\u201d Reyes replied.\n\n"
+        "\u201cIs it fair?\u201d asked Vance."
+    )
+    statements = extract_statements(text, PUB)
+    who_pays = _by_content(statements, "Who pays for it?")
+    assert (who_pays.speaker.name, who_pays.speaker.attribution, who_pays.cue) == ("Omar Vance", "name", "said")
+    assert "Nobody has told us." in who_pays.content  # the quotation goes on after its attribution
+    assert _by_content(statements, "simply false").speaker.name == "Dana Reyes"
+    assert _by_content(statements, "Is it fair?").speaker.name == "Omar Vance"
