@@ -283,6 +283,49 @@ MALE_MARKERS = {
     "man",
 }
 
+# Common given names, for the gender a pronoun needs ("Hillary Clinton" ... "she"); a name that is both stays out.
+FEMALE_FIRST_NAMES = set(
+    """
+    abigail ada adriana agnes aisha alexandra alice alicia alison amanda amber amelia amy ana anastasia andrea
+    angela angelina anita ann anna anne annette antonia april ashley audrey ava barbara beatrice becky betsy
+    betty beverly brenda bridget brittany camila carla carly carmen carol caroline carolyn catherine cecilia
+    charlotte chelsea cheryl christina christine cindy claire clara claudia colleen connie cynthia daisy
+    danielle daphne deborah debbie debra denise diana diane donna doris dorothy edith eileen elaine eleanor
+    elena elisabeth elizabeth ella ellen emily emma erica erin esther eva evelyn fatima fiona frances gabriela
+    gabrielle gail gina giulia gloria grace gretchen hannah harriet heather heidi helen helena hillary holly
+    hope ingrid irene isabel isabella jacqueline jane janet janice jasmine jean jeanne jennifer jenny jessica
+    jill joan joanna joanne jodi josephine joy joyce judith judy julia julie justine karen kate katherine
+    kathleen kathryn kathy katie kayla kelly kim kimberly kirsten kristen kristin laura lauren leah lily linda
+    lisa lori louise lucia lucy lynn madeleine madison maggie marcia margaret maria marianne marie marilyn
+    marina marjorie marsha martha mary maureen megan megyn melania melanie melissa michelle mildred monica
+    nadia nancy naomi natalia natalie nicole nikki nina nora olga olivia pamela patricia paula pauline peggy
+    penny phyllis priya rachel rebecca regina renee rita roberta rosa rose ruth sabrina sally samantha sandra
+    sara sarah sharon sheila shirley sofia sonia sophia sophie stephanie susan suzanne sylvia tammy tanya
+    teresa theresa tiffany tina tracy ursula valerie vanessa veronica victoria virginia wanda wendy yolanda
+    yvonne zoe
+    """.split()
+)
+MALE_FIRST_NAMES = set(
+    """
+    aaron abdul adam adrian ahmed alan albert alejandro alexander alexei alfred ali allen alvin andre andrew
+    andy angus anthony antonio arnold arthur barack barry ben benjamin bernard bernie bill billy bob bobby
+    boris brad bradley brandon brent brett brian bruce bryan carl carlos chad charles charlie chris
+    christopher chuck clarence clark clint colin craig curtis dale dan daniel danny darren dave david dean
+    dennis derek devin dick dmitry don donald doug douglas duncan dwight earl ed eddie edward elijah emmanuel
+    eric ernest eugene evan felix fernando francis francisco frank franklin fred frederick gary gavin gene
+    george gerald gordon graham greg gregory harold harry harvey hassan henry herbert howard hugh hugo ian igor
+    isaac ivan jack jacob jake james jamie jared jason jay jeb jeff jeffrey jeremy jerry jesse jim jimmy joe
+    joel john johnny jon jonathan jorge jose joseph josh joshua juan julian justin karl keith ken kenneth
+    kevin kurt kyle lamar larry lawrence lee leo leon leonard louis luis luke malcolm manuel marco
+    marcus mario mark martin matt matthew maurice max michael miguel mike mitch mitt mohammed muhammad nathan
+    neil newt nicholas nick nigel noah norman oleg oliver omar oscar owen patrick paul pedro pete peter phil
+    philip ralph randy ray raymond reince richard rick rob robert roberto rod roger ron ronald ross roy rudy
+    rupert russell ryan sam samuel scott sean sergei seth shawn simon stanley stephen steve steven stuart ted
+    terry thomas tim timothy todd tom tommy tony travis trevor troy tyler victor vincent vladimir walter wayne
+    william willie xavier yusuf zachary
+    """.split()
+)
+
 # Words that make up titles, capitalised or not: "Defence Minister", "southern army command spokeswoman".
 TITLE_WORDS = {
     "president",

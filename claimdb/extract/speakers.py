@@ -16,11 +16,13 @@ from claimdb.extract.lexicon import (
     ANONYMOUS_HEADS,
     CAPITAL_STOP,
     DETERMINERS,
+    FEMALE_FIRST_NAMES,
     FEMALE_MARKERS,
     GOVERNMENT_HEADS,
     GOVERNMENT_NAMES,
     HONORIFICS,
     INDEFINITE,
+    MALE_FIRST_NAMES,
     MALE_MARKERS,
     NON_PERSON_CAPITALS,
     ORG_HEADS,
@@ -39,6 +41,7 @@ _NAME_RUN_RE = re.compile(
     r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:de|van|von|bin|al|da|di|del|la|le)(?![\w’'\-])))+"
 )
 _NAME_PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le"}
+_CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]*")
 
 
 class Word(NamedTuple):
@@ -195,6 +198,19 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     return mention
 
 
+def first_name_gender(name: str) -> str | None:
+    """'male' / 'female' when the first word of a full name is a common given name of that gender."""
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    first = parts[0].lower()
+    if first in FEMALE_FIRST_NAMES:
+        return "female"
+    if first in MALE_FIRST_NAMES:
+        return "male"
+    return None
+
+
 def _org_kind(name: str) -> ClaimantKind:
     low = name.lower()
     if low in GOVERNMENT_NAMES or low.split()[-1] in GOVERNMENT_HEADS:
@@ -212,6 +228,9 @@ class ArticleContext:
     by_surname: dict[str, list[Person]] = field(default_factory=dict)
     speakers: list[tuple[int, Speaker]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)  # learnt from pronouns resolved to a name
+    # The sentence being parsed and its quotations: a pronoun looks for its antecedent there first.
+    unit_start: int = 0
+    unit_quotes: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def scan(cls, text: str) -> ArticleContext:
@@ -243,8 +262,14 @@ class ArticleContext:
                 continue
             if any(p.lower() in CAPITAL_STOP for p in parts):
                 continue
-            context.add_person(Person(mention.name, match.start(), mention.title, mention.affiliation, mention.gender))
+            gender = mention.gender or first_name_gender(mention.name)
+            context.add_person(Person(mention.name, match.start(), mention.title, mention.affiliation, gender))
         return context
+
+    def begin_unit(self, start: int, quotes: list[tuple[int, int]]) -> None:
+        """Start parsing the sentence at `start` whose quotations are `quotes`."""
+        self.unit_start = start
+        self.unit_quotes = quotes
 
     def add_person(self, person: Person) -> None:
         """Remember a person named at `person.position` (kept sorted by position)."""
@@ -288,7 +313,7 @@ class ArticleContext:
                     title = title or person.title
                     affiliation = affiliation or person.affiliation
             if " " in name and not any(p.name == name and p.position == span.start for p in self.persons):
-                self.add_person(Person(name, span.start, title, affiliation, gender))
+                self.add_person(Person(name, span.start, title, affiliation, gender or first_name_gender(name)))
             return Speaker(name, surface, span, "person", title, affiliation, "name")
         head = mention.head
         if head in ANONYMOUS_HEADS and mention.determiner in INDEFINITE:
@@ -317,12 +342,25 @@ class ArticleContext:
     def _resolve_pronoun(self, low: str, surface: str, span: Span, position: int) -> Speaker:
         wanted = PRONOUNS[low]
         if wanted in ("male", "female"):
+            subject = self._sentence_subject(position, wanted)
+            if subject is not None:
+                # "Rubio spoke over boos as he congratulated ...": the person the sentence is about
+                self.genders.setdefault(subject.name, wanted)
+                return Speaker(subject.name, surface, span, "person", subject.title, subject.affiliation, "pronoun")
             for _, speaker in reversed(self.speakers[-3:]):
-                if speaker.kind == "person" and speaker.name and self._gender_ok(speaker.name, wanted):
+                if (
+                    speaker.kind == "person"
+                    and speaker.name
+                    and self._person_like(speaker.name)
+                    and self._gender_ok(speaker.name, wanted)
+                ):
                     self.genders.setdefault(speaker.name, wanted)
                     return Speaker(speaker.name, surface, span, "person", speaker.title, speaker.affiliation, "pronoun")
             index = bisect_left(self.positions, position)
-            for person in reversed(self.persons[:index]):
+            recent = self.persons[max(0, index - 5) : index]
+            # a recent person known to have this gender first, then anyone not known to have the other one
+            matched = [p for p in recent if self._gender_of(p.name) == {wanted}]
+            for person in [*reversed(matched), *reversed(self.persons[:index])]:
                 if self._gender_ok(person.name, wanted):
                     self.genders.setdefault(person.name, wanted)
                     return Speaker(person.name, surface, span, "person", person.title, person.affiliation, "pronoun")
@@ -332,10 +370,42 @@ class ArticleContext:
                     return Speaker(speaker.name, surface, span, speaker.kind, None, None, "pronoun")
         return Speaker(None, surface, span, "unknown", None, None, "pronoun")
 
-    def _gender_ok(self, name: str, wanted: str) -> bool:
+    def _sentence_subject(self, position: int, wanted: str) -> Person | None:
+        """The first person named earlier in the current sentence, outside quotations, of the wanted gender."""
+        start = self.unit_start
+        if not start <= position or position - start > 400:
+            return None
+        opening = _CAPITALISED_RE.match(self.text, start)
+        if opening is not None and PRONOUNS.get(opening.group().lower()) == wanted:
+            return None  # "He avoided Trump until he ...": the sentence is already about someone else
+        for match in _CAPITALISED_RE.finditer(self.text, start, position):
+            if any(a <= match.start() < b for a, b in self.unit_quotes):
+                continue
+            candidates = self.by_surname.get(strip_possessive(match.group()).lower())
+            if not candidates:
+                continue
+            person = self.person_before(match.start(), candidates[0].name.split()[-1])
+            # only a person whose gender is known: capitalised runs such as "New York" are persons here too
+            if person is not None and self._gender_of(person.name) == {wanted}:
+                return person
+        return None
+
+    def _person_like(self, name: str) -> bool:
+        """False for a capitalised word read as a name only because it opened a sentence ("Building")."""
+        if " " in name or name in self.genders or name.lower() in self.by_surname:
+            return True
+        # named somewhere other than at the start of a sentence ("said Carson", "Dr. Carson")
+        pattern = rf"(?:[^.!?\s\"“”'’]|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.) {re.escape(name)}\b"
+        return re.search(pattern, self.text) is not None
+
+    def _gender_of(self, name: str) -> set[str]:
         genders = {p.gender for p in self.persons if p.name == name and p.gender}
         if name in self.genders:
             genders.add(self.genders[name])
+        return genders
+
+    def _gender_ok(self, name: str, wanted: str) -> bool:
+        genders = self._gender_of(name)
         return not genders or wanted in genders
 
     def remember(self, position: int, speaker: Speaker) -> None:

@@ -2008,6 +2008,7 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
         unit_quotes = [q for q in quotes if q.start < unit.end and q.end > unit.start]
         segment = text[unit.start : unit.end]
         parser = _UnitParser(text, unit.start, unit.end, unit_quotes, context)
+        context.begin_unit(unit.start, [(q.start, q.end) for q in unit_quotes])
         if subject is not None:
             # "Paul Dunn disagreed. “...,” he said.": the person the last sentence was about speaks next
             context.remember(subject.span.start if subject.span else unit.start, subject)

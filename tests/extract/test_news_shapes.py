@@ -102,3 +102,30 @@ def test_question_or_exclamation_quote_keeps_its_own_attribution() -> None:
     assert "Nobody has told us." in who_pays.content  # the quotation goes on after its attribution
     assert _by_content(statements, "simply false").speaker.name == "Dana Reyes"
     assert _by_content(statements, "Is it fair?").speaker.name == "Omar Vance"
+
+
+PRONOUN_STORY = """Mayor Helen Ortiz met union leaders on Tuesday. Building inspector Ray Duval joined them later.
+
+Councillor Mark Stein spoke after the vote as he thanked the volunteers. \u201cThis town owes them,\u201d he said.
+
+\u201cThe budget is fair,\u201d she said, defending the plan.
+
+Consider the library. Ortiz said she would keep it open."""
+
+
+def test_pronoun_takes_the_person_the_sentence_is_about() -> None:
+    statements = extract_statements(PRONOUN_STORY, PUB)
+    assert _by_content(statements, "owes them").speaker.name == "Mark Stein"
+    # two men named since, but "she" is the mayor: given names tell the gender
+    assert _by_content(statements, "budget is fair").speaker.name == "Helen Ortiz"
+    # "Consider" opened a sentence; it is not a person a pronoun can point to
+    assert _by_content(statements, "keep it open").speaker.name == "Helen Ortiz"
+
+
+def test_pronoun_after_a_sentence_opened_by_another_pronoun() -> None:
+    text = (
+        "Senator Paul Reed backed the bill. He avoided any attack on Governor Tom Hart until Friday, "
+        "when he said the delay was costly."
+    )
+    s = _by_content(extract_statements(text, PUB), "delay was costly")
+    assert s.speaker.name == "Paul Reed"
