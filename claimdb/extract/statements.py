@@ -953,11 +953,23 @@ class _UnitParser:
         """The noun phrase that opens the unit's main clause (after an introductory phrase), if any."""
         toks = self.toks
         k = self._first_content_index()
-        if k < len(toks) and toks[k].low in INTRO_OPENERS:
+        if k < len(toks) and (toks[k].low in INTRO_OPENERS or self._participle_opener(k)):
             comma = next((m for m in range(k, len(toks)) if toks[m].text == "," and toks[m].start < limit), None)
             if comma is None:
                 return None
             k = comma + 1
+            for _ in range(3):
+                # "At an event in Ames, Iowa, on Sunday, Clinton ...": a place and a time still belong to the
+                # introduction; the subject is the first phrase not closed by a comma
+                nxt = next((m for m in range(k, min(len(toks), k + 5)) if toks[m].text == ","), None)
+                if nxt is None or toks[nxt].start >= limit or self.quoted[k]:
+                    break
+                stretch = toks[k:nxt]
+                place = all(t.capitalised and t.low not in PRONOUNS for t in stretch)
+                time = stretch[0].low in ("on", "in", "at", "late", "early", "earlier", "last", "this")
+                if not (place or time) or any(t.low in CUE_FORMS for t in stretch):
+                    break
+                k = nxt + 1
             while k < len(toks) and toks[k].low in SENTENCE_CONNECTORS:
                 k += 1
         if k >= len(toks) or toks[k].start >= limit or self.quoted[k]:
@@ -987,6 +999,19 @@ class _UnitParser:
         if nxt.capitalised or _is_mark(nxt.text):
             return None
         return k, last
+
+    def _participle_opener(self, k: int) -> bool:
+        """`Having announced ...,` / `Making her way around ...,`: a participle clause opens the sentence."""
+        toks = self.toks
+        low = toks[k].low
+        return (
+            toks[k].capitalised
+            and len(low) > 5
+            and low.endswith("ing")
+            and low not in ("nothing", "something", "everything", "anything")
+            and k + 1 < len(toks)
+            and toks[k + 1].text[:1].islower()
+        )
 
     def _cue(self, i: int, previous: _Draft | None = None) -> _Draft | None:
         toks, text = self.toks, self.text

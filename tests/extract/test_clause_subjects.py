@@ -95,3 +95,16 @@ def test_long_subject_after_a_quotation() -> None:
     s = only('"Will the bridge ever open?" a city engineer in the audience wondered.')
     assert s.content == '"Will the bridge ever open?"'
     assert s.kind == "direct"
+
+
+def test_participle_after_an_introduction_with_a_place_and_a_day() -> None:
+    s = only(
+        "At a town hall in Dover, Delaware, on Monday, Governor Ellen Marsh spoke at length, "
+        "saying that roads could not wait."
+    )
+    assert (s.content, s.speaker.name) == ("that roads could not wait", "Ellen Marsh")
+
+
+def test_participle_clause_opening_the_sentence_is_no_speaker() -> None:
+    s = only("Facing hostile questions, Mayor Tom Adler went on the offensive, insisting that the audit was wrong.")
+    assert (s.content, s.speaker.name) == ("that the audit was wrong", "Tom Adler")
