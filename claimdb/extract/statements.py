@@ -961,15 +961,15 @@ class _UnitParser:
             for _ in range(3):
                 # "At an event in Ames, Iowa, on Sunday, Clinton ...": a place and a time still belong to the
                 # introduction; the subject is the first phrase not closed by a comma
-                nxt = next((m for m in range(k, min(len(toks), k + 5)) if toks[m].text == ","), None)
-                if nxt is None or toks[nxt].start >= limit or self.quoted[k]:
+                comma_at = next((m for m in range(k, min(len(toks), k + 5)) if toks[m].text == ","), None)
+                if comma_at is None or toks[comma_at].start >= limit or self.quoted[k]:
                     break
-                stretch = toks[k:nxt]
+                stretch = toks[k:comma_at]
                 place = all(t.capitalised and t.low not in PRONOUNS for t in stretch)
                 time = stretch[0].low in ("on", "in", "at", "late", "early", "earlier", "last", "this")
                 if not (place or time) or any(t.low in CUE_FORMS for t in stretch):
                     break
-                k = nxt + 1
+                k = comma_at + 1
             while k < len(toks) and toks[k].low in SENTENCE_CONNECTORS:
                 k += 1
         if k >= len(toks) or toks[k].start >= limit or self.quoted[k]:
