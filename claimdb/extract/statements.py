@@ -289,6 +289,9 @@ _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 _STANCE_CUES = {"support", "endorse", "back", "oppose", "praise", "criticize", "criticise", "blame", "attack", "slam"}
 _POST_MODIFIERS = {"familiar", "close", "involved", "briefed", "knowledgeable", "loyal", "opposed", "sympathetic"}
 _IRREGULAR_PAST = {"shot", "fired", "snapped", "spoke", "began", "went", "put", "got", "gave", "came", "made"}
+_IRREGULAR_PARTICIPLES = {"written", "drawn", "led", "run", "known", "seen", "done", "made", "built", "sent", "paid"}
+# What follows a participle that opens an appositive: "published by", "released last week", "commissioned in"
+_PARTICIPLE_FOLLOWERS = {"by", "in", "on", "last", "this", "earlier", "late", "early", "at", "for", "after", "with"}
 _CALLED_OBJECTS = {"him", "them", "himself", "herself", "themselves", "me", "us", "you", "it"}
 _LY_ADJECTIVES = {
     "weekly",
@@ -1844,6 +1847,12 @@ class _UnitParser:
                 or opener.text[:1].isdigit()
             )
             head = toks[k - 1]
+            if opener.low == "which" or self._participle_appositive(k + 1, end):
+                # "The report, published by X on Monday, estimated": the phrase that opens the sentence speaks
+                found = self._source_at(k - 1, [])
+                if found is not None and found[0] == self._first_content_index():
+                    self.source_start = min(found[0], self.source_start)
+                    return found
             if opener.low == "which":
                 j = k  # "X, director of CREDO Action, which organized the letter, said": X speaks
                 continue
@@ -1857,6 +1866,15 @@ class _UnitParser:
                     return found
             j = k
         return None
+
+    def _participle_appositive(self, k: int, end: int) -> bool:
+        """`, published by X on Monday,` / `, released last week,`: a past participle and its phrase."""
+        toks = self.toks
+        opener = toks[k]
+        if opener.capitalised or not opener.text.isalpha() or end - k < 2:
+            return False
+        participle = opener.low.endswith("ed") or opener.low in _IRREGULAR_PARTICIPLES
+        return participle and toks[k + 1].low in _PARTICIPLE_FOLLOWERS
 
     def _source_at(self, j: int, appositive: list[Word]) -> tuple[int, int, Mention | None] | None:
         """The source whose last word is `toks[j]`, followed by `appositive` (possibly empty)."""

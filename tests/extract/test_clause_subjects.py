@@ -108,3 +108,15 @@ def test_participle_after_an_introduction_with_a_place_and_a_day() -> None:
 def test_participle_clause_opening_the_sentence_is_no_speaker() -> None:
     s = only("Facing hostile questions, Mayor Tom Adler went on the offensive, insisting that the audit was wrong.")
     assert (s.content, s.speaker.name) == ("that the audit was wrong", "Tom Adler")
+
+
+def test_participle_appositive_between_subject_and_cue() -> None:
+    s = only("The report, published by the Lakeside Institute on Monday, estimated that rents would rise by a tenth.")
+    assert (s.content, s.speaker.name, s.cue) == ("that rents would rise by a tenth", "The report", "estimated")
+    s = only("A survey of 900 tenants, conducted in March, showed that most could not pay.")
+    assert (s.content, s.speaker.name) == ("that most could not pay", "A survey of 900 tenants")
+
+
+def test_relative_clause_between_a_subject_noun_and_cue() -> None:
+    s = only("The study, which was published on Monday, found that rents would rise.")
+    assert (s.content, s.speaker.name) == ("that rents would rise", "The study")
