@@ -645,6 +645,7 @@ class _UnitParser:
         self.quoted = self._quoted_flags()
         self.no_speaker = False  # set for raising and passive cues: the next speaker built is nobody
         self.source_start = 0  # first token of the last source phrase found by _source_left
+        self.drafts: list[_Draft] = []  # the attributions parse() has found so far
 
     def _quoted_flags(self) -> list[bool]:
         flags: list[bool] = []
@@ -662,6 +663,7 @@ class _UnitParser:
         """Every attribution of the unit, left to right; later cues may nest inside earlier content."""
         toks = self.toks
         drafts: list[_Draft] = []
+        self.drafts = drafts
         head = self._colon_head()
         if head is not None:
             drafts.append(head)
@@ -926,6 +928,12 @@ class _UnitParser:
                 return None
             previous.content = (p_start, p_end)
             previous.kind = _classify(self.text, p_start, p_end, self.quotes)
+            outer = next((d for d in self.drafts if d.cue and d.content[0] <= cue[0] < d.content[1]), None)
+            if outer is not None and outer is not previous and not outer.parts and outer.content[0] < p_start:
+                # "Ruiz said the council backed the plan, calling it fair": Ruiz calls it, not the council
+                outer.content = (outer.content[0], p_end)
+                outer.kind = _classify(self.text, outer.content[0], p_end, self.quotes)
+                previous = outer
         if previous is not None:
             speaker = previous.speaker
         else:

@@ -441,3 +441,22 @@ def test_headline_cue_in_title_case() -> None:
     s = only("Senator Ida Marsh Slams Plan To Close Rural Clinics")
     assert s.cue == "Slams" and s.content == "Plan To Close Rural Clinics"
     assert s.speaker.name == "Ida Marsh"
+
+
+def test_participle_after_a_nested_statement_belongs_to_the_main_speaker() -> None:
+    text = "The White House dismissed a report that said the deal was dead, calling it fiction."
+    statements = extract_statements(text, PUB)
+    by_cue = {s.cue: s for s in statements}
+    assert (by_cue["calling"].content, by_cue["calling"].speaker.name) == ("it fiction", "White House")
+    assert by_cue["dismissed"].content == "a report that said the deal was dead"
+    assert by_cue["said"].speaker.name == "a report"
+
+
+def test_participle_after_a_nested_belief() -> None:
+    statements = extract_statements(
+        "Mayor Ana Ruiz said the council believed the plan would work, calling it a fair deal.", PUB
+    )
+    assert [(s.content, s.speaker.name) for s in statements] == [
+        ("the council believed the plan would work", "Ana Ruiz"),
+        ("it a fair deal", "Ana Ruiz"),
+    ]
