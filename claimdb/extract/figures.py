@@ -184,7 +184,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     """a an the of in on at to for from by with about into onto over under after before between during than that
     which who whom whose what this these those it its their his her our your my them they we he she you i
     was were is are be been being has have had will would could should may might can do does did not no nor
-    and or but so as if per each every more less most least other others such said says say same than then there
+    and or but so as if per each every more less fewer most least other others such said says say same than then there
     here when where while up down out off against among within without via across per cent percent
     year years month months week weeks day days time times also only just even still yet again all both
     any some many much few several own very too""".split()
@@ -210,6 +210,7 @@ class _Quantity:
     qualifier: Qualifier | None = None  # from a sign ("+0.2%") or a hyphen prefix ("sub-300")
     identifier: bool = False  # part of a name ("TA-35"): never a figure
     tail: bool = False  # follows "digit-": only the end of a range, never a figure on its own
+    count_change: Qualifier | None = None  # "1,500 more agents" (increase), "40 fewer buses" (decrease)
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -490,6 +491,12 @@ def _read_unit(text: str, q: _Quantity) -> None:
         return
     if q.unit is None:
         noun = _counted_noun(text, pos)
+        change = _COUNT_CHANGE_RE.match(text, pos) if noun is None else None
+        if change is not None:
+            # "1,500 more agents", "40 fewer buses": a change in a count, the noun is still the unit
+            noun = _counted_noun(text, change.end())
+            if noun is not None:
+                q.count_change = "decrease" if change.group(1).lower() == "fewer" else "increase"
         if noun is not None:
             q.unit, q.end = noun
 
@@ -530,6 +537,7 @@ def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[st
     return None
 
 
+_COUNT_CHANGE_RE = re.compile(r"[ \u00a0](more|fewer)(?=[ \u00a0])", re.IGNORECASE)
 _STRIP = " \u00a0(\"'“‘"
 
 
@@ -733,7 +741,7 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
     if qualifier is None and from_change is not None and second is not None:
         qualifier = from_change
     if qualifier is None and second is None:
-        qualifier = _change_before(text, start)
+        qualifier = _change_before(text, start) or first.count_change
     if qualifier is None and previous is not None and previous.qualifier in ("increase", "decrease"):
         gap = text[previous.end : start]
         if len(gap) <= 8 and OR_BEFORE_RE.search(gap):

@@ -292,6 +292,10 @@ AGE_RE = re.compile(
 )
 
 IRREGULAR_PLURALS: dict[str, str] = {
+    "buses": "bus",
+    "bonuses": "bonus",
+    "campuses": "campus",
+    "viruses": "virus",
     "people": "people",
     "persons": "people",
     "men": "man",

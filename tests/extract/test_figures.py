@@ -220,3 +220,16 @@ def test_deterministic_and_ordered() -> None:
     first, second = find_figures(text), find_figures(text)
     assert first == second
     assert [f.start for f in first] == sorted(f.start for f in first)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The agency will hire 1,500 more agents this year.", (1500.0, None, "agent", "increase")),
+        ("The depot now runs 40 fewer buses.", (40.0, None, "bus", "decrease")),
+        ("About 2,000 more people left the valley.", (2000.0, None, "people", "approx")),
+        ("The ticket costs 500 more than last year.", (500.0, None, None, "exact")),
+    ],
+)
+def test_more_or_fewer_before_a_counted_noun(text: str, expected: tuple[float, None, str | None, str]) -> None:
+    assert summary(text) == [expected]
