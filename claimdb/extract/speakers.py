@@ -322,7 +322,9 @@ class ArticleContext:
             kind = _org_kind(head)
             return Speaker(surface, surface, span, kind, None, mention.affiliation, "organisation")
         if mention.determiner in ("the", "this", "that") and head in TITLE_WORDS:
-            person = self._person_with_title(head, position)
+            # "the Vermont senator": a capitalised modifier must be known of the person too
+            modifiers = [w.lower() for w in surface.split()[1:-1] if w[:1].isupper()]
+            person = self._person_with_title(head, position, modifiers)
             if person is not None:
                 return Speaker(person.name, surface, span, "person", person.title, person.affiliation, "title")
             return Speaker(surface, surface, span, "person", mention.title, mention.affiliation, "title")
@@ -330,12 +332,16 @@ class ArticleContext:
             return Speaker(surface, surface, span, "anonymous", None, mention.affiliation, "anonymous")
         return Speaker(surface, surface, span, "unknown", mention.title, mention.affiliation, "title")
 
-    def _person_with_title(self, head: str, position: int) -> Person | None:
+    def _person_with_title(self, head: str, position: int, modifiers: list[str]) -> Person | None:
+        def described(title: str | None, affiliation: str | None) -> bool:
+            known = f"{title or ''} {affiliation or ''}".lower()
+            return bool(title) and _has_title(str(title), head) and all(m in known for m in modifiers)
+
         for _, speaker in reversed(self.speakers):
-            if speaker.title and head in speaker.title.lower() and speaker.name and speaker.kind == "person":
+            if speaker.name and speaker.kind == "person" and described(speaker.title, speaker.affiliation):
                 return Person(speaker.name, 0, speaker.title, speaker.affiliation)
         for person in reversed(self.persons):
-            if person.position < position and person.title and head in person.title.lower():
+            if person.position < position and described(person.title, person.affiliation):
                 return person
         return None
 
@@ -411,6 +417,31 @@ class ArticleContext:
     def remember(self, position: int, speaker: Speaker) -> None:
         """Record an attributed speaker (used for pronouns, titles and floating quotes)."""
         self.speakers.append((position, speaker))
+
+
+# "the governor" after "Gov. Mike Pence", "the senator" after "Sen. Ann Cole"
+_TITLE_ABBREVIATIONS = {
+    "governor": "gov",
+    "senator": "sen",
+    "representative": "rep",
+    "congressman": "rep",
+    "congresswoman": "rep",
+    "general": "gen",
+    "professor": "prof",
+    "lieutenant": "lt",
+    "colonel": "col",
+    "captain": "capt",
+    "sergeant": "sgt",
+}
+
+
+def _has_title(title: str, head: str) -> bool:
+    """True when `title` ("Indiana Gov.", "Defence Minister") names the office `head` ("governor")."""
+    low = title.lower()
+    if head in low:
+        return True
+    short = _TITLE_ABBREVIATIONS.get(head)
+    return short is not None and short in [w.rstrip(".") for w in low.split()]
 
 
 def _is_org_name(name: str) -> bool:

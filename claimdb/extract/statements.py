@@ -646,6 +646,8 @@ class _UnitParser:
         self.no_speaker = False  # set for raising and passive cues: the next speaker built is nobody
         self.source_start = 0  # first token of the last source phrase found by _source_left
         self.drafts: list[_Draft] = []  # the attributions parse() has found so far
+        # name spans introduced by a noun phrase before them ("The spokeswoman ..., Ana Lopes,"): that phrase
+        self.described: dict[tuple[int, int], tuple[int, int]] = {}
 
     def _quoted_flags(self) -> list[bool]:
         flags: list[bool] = []
@@ -1773,6 +1775,12 @@ class _UnitParser:
         if self.no_speaker:
             return Speaker(None, None, None, "unknown", None, None, "none")
         mention = parse_mention(self.text, self.toks[sa : sb + 1])
+        described = self.described.get((sa, sb))
+        if described is not None and mention.title is None:
+            noun_phrase = parse_mention(self.text, self.toks[described[0] : described[1] + 1])
+            if noun_phrase.name is None and noun_phrase.head in TITLE_WORDS:
+                mention.title = noun_phrase.title
+                mention.gender = mention.gender or noun_phrase.gender
         return self.context.resolve(mention, mention.span.start, relative)
 
     def _source_left(self, a: int) -> tuple[int, int, Mention | None] | None:
@@ -1931,7 +1939,9 @@ class _UnitParser:
             if named and appositive[-1].capitalised:
                 first = appositive.index(named[0])
                 self.source_start = np[0]
-                return toks.index(appositive[first]), toks.index(appositive[-1]), None
+                name_span = (toks.index(appositive[first]), toks.index(appositive[-1]))
+                self.described[name_span] = np  # "The spokeswoman for the ministry, Ana Lopes,": her title
+                return name_span[0], name_span[1], None
         return np[0], np[1], None
 
     def _np_left(self, j: int) -> tuple[int, int] | None:

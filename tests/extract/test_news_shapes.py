@@ -129,3 +129,22 @@ def test_pronoun_after_a_sentence_opened_by_another_pronoun() -> None:
     )
     s = _by_content(extract_statements(text, PUB), "delay was costly")
     assert s.speaker.name == "Paul Reed"
+
+
+def test_title_from_the_noun_phrase_before_an_appositive_name() -> None:
+    text = (
+        "The spokeswoman for the ministry, Ana Lopes, said the ward was clean. "
+        "\u201cWe checked it twice,\u201d the spokeswoman added."
+    )
+    s = _by_content(extract_statements(text, PUB), "checked it twice")
+    assert (s.speaker.name, s.speaker.attribution) == ("Ana Lopes", "title")
+
+
+def test_the_governor_after_an_abbreviated_title_and_a_place_that_must_agree() -> None:
+    text = (
+        "Indiana Gov. Mark Pell said the plan works. The governor added that it was fair.\n\n"
+        "\u201cIt is not fair,\u201d the Ohio governor said."
+    )
+    statements = extract_statements(text, PUB)
+    assert _by_content(statements, "it was fair").speaker.name == "Mark Pell"
+    assert _by_content(statements, "It is not fair").speaker.name != "Mark Pell"  # he governs Indiana
