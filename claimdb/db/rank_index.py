@@ -14,15 +14,28 @@ words grow with the archive (the OR of every word of a post took 230 ms at a mil
 When every term is rare, FTS5's ranking is used as it is. Otherwise the score equals FTS5's bm25 except that a
 common term gets the idf of `RANK_DF_CAP` claims (its exact count is what would cost time).
 
-PostgreSQL keeps `claim_index.candidate_claims` (ts_rank over the OR of every term); it was not measured at
-a million claims.
+PostgreSQL: a GIN index reads the whole posting list of every term of a query, and `ts_rank` must then read
+every matching row, so the OR of every word of a post grows with the archive just the same. The same plan
+applies, with PostgreSQL's own pieces:
+
+1. a term is common when the planner statistics of `claims.search_vector` (pg_stats, most common elements)
+   put it in `RANK_DF_CAP` claims or more; other terms are counted up to the cap (short posting lists);
+2. the claims of the rarest terms (within `RANKED_ROW_BUDGET` rows) and of the ANDs of the terms (oldest
+   first, `CONJUNCTION_LIMIT` each) are the candidates;
+3. all of them are scored in SQL with `ts_rank` over the OR of every term, the score the whole OR query
+   would give them (ts_rank has no document-frequency factor, so nothing is lost by not counting).
+
+When every term is rare the OR query runs as it is, exactly as before.
 """
 
 from __future__ import annotations
 
 import math
+import time
+import weakref
 from collections.abc import Sequence
 
+from sqlalchemy import text as sql
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -30,7 +43,8 @@ from claimdb.db.claim_index import (
     Candidate,
     _dialect,
     _fts5_or_query,
-    candidate_claims,
+    _pg_candidates,
+    _tsquery_literal,
     candidate_from_row,
     query_terms,
     sqlite_term_rows,
@@ -64,7 +78,7 @@ def ranking_candidates(
     `row_budget` bound the SQLite cost (see the module docstring).
     """
     if _dialect(session) == "postgresql":
-        return candidate_claims(session, text, k=k, max_terms=None, weights=weights, stopwords=stopwords)
+        return _pg_ranking_candidates(session, text, k, weights, stopwords, df_cap, row_budget)
     connection = session.connection()
     terms = query_terms(session, text, stopwords)[:MAX_TERMS]
     frequencies = capped_document_frequencies(connection, terms, df_cap)
@@ -238,3 +252,107 @@ def bm25_scores(
 def _idf(rows_in_index: int, frequency: int) -> float:
     # FTS5's: never zero or negative, so a term in most rows still counts a little.
     return max(math.log((rows_in_index - frequency + 0.5) / (frequency + 0.5)), 1e-6)
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------------------------
+
+STATISTICS_MAX_AGE = 300.0  # seconds before the planner statistics of common terms are read again
+# Per connection pool (gone with it): (when read, terms pg_stats puts in `cap` claims or more) per cap, and the
+# terms found common by counting (a term once common stays common).
+_pg_statistics: weakref.WeakKeyDictionary[object, dict[int, tuple[float, frozenset[str]]]] = weakref.WeakKeyDictionary()
+_pg_counted_common: weakref.WeakKeyDictionary[object, dict[int, set[str]]] = weakref.WeakKeyDictionary()
+_PG_COMMON_MAX = 200_000
+
+
+def _pg_statistics_common(session: Session, df_cap: int) -> frozenset[str]:
+    """Terms that the planner statistics (ANALYZE's most common lexemes) put in `df_cap` claims or more."""
+    by_cap = _pg_statistics.setdefault(session.get_bind().engine.pool, {})
+    read_at, common = by_cap.get(df_cap, (0.0, frozenset()))
+    if time.monotonic() - read_at < STATISTICS_MAX_AGE:
+        return common
+    row = session.execute(
+        sql(
+            "SELECT CAST(CAST(s.most_common_elems AS text) AS text[]), s.most_common_elem_freqs, c.reltuples "
+            "FROM pg_stats AS s JOIN pg_class AS c ON c.oid = to_regclass(quote_ident(s.schemaname) || '.claims') "
+            "WHERE s.schemaname = current_schema() AND s.tablename = 'claims' AND s.attname = 'search_vector'"
+        )
+    ).first()
+    found: set[str] = set()
+    if row is not None and row[0] is not None and row[1] is not None:
+        # Frequencies are shares of the rows; the array ends with three summary values zip() leaves out.
+        rows = max(float(row[2] or 0), 0.0)
+        found = {term for term, share in zip(row[0], row[1], strict=False) if share * rows >= df_cap}
+    common = frozenset(found)
+    by_cap[df_cap] = (time.monotonic(), common)
+    return common
+
+
+def pg_capped_frequencies(session: Session, terms: Sequence[str], df_cap: int = RANK_DF_CAP) -> dict[str, int]:
+    """How many claims contain each term, counted up to `df_cap`; terms in no claim are left out.
+
+    Terms the planner statistics call common are not counted (their posting lists are the long ones).
+    """
+    pool = session.get_bind().engine.pool
+    counted_common = _pg_counted_common.setdefault(pool, {}).setdefault(df_cap, set())
+    common = _pg_statistics_common(session, df_cap) | counted_common
+    unknown = [t for t in terms if t not in common]
+    frequencies = {t: df_cap for t in terms if t in common}
+    if unknown:
+        rows = session.execute(
+            sql(
+                "SELECT t.term, (SELECT count(*) FROM (SELECT 1 FROM claims "
+                "WHERE search_vector @@ CAST(t.query AS tsquery) LIMIT :cap) AS x) "
+                "FROM unnest(CAST(:terms AS text[]), CAST(:queries AS text[])) AS t(term, query)"
+            ),
+            {"terms": unknown, "queries": [_tsquery_literal(t) for t in unknown], "cap": df_cap},
+        ).fetchall()
+        for term, count in rows:
+            frequencies[term] = int(count)
+            if count >= df_cap and len(counted_common) < _PG_COMMON_MAX:
+                counted_common.add(term)
+    return {t: n for t, n in frequencies.items() if n > 0}
+
+
+def _pg_ranking_candidates(
+    session: Session,
+    text: str,
+    k: int,
+    weights: tuple[float, float],
+    stopwords: frozenset[str],
+    df_cap: int,
+    row_budget: int,
+) -> list[Candidate]:
+    terms = query_terms(session, text, stopwords)[:MAX_TERMS]
+    frequencies = pg_capped_frequencies(session, terms, df_cap)
+    present = sorted((t for t in terms if t in frequencies), key=lambda t: (frequencies[t], terms.index(t)))
+    if not present:
+        return []
+    ranked_keys = ranked_terms(present, frequencies, df_cap, row_budget)
+    if len(ranked_keys) == len(present):
+        # Every term is rare: the OR of them all costs little, and is what ranked claims before.
+        return _pg_candidates(session, terms, k, weights)
+    # Each source of candidates is a sub-select of ids; the ranking reads only their rows.
+    sources: list[str] = []
+    params: dict[str, object] = {"k": k, "limit": CONJUNCTION_LIMIT}
+    if ranked_keys:
+        sources.append("SELECT id FROM claims WHERE search_vector @@ CAST(:rare AS tsquery)")
+        params["rare"] = " | ".join(_tsquery_literal(t) for t in ranked_keys)
+    for number, keys in enumerate(_conjunctions(present)):
+        sources.append(
+            f"(SELECT id FROM claims WHERE search_vector @@ CAST(:all{number} AS tsquery) ORDER BY id LIMIT :limit)"
+        )
+        params[f"all{number}"] = " & ".join(_tsquery_literal(t) for t in keys)
+    if not sources:
+        return []
+    # ts_rank weights are {D, C, B, A}: canonical text is weight A, the title weight B (as _pg_candidates).
+    params["weights"] = f"{{0.05, 0.1, {0.4 * weights[1]:f}, {0.4 * weights[0]:f}}}"
+    params["everything"] = " | ".join(_tsquery_literal(t) for t in terms)
+    rows = session.execute(
+        sql(
+            f"SELECT {_COLUMNS}, ts_rank(CAST(:weights AS float4[]), c.search_vector, "
+            "CAST(:everything AS tsquery)) AS rank "
+            f"FROM claims AS c WHERE c.id IN ({' UNION '.join(sources)}) ORDER BY rank DESC, c.id LIMIT :k"
+        ),
+        params,
+    ).fetchall()
+    return [candidate_from_row(row, float(row[7])) for row in rows]

@@ -100,3 +100,53 @@ def test_the_author_of_a_post_counts_once() -> None:
     assert clean_post(tweet, author_handle=False) == "Floods closed the bridge again Jane Roe"
     flags = "Vote! \u2014 \U0001f1fa\U0001f1f8\U0001f1fa\U0001f1f8 (@VoteNowUSA) May 1, 2020"
     assert clean_post(flags, author_handle=False) == "Vote! Vote Now USA"
+
+
+def _pg_or_of_every_term(database: Database, text: str) -> dict[str, float]:
+    from claimdb.db.claim_index import _pg_candidates, query_terms
+
+    with database.session() as session:
+        terms = query_terms(session, text, STOPWORDS)
+        return {c.external_id or "": c.score for c in _pg_candidates(session, terms, 100, (1.0, 1.0))}
+
+
+@pytest.mark.postgresql
+def test_postgresql_scores_capped_candidates_as_the_or_of_every_term(postgresql_url: str) -> None:
+    database = open_with_claims(postgresql_url, CLAIMS)
+    text = "council discussed floods at the Springfield bridge"
+    with database.session() as session:
+        # A cap of 3 makes "council" and "discuss" common: only the rest are counted and OR-ed.
+        capped = ranking_candidates(session, text, k=50, stopwords=STOPWORDS, df_cap=3)
+    everything = _pg_or_of_every_term(database, text)
+    assert capped[0].external_id == "flood"
+    for candidate in capped:
+        assert candidate.score == pytest.approx(everything[candidate.external_id or ""], rel=1e-6)
+    database.dispose()
+
+
+@pytest.mark.postgresql
+def test_postgresql_post_of_common_words_finds_the_claims_that_have_them_all(postgresql_url: str) -> None:
+    database = open_with_claims(postgresql_url, CLAIMS)
+    with database.session() as session:
+        found = ranking_candidates(session, "council discussed parking", k=5, stopwords=STOPWORDS, df_cap=2)
+    assert {c.external_id for c in found} == {"meters", "fees"}
+    assert all(c.score > 0 for c in found)
+    database.dispose()
+
+
+@pytest.mark.postgresql
+def test_postgresql_planner_statistics_mark_common_terms_without_counting(postgresql_url: str) -> None:
+    from sqlalchemy import text as sql
+
+    from claimdb.db.rank_index import _pg_statistics_common, pg_capped_frequencies
+
+    database = open_with_claims(postgresql_url, CLAIMS)
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(sql("ANALYZE claims"))
+    with database.session() as session:
+        common = _pg_statistics_common(session, 10)
+        frequencies = pg_capped_frequencies(session, ["council", "shelbyvill", "nowher"], df_cap=10)
+    # "council" is in 14 of 18 claims, "shelbyvill" in one, "nowher" in none.
+    assert "council" in common and "shelbyvill" not in common
+    assert frequencies == {"council": 10, "shelbyvill": 1}
+    database.dispose()
