@@ -97,6 +97,7 @@ class PostgresBases:
         self.server = None
         self.state = workdir / "pgserver.json"
         self.port = 0
+        self.loaded: set[int] = set()
         if self.state.exists():
             port = json.loads(self.state.read_text())["port"]
             try:
@@ -128,20 +129,12 @@ class PostgresBases:
         with psycopg.connect(self._conninfo(self.port), autocommit=True) as admin:
             admin.execute(sql)
 
-    def _analyze(self, database: str) -> None:
-        # Autovacuum would analyze a real archive of this size; the copies inherit the statistics.
-        import psycopg
-
-        conninfo = self._conninfo(self.port).replace("dbname=postgres", f"dbname={database}")
-        with psycopg.connect(conninfo, autocommit=True) as connection:
-            connection.execute("VACUUM ANALYZE")
-
     def base(self, statements: int) -> tuple[str, int]:
         """URL of the base database of `statements` (bulk-loaded on first use) and the articles it holds."""
         name = f"base_{statements}"
         meta = self.workdir / f"pg-base-{statements}.json"
-        if not meta.exists() or self.server is not None:
-            # A base without its record was interrupted while loading (or belongs to a server now gone).
+        if statements not in self.loaded and (self.server is not None or not meta.exists()):
+            # A new server holds no base yet; a base without its record was interrupted while loading.
             self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
             self._admin(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'")
             started = time.perf_counter()
@@ -149,6 +142,7 @@ class PostgresBases:
             seconds = time.perf_counter() - started
             print(f"bulk load {statements} statements into PostgreSQL: {seconds:.0f} s", flush=True)
             meta.write_text(json.dumps({"articles": articles, "statements": summary.statements, "seconds": seconds}))
+        self.loaded.add(statements)
         return self.url_for(name), json.loads(meta.read_text())["articles"]
 
     def copy(self, statements: int) -> tuple[str, int]:
