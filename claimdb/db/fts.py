@@ -91,12 +91,15 @@ def _sqlite_search(session: Session, match: str, filters: Select | None, limit: 
 
 def _pg_search(session: Session, words: str, filters: Select | None, limit: int) -> list[TextHit]:
     where = _restrict(session, filters)
+    # As on SQLite: without a filter, only the newest RANKED_WINDOW matches are ranked (ts_rank_cd reads
+    # every row it ranks). The planner walks the primary key backwards for a common word, the GIN index for
+    # a rare one.
+    window = "" if filters is not None else f" ORDER BY s.id DESC LIMIT {int(RANKED_WINDOW)}"
     rows = session.execute(
         text(
-            "SELECT s.id, -ts_rank_cd(s.search_vector, q) AS rank, "
-            "ts_headline('english', s.text, q, :opts) "
-            "FROM statements s, plainto_tsquery('english', :words) q "
-            f"WHERE s.search_vector @@ q{where} ORDER BY rank, s.id LIMIT :limit"
+            "SELECT m.id, -ts_rank_cd(m.search_vector, m.q) AS rank, ts_headline('english', m.text, m.q, :opts) "
+            "FROM (SELECT s.id, s.text, s.search_vector, q FROM statements s, plainto_tsquery('english', :words) q "
+            f"WHERE s.search_vector @@ q{where}{window}) AS m ORDER BY rank, m.id LIMIT :limit"
         ),
         {
             "words": words,

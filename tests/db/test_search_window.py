@@ -15,7 +15,7 @@ from claimdb.readers import read_inputs
 
 
 @pytest.fixture
-def twelve_statements(sqlite_url: str, tmp_path: Path) -> str:
+def twelve_statements(database_url: str, tmp_path: Path) -> str:
     feed = tmp_path / "feed.jsonl"
     lines = [
         json.dumps(
@@ -28,11 +28,11 @@ def twelve_statements(sqlite_url: str, tmp_path: Path) -> str:
         for i in range(12)
     ]
     feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    database = open_database(sqlite_url)
+    database = open_database(database_url)
     summary = ingest(database, read_inputs([str(feed)]))
     assert summary.statements == 12
     database.dispose()
-    return sqlite_url
+    return database_url
 
 
 def test_common_words_rank_the_newest_window(twelve_statements: str, monkeypatch: pytest.MonkeyPatch) -> None:
