@@ -20,8 +20,8 @@ applies, with PostgreSQL's own pieces:
 
 1. a term is common when the planner statistics of `claims.search_vector` (pg_stats, most common elements)
    put it in `RANK_DF_CAP` claims or more; other terms are counted up to the cap (short posting lists);
-2. the claims of the rarest terms (within `RANKED_ROW_BUDGET` rows) and of the ANDs of the terms (oldest
-   first, `CONJUNCTION_LIMIT` each) are the candidates;
+2. the claims of the rarest terms (within `RANKED_ROW_BUDGET` rows) and of the ANDs of the terms (the first
+   `CONJUNCTION_LIMIT` of each that the index yields, in heap order) are the candidates;
 3. all of them are scored in SQL with `ts_rank` over the OR of every term, the score the whole OR query
    would give them (ts_rank has no document-frequency factor, so nothing is lost by not counting).
 
@@ -338,9 +338,9 @@ def _pg_ranking_candidates(
         sources.append("SELECT id FROM claims WHERE search_vector @@ CAST(:rare AS tsquery)")
         params["rare"] = " | ".join(_tsquery_literal(t) for t in ranked_keys)
     for number, keys in enumerate(_conjunctions(present)):
-        sources.append(
-            f"(SELECT id FROM claims WHERE search_vector @@ CAST(:all{number} AS tsquery) ORDER BY id LIMIT :limit)"
-        )
+        # The first claims the GIN index yields (heap order, about oldest first): ORDER BY id would fetch
+        # every match first, and the AND of four common words matched 38,000 claims at a million (80 ms).
+        sources.append(f"(SELECT id FROM claims WHERE search_vector @@ CAST(:all{number} AS tsquery) LIMIT :limit)")
         params[f"all{number}"] = " & ".join(_tsquery_literal(t) for t in keys)
     if not sources:
         return []
