@@ -12,6 +12,7 @@ quoted, so `"`, `AND`, `NEAR` or `*` in a statement are just characters.
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 import weakref
 from collections.abc import Iterable, Sequence
@@ -298,6 +299,35 @@ def _pg_query_terms(session: Session, text: str, stopwords: frozenset[str]) -> l
     return [r[0] for r in rows]
 
 
+STATISTICS_MAX_AGE = 300.0  # seconds before the planner statistics of common terms are read again
+# Per connection pool (gone with it): when the statistics were read and the terms they put in `cap` claims or
+# more, per cap.
+_pg_statistics: weakref.WeakKeyDictionary[object, dict[int, tuple[float, frozenset[str]]]] = weakref.WeakKeyDictionary()
+
+
+def pg_statistics_common(session: Session, df_cap: int) -> frozenset[str]:
+    """Terms that the planner statistics (ANALYZE's most common lexemes) put in `df_cap` claims or more."""
+    by_cap = _pg_statistics.setdefault(session.get_bind().engine.pool, {})
+    read_at, common = by_cap.get(df_cap, (0.0, frozenset()))
+    if time.monotonic() - read_at < STATISTICS_MAX_AGE:
+        return common
+    row = session.execute(
+        sql(
+            "SELECT CAST(CAST(s.most_common_elems AS text) AS text[]), s.most_common_elem_freqs, c.reltuples "
+            "FROM pg_stats AS s JOIN pg_class AS c ON c.oid = to_regclass(quote_ident(s.schemaname) || '.claims') "
+            "WHERE s.schemaname = current_schema() AND s.tablename = 'claims' AND s.attname = 'search_vector'"
+        )
+    ).first()
+    found: set[str] = set()
+    if row is not None and row[0] is not None and row[1] is not None:
+        # Frequencies are shares of the rows; the array ends with three summary values zip() leaves out.
+        rows = max(float(row[2] or 0), 0.0)
+        found = {term for term, share in zip(row[0], row[1], strict=False) if share * rows >= df_cap}
+    common = frozenset(found)
+    by_cap[df_cap] = (time.monotonic(), common)
+    return common
+
+
 def _pg_term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, tuple[int, ...]]]:
     """As `sqlite_term_rows`: capped counts, and the claim ids of terms within the row budget."""
     if not terms:
@@ -375,7 +405,10 @@ def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, t
     unknown = [t for t in terms if t not in common]
     found: dict[str, tuple[int, tuple[int, ...] | None]]
     if _dialect(session) == "postgresql":
-        found = dict(_pg_term_rows(session, unknown))
+        # The planner statistics name the common terms already: their long posting lists are never counted.
+        known_common = pg_statistics_common(session, DF_CAP)
+        found = {t: (DF_CAP, None) for t in unknown if t in known_common}
+        found.update(_pg_term_rows(session, [t for t in unknown if t not in known_common]))
     else:
         found = dict(sqlite_term_rows(session.connection(), unknown))
     if len(common) < _COMMON_TERMS_MAX:

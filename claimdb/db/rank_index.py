@@ -31,7 +31,6 @@ When every term is rare the OR query runs as it is, exactly as before.
 from __future__ import annotations
 
 import math
-import time
 import weakref
 from collections.abc import Sequence
 
@@ -46,6 +45,7 @@ from claimdb.db.claim_index import (
     _pg_candidates,
     _tsquery_literal,
     candidate_from_row,
+    pg_statistics_common,
     query_terms,
     sqlite_term_rows,
 )
@@ -256,35 +256,9 @@ def _idf(rows_in_index: int, frequency: int) -> float:
 
 # --- PostgreSQL ---------------------------------------------------------------------------------------------
 
-STATISTICS_MAX_AGE = 300.0  # seconds before the planner statistics of common terms are read again
-# Per connection pool (gone with it): (when read, terms pg_stats puts in `cap` claims or more) per cap, and the
-# terms found common by counting (a term once common stays common).
-_pg_statistics: weakref.WeakKeyDictionary[object, dict[int, tuple[float, frozenset[str]]]] = weakref.WeakKeyDictionary()
+# Per connection pool (gone with it) and cap: the terms found common by counting (a term once common stays so).
 _pg_counted_common: weakref.WeakKeyDictionary[object, dict[int, set[str]]] = weakref.WeakKeyDictionary()
 _PG_COMMON_MAX = 200_000
-
-
-def _pg_statistics_common(session: Session, df_cap: int) -> frozenset[str]:
-    """Terms that the planner statistics (ANALYZE's most common lexemes) put in `df_cap` claims or more."""
-    by_cap = _pg_statistics.setdefault(session.get_bind().engine.pool, {})
-    read_at, common = by_cap.get(df_cap, (0.0, frozenset()))
-    if time.monotonic() - read_at < STATISTICS_MAX_AGE:
-        return common
-    row = session.execute(
-        sql(
-            "SELECT CAST(CAST(s.most_common_elems AS text) AS text[]), s.most_common_elem_freqs, c.reltuples "
-            "FROM pg_stats AS s JOIN pg_class AS c ON c.oid = to_regclass(quote_ident(s.schemaname) || '.claims') "
-            "WHERE s.schemaname = current_schema() AND s.tablename = 'claims' AND s.attname = 'search_vector'"
-        )
-    ).first()
-    found: set[str] = set()
-    if row is not None and row[0] is not None and row[1] is not None:
-        # Frequencies are shares of the rows; the array ends with three summary values zip() leaves out.
-        rows = max(float(row[2] or 0), 0.0)
-        found = {term for term, share in zip(row[0], row[1], strict=False) if share * rows >= df_cap}
-    common = frozenset(found)
-    by_cap[df_cap] = (time.monotonic(), common)
-    return common
 
 
 def pg_capped_frequencies(session: Session, terms: Sequence[str], df_cap: int = RANK_DF_CAP) -> dict[str, int]:
@@ -294,7 +268,7 @@ def pg_capped_frequencies(session: Session, terms: Sequence[str], df_cap: int = 
     """
     pool = session.get_bind().engine.pool
     counted_common = _pg_counted_common.setdefault(pool, {}).setdefault(df_cap, set())
-    common = _pg_statistics_common(session, df_cap) | counted_common
+    common = pg_statistics_common(session, df_cap) | counted_common
     unknown = [t for t in terms if t not in common]
     frequencies = {t: df_cap for t in terms if t in common}
     if unknown:

@@ -138,13 +138,14 @@ def test_postgresql_post_of_common_words_finds_the_claims_that_have_them_all(pos
 def test_postgresql_planner_statistics_mark_common_terms_without_counting(postgresql_url: str) -> None:
     from sqlalchemy import text as sql
 
-    from claimdb.db.rank_index import _pg_statistics_common, pg_capped_frequencies
+    from claimdb.db.claim_index import pg_statistics_common
+    from claimdb.db.rank_index import pg_capped_frequencies
 
     database = open_with_claims(postgresql_url, CLAIMS)
     with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.execute(sql("ANALYZE claims"))
     with database.session() as session:
-        common = _pg_statistics_common(session, 10)
+        common = pg_statistics_common(session, 10)
         frequencies = pg_capped_frequencies(session, ["council", "shelbyvill", "nowher"], df_cap=10)
     # "council" is in 14 of 18 claims, "shelbyvill" in one, "nowher" in none.
     assert "council" in common and "shelbyvill" not in common
