@@ -350,7 +350,9 @@ def _pg_term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int
 
 # Blocking on PostgreSQL ranks at most this many of the keys' claims: ts_rank reads every row it ranks, and
 # the AND of two common words matches tens of thousands of claims at a million (90 ms to rank them all).
-PG_BLOCKING_ROWS = 1000
+# At 1M, 100 new articles made the same decisions within 1% (603 vs 605 new claims, 2,921 vs 2,908 links)
+# with 250 as with no bound, and the blocking query took a third less time than with 1000.
+PG_BLOCKING_ROWS = 250
 
 
 def _pg_candidates(
