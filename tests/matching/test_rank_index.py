@@ -102,26 +102,31 @@ def test_the_author_of_a_post_counts_once() -> None:
     assert clean_post(flags, author_handle=False) == "Vote! Vote Now USA"
 
 
-def _pg_or_of_every_term(database: Database, text: str) -> dict[str, float]:
-    from claimdb.db.claim_index import _pg_candidates, query_terms
-
-    with database.session() as session:
-        terms = query_terms(session, text, STOPWORDS)
-        return {c.external_id or "": c.score for c in _pg_candidates(session, terms, 100, (1.0, 1.0))}
-
-
 @pytest.mark.postgresql
-def test_postgresql_scores_capped_candidates_as_the_or_of_every_term(postgresql_url: str) -> None:
+def test_postgresql_ranks_with_bm25_whatever_the_cap(postgresql_url: str) -> None:
     database = open_with_claims(postgresql_url, CLAIMS)
     text = "council discussed floods at the Springfield bridge"
     with database.session() as session:
         # A cap of 3 makes "council" and "discuss" common: only the rest are counted and OR-ed.
         capped = ranking_candidates(session, text, k=50, stopwords=STOPWORDS, df_cap=3)
-    everything = _pg_or_of_every_term(database, text)
-    assert capped[0].external_id == "flood"
-    for candidate in capped:
-        assert candidate.score == pytest.approx(everything[candidate.external_id or ""], rel=1e-6)
+        counted = ranking_candidates(session, text, k=50, stopwords=STOPWORDS, df_cap=10_000)
+    assert capped[0].external_id == counted[0].external_id == "flood"
+    # Rare words weigh more than common ones: the mayor's floods outrank the council's many meetings.
+    order = [c.external_id for c in counted]
+    assert order.index("mayor") < order.index("budget0")
+    assert [c.score for c in counted] == sorted((c.score for c in counted), reverse=True)
     database.dispose()
+
+
+def test_bm25_of_a_tsvector_counts_claim_and_title_positions() -> None:
+    from claimdb.db.rank_index import _pg_bm25
+
+    vector = "'bridg':2A 'close':3A 'flood':1A,5B"
+    # 'flood' twice (text and title) in a row of 4 tokens, the average length: 2.0 * 2 * 2.2 / (2 + 1.2).
+    assert _pg_bm25(vector, {"flood": 2.0}, (1.0, 1.0), 4.0) == pytest.approx(2.75)
+    # Title weight 0: one occurrence left, so 2.0 * 1 * 2.2 / (1 + 1.2).
+    assert _pg_bm25(vector, {"flood": 2.0}, (1.0, 0.0), 4.0) == pytest.approx(2.0)
+    assert _pg_bm25(vector, {"absent": 2.0}, (1.0, 1.0), 4.0) == 0.0
 
 
 @pytest.mark.postgresql
