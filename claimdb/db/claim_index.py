@@ -2,8 +2,9 @@
 
 One interface over two backends. SQLite uses the FTS5 table `claims_fts` (porter stems) and its `fts5vocab`
 table for document frequencies; PostgreSQL uses the `claims.search_vector` tsvector (GIN) and estimates term
-rarity with capped index counts. Blocking keys are chosen by rarity: the OR of the few rarest stems of a
-statement stays fast as the archive grows, where the OR of every word does not (see DESIGN.md).
+rarity with the planner statistics (most common lexemes) and capped index counts. Blocking keys are chosen by
+rarity: the OR of the few rarest stems of a statement stays fast as the archive grows, where the OR of every
+word does not (see DESIGN.md).
 
 User text never reaches MATCH / to_tsquery as syntax: it is tokenized by the backend itself and every term is
 quoted, so `"`, `AND`, `NEAR` or `*` in a statement are just characters.
