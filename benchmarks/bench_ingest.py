@@ -82,33 +82,79 @@ class SqliteBases:
 
 
 class PostgresBases:
-    """Base databases on a private PostgreSQL server; copies are made with CREATE DATABASE ... TEMPLATE."""
+    """Base databases on a private PostgreSQL server; copies are made with CREATE DATABASE ... TEMPLATE.
 
-    def __init__(self, workdir: Path) -> None:
-        from pgserver import PostgresServer, wait_until_accepting
+    With `keep`, the server is left running after the benchmark and its port and data directory are written
+    to `workdir/pgserver.json`; a later run (this script or bench_search.py) reuses that server and any base it
+    already holds, so a 1M-statement base is loaded once. Stop it with `pg_ctl stop -D DATA_DIR` (as postgres).
+    """
 
-        self.server = PostgresServer()
-        self.server.start()
-        wait_until_accepting(self.server.conninfo)
-        self.articles: dict[int, int] = {}
+    def __init__(self, workdir: Path, keep: bool = False) -> None:
+        import psycopg
+
+        self.workdir = workdir
+        self.keep = keep
+        self.server = None
+        self.state = workdir / "pgserver.json"
+        self.port = 0
+        self.loaded: set[int] = set()
+        if self.state.exists():
+            port = json.loads(self.state.read_text())["port"]
+            try:
+                with psycopg.connect(self._conninfo(port), connect_timeout=5):
+                    self.port = port
+            except psycopg.OperationalError:
+                self.state.unlink()
+        if not self.port:
+            from pgserver import PostgresServer, wait_until_accepting
+
+            self.server = PostgresServer()
+            self.server.start()
+            wait_until_accepting(self.server.conninfo)
+            self.port = self.server.port
+            if keep:
+                self.state.write_text(json.dumps({"port": self.port, "data_dir": str(self.server.data_dir)}))
+
+    @staticmethod
+    def _conninfo(port: int) -> str:
+        return f"host=127.0.0.1 port={port} user=postgres dbname=postgres"
+
+    def url_for(self, database: str) -> str:
+        """SQLAlchemy URL of a database on this server."""
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
     def _admin(self, sql: str) -> None:
         import psycopg
 
-        with psycopg.connect(self.server.conninfo, autocommit=True) as admin:
+        with psycopg.connect(self._conninfo(self.port), autocommit=True) as admin:
             admin.execute(sql)
 
+    def base(self, statements: int) -> tuple[str, int]:
+        """URL of the base database of `statements` (bulk-loaded on first use) and the articles it holds."""
+        name = f"base_{statements}"
+        meta = self.workdir / f"pg-base-{statements}.json"
+        if statements not in self.loaded and (self.server is not None or not meta.exists()):
+            # A new server holds no base yet; a base without its record was interrupted while loading.
+            self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            self._admin(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'")
+            started = time.perf_counter()
+            summary, articles = bulk_load(self.url_for(name), statements)
+            seconds = time.perf_counter() - started
+            print(f"bulk load {statements} statements into PostgreSQL: {seconds:.0f} s", flush=True)
+            meta.write_text(json.dumps({"articles": articles, "statements": summary.statements, "seconds": seconds}))
+        self.loaded.add(statements)
+        return self.url_for(name), json.loads(meta.read_text())["articles"]
+
     def copy(self, statements: int) -> tuple[str, int]:
-        base = f"base_{statements}"
-        if statements not in self.articles:
-            self._admin(f"CREATE DATABASE {base} TEMPLATE template0 ENCODING 'UTF8'")
-            _, self.articles[statements] = bulk_load(self.server.url_for(base), statements)
+        _, articles = self.base(statements)
         self._admin(f"DROP DATABASE IF EXISTS run_{statements} WITH (FORCE)")
-        self._admin(f"CREATE DATABASE run_{statements} TEMPLATE {base}")
-        return self.server.url_for(f"run_{statements}"), self.articles[statements]
+        self._admin(f"CREATE DATABASE run_{statements} TEMPLATE base_{statements}")
+        return self.url_for(f"run_{statements}"), articles
 
     def stop(self) -> None:
-        self.server.stop()
+        """Stop the server this object started, unless it is kept for later runs."""
+        if self.server is not None and not self.keep:
+            self.server.stop()
 
 
 def measure(url: str, corpus: Path) -> tuple[float, int, int]:
@@ -126,7 +172,7 @@ def measure(url: str, corpus: Path) -> tuple[float, int, int]:
 def run_sizes(args: argparse.Namespace) -> None:
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    bases = SqliteBases(workdir) if args.backend == "sqlite" else PostgresBases(workdir)
+    bases = SqliteBases(workdir) if args.backend == "sqlite" else PostgresBases(workdir, keep=args.keep)
     print(machine())
     print(f"backend {args.backend}; {args.new} new articles per measurement; {args.rounds} rounds")
     results: dict[int, list[float]] = {size: [] for size in args.sizes}
@@ -218,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", default="/tmp/cbench")
     parser.add_argument("--rss", type=int, help="instead: peak RSS of `claimdb ingest` over this many articles")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--keep", action="store_true", help="PostgreSQL: leave the server and its bases for later runs (see --workdir)"
+    )
     args = parser.parse_args(argv)
     if args.rss:
         run_rss(args)

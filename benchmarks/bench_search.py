@@ -10,11 +10,18 @@ earlier design (FTS5 bm25 over the OR of every word of the text) and prints both
 
     python benchmarks/bench_search.py --db /tmp/cbench/base-1000000.db --queries 200
     python benchmarks/bench_search.py --db base-1000000.db --queries 100 --cases match --match-baseline
+
+`--db` takes a file or a database URL. For PostgreSQL, `--pg SIZE` opens the base database of that size
+which `bench_ingest.py --backend postgresql --keep` left on its server (`--workdir`, default /tmp/pgbench):
+
+    python benchmarks/bench_ingest.py --backend postgresql --sizes 1000000 --new 100 --keep --workdir /tmp/pgbench
+    python benchmarks/bench_search.py --pg 1000000 --queries 100 --match-baseline
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import sys
@@ -130,7 +137,10 @@ def _match_cases(
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", required=True)
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--db", help="SQLite file or database URL")
+    target.add_argument("--pg", type=int, metavar="SIZE", help="the kept PostgreSQL base of SIZE statements")
+    parser.add_argument("--workdir", default="/tmp/pgbench", help="where bench_ingest.py --keep left pgserver.json")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument(
@@ -141,7 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--match-baseline", action="store_true", help="also time match the earlier way, interleaved")
     args = parser.parse_args(argv)
-    database = open_database(resolve_database_url(args.db))
+    if args.pg:
+        server = json.loads((Path(args.workdir) / "pgserver.json").read_text())
+        url = f"postgresql+psycopg://postgres@127.0.0.1:{server['port']}/base_{args.pg}"
+    else:
+        url = resolve_database_url(args.db)
+    database = open_database(url)
     try:
         with database.session() as session:
             statements = session.execute(text("SELECT count(*) FROM statements")).scalar_one()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import Select, text
@@ -89,21 +91,51 @@ def _sqlite_search(session: Session, match: str, filters: Select | None, limit: 
     return [TextHit(row[0], float(row[1]), row[2]) for row in rows]
 
 
+# PostgreSQL's GIN index yields matches in heap order, so "the newest RANKED_WINDOW matches" would mean
+# fetching every match of a common word first (50,000 rows, 200 ms at a million statements). Instead the
+# newest ids are searched first: a span of ids ANDed with the index (one bitmap each), widened eightfold until
+# it holds RANKED_WINDOW matches or covers the table.
+PG_FIRST_SPAN = 50_000
+
+
+def _pg_newest_window(
+    session: Session, build: Callable[[str], str], params: dict[str, object], filters: Select | None
+) -> list[Any]:
+    """Rows of `build(condition)`, whose SQL ranks the CTE `m` of matches and reports `count(*) FROM m` last.
+
+    `condition` restricts statement ids (`s.id > N`, a literal the planner can estimate) and orders the
+    newest first; with a filter the whole filtered set is ranked, as on SQLite.
+    """
+    if filters is not None:
+        return list(session.execute(text(build("")), params))
+    top = session.execute(text("SELECT max(id) FROM statements")).scalar() or 0
+    span = PG_FIRST_SPAN
+    while True:
+        floor = top - span
+        window = f" ORDER BY s.id DESC LIMIT {int(RANKED_WINDOW)}"
+        rows = list(session.execute(text(build((f" AND s.id > {int(floor)}" if floor > 0 else "") + window)), params))
+        if floor <= 0 or (rows and rows[0][-1] >= RANKED_WINDOW):
+            return rows
+        span *= 8
+
+
 def _pg_search(session: Session, words: str, filters: Select | None, limit: int) -> list[TextHit]:
     where = _restrict(session, filters)
-    rows = session.execute(
-        text(
-            "SELECT s.id, -ts_rank_cd(s.search_vector, q) AS rank, "
-            "ts_headline('english', s.text, q, :opts) "
-            "FROM statements s, plainto_tsquery('english', :words) q "
-            f"WHERE s.search_vector @@ q{where} ORDER BY rank, s.id LIMIT :limit"
-        ),
-        {
-            "words": words,
-            "opts": f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12",
-            "limit": limit,
-        },
-    ).all()
+
+    def build(window: str) -> str:
+        return (
+            "WITH m AS (SELECT s.id, s.text, s.search_vector, q FROM statements s, "
+            f"plainto_tsquery('english', :words) q WHERE s.search_vector @@ q{where}{window}) "
+            "SELECT m.id, -ts_rank_cd(m.search_vector, m.q) AS rank, ts_headline('english', m.text, m.q, :opts), "
+            "(SELECT count(*) FROM m) FROM m ORDER BY rank, m.id LIMIT :limit"
+        )
+
+    params: dict[str, object] = {
+        "words": words,
+        "opts": f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12",
+        "limit": limit,
+    }
+    rows = _pg_newest_window(session, build, params, filters)
     return [TextHit(row[0], float(row[1]), row[2]) for row in rows]
 
 
@@ -117,14 +149,16 @@ def fuzzy_statements(session: Session, query: str, filters: Select | None, limit
     if not tokens:
         return []
     where = _restrict(session, filters)
+    rows: Sequence[Any]
     if session.get_bind().dialect.name == "postgresql":
-        rows = session.execute(
-            text(
-                "SELECT s.id, s.text FROM statements s "
-                f"WHERE :words <% s.text{where} ORDER BY :words <<-> s.text LIMIT :cap"
-            ),
-            {"words": " ".join(tokens), "cap": limit * 10},
-        ).all()
+
+        def build(window: str) -> str:
+            return (
+                f"WITH m AS (SELECT s.id, s.text FROM statements s WHERE :words <% s.text{where}{window}) "
+                "SELECT m.id, m.text, (SELECT count(*) FROM m) FROM m ORDER BY :words <<-> m.text LIMIT :cap"
+            )
+
+        rows = _pg_newest_window(session, build, {"words": " ".join(tokens), "cap": limit * 10}, filters)
     else:
         terms = _similar_vocabulary(session, tokens)
         if not terms:

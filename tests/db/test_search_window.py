@@ -15,7 +15,7 @@ from claimdb.readers import read_inputs
 
 
 @pytest.fixture
-def twelve_statements(sqlite_url: str, tmp_path: Path) -> str:
+def twelve_statements(database_url: str, tmp_path: Path) -> str:
     feed = tmp_path / "feed.jsonl"
     lines = [
         json.dumps(
@@ -28,11 +28,11 @@ def twelve_statements(sqlite_url: str, tmp_path: Path) -> str:
         for i in range(12)
     ]
     feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    database = open_database(sqlite_url)
+    database = open_database(database_url)
     summary = ingest(database, read_inputs([str(feed)]))
     assert summary.statements == 12
     database.dispose()
-    return sqlite_url
+    return database_url
 
 
 def test_common_words_rank_the_newest_window(twelve_statements: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,4 +55,35 @@ def test_fuzzy_fallback_finds_a_typo(twelve_statements: str) -> None:
     assert result.mode == "fuzzy"
     assert result.rows and "border" in result.rows[0]["text"]
     assert "**border**" in result.rows[0]["snippet"]
+    database.dispose()
+
+
+@pytest.mark.postgresql
+def test_postgresql_widens_the_id_span_until_the_window_is_full(
+    postgresql_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    # Only the five oldest statements say "harbour": the first spans of newest ids hold none of them.
+    lines = [
+        json.dumps(
+            {
+                "id": f"a{i}",
+                "published_at": f"2022-10-{i + 1:02d}",
+                "text": f"The mayor of Town{i} said the {'harbour' if i < 5 else 'border'} crossing would reopen.",
+            }
+        )
+        for i in range(12)
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    database = open_database(postgresql_url)
+    ingest(database, read_inputs([str(feed)]))
+    everything = query.search(database, "harbour", query.StatementFilter(), limit=50)
+    monkeypatch.setattr(fts, "PG_FIRST_SPAN", 2)
+    monkeypatch.setattr(fts, "RANKED_WINDOW", 3)
+    windowed = query.search(database, "harbour", query.StatementFilter(), limit=50)
+    fuzzy = query.search(database, "harbr", query.StatementFilter(), limit=50)
+    newest = sorted((row["statement_id"] for row in everything.rows), reverse=True)[:3]
+    assert len(everything.rows) == 5
+    assert sorted(row["statement_id"] for row in windowed.rows) == sorted(newest)
+    assert fuzzy.mode == "fuzzy" and fuzzy.rows and "harbour" in fuzzy.rows[0]["text"]
     database.dispose()

@@ -89,3 +89,46 @@ def test_common_terms_are_remembered_once_per_database(database: Database) -> No
             candidate_claims(session, "the territory was discussed at the meeting", k=5)
     assert len(claim_index._common_terms) == entries
     assert database.engine.pool in claim_index._common_terms
+
+
+@pytest.mark.postgresql
+def test_postgresql_blocking_ranks_a_bounded_number_of_claims(
+    postgresql_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimdb.db import claim_index
+
+    # 60 claims share both words (more than the row budget, so blocking takes the AND of the two rarest); the
+    # last ten say them twice and would rank first if every match were ranked.
+    claims = [(f"h{i}", f"Officials discussed the harbour budget at meeting number {i}", None) for i in range(50)]
+    claims += [(f"x{i}", f"Harbour budget, harbour budget: the meeting number {i}", None) for i in range(10)]
+    database = open_with_claims(postgresql_url, claims)
+    with database.session() as session:
+        everything = candidate_claims(session, "the harbour budget", k=3)
+        monkeypatch.setattr(claim_index, "PG_BLOCKING_ROWS", 5)
+        bounded = candidate_claims(session, "the harbour budget", k=3)
+    assert {c.external_id for c in everything} <= {f"x{i}" for i in range(10)}
+    # Only the first five matches the index yields were ranked: none of the ten later claims.
+    assert len(bounded) == 3 and not any((c.external_id or "").startswith("x") for c in bounded)
+    database.dispose()
+
+
+@pytest.mark.postgresql
+def test_postgresql_blocking_takes_common_terms_from_the_planner_statistics(
+    postgresql_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import text
+
+    from claimdb.db import claim_index
+
+    database = open_with_claims(postgresql_url, [(e, t, None) for e, t in CLAIMS])
+    monkeypatch.setattr(claim_index, "DF_CAP", 30)
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("ANALYZE claims"))
+        # Statistics now say 'territori' is in 42 claims; after this it is in 9, and only counting would know.
+        connection.execute(text("DELETE FROM claims WHERE external_id LIKE 'filler%' AND external_id > 'filler14'"))
+    with database.session() as session:
+        frequencies = document_frequencies(session, query_terms(session, "territory Kharkiv"))
+        counted = claim_index._pg_term_rows(session, ["territori"])
+    assert frequencies[next(t for t in frequencies if t.startswith("territor"))] == 30
+    assert counted["territori"][0] < 30
+    database.dispose()

@@ -100,3 +100,59 @@ def test_the_author_of_a_post_counts_once() -> None:
     assert clean_post(tweet, author_handle=False) == "Floods closed the bridge again Jane Roe"
     flags = "Vote! \u2014 \U0001f1fa\U0001f1f8\U0001f1fa\U0001f1f8 (@VoteNowUSA) May 1, 2020"
     assert clean_post(flags, author_handle=False) == "Vote! Vote Now USA"
+
+
+@pytest.mark.postgresql
+def test_postgresql_ranks_with_bm25_whatever_the_cap(postgresql_url: str) -> None:
+    database = open_with_claims(postgresql_url, CLAIMS)
+    text = "council discussed floods at the Springfield bridge"
+    with database.session() as session:
+        # A cap of 3 makes "council" and "discuss" common: only the rest are counted and OR-ed.
+        capped = ranking_candidates(session, text, k=50, stopwords=STOPWORDS, df_cap=3)
+        counted = ranking_candidates(session, text, k=50, stopwords=STOPWORDS, df_cap=10_000)
+    assert capped[0].external_id == counted[0].external_id == "flood"
+    # Rare words weigh more than common ones: the mayor's floods outrank the council's many meetings.
+    order = [c.external_id for c in counted]
+    assert order.index("mayor") < order.index("budget0")
+    assert [c.score for c in counted] == sorted((c.score for c in counted), reverse=True)
+    database.dispose()
+
+
+def test_bm25_of_a_tsvector_counts_claim_and_title_positions() -> None:
+    from claimdb.db.rank_index import _pg_bm25
+
+    vector = "'bridg':2A 'close':3A 'flood':1A,5B"
+    # 'flood' twice (text and title) in a row of 4 tokens, the average length: 2.0 * 2 * 2.2 / (2 + 1.2).
+    assert _pg_bm25(vector, {"flood": 2.0}, (1.0, 1.0), 4.0) == pytest.approx(2.75)
+    # Title weight 0: one occurrence left, so 2.0 * 1 * 2.2 / (1 + 1.2).
+    assert _pg_bm25(vector, {"flood": 2.0}, (1.0, 0.0), 4.0) == pytest.approx(2.0)
+    assert _pg_bm25(vector, {"absent": 2.0}, (1.0, 1.0), 4.0) == 0.0
+
+
+@pytest.mark.postgresql
+def test_postgresql_post_of_common_words_finds_the_claims_that_have_them_all(postgresql_url: str) -> None:
+    database = open_with_claims(postgresql_url, CLAIMS)
+    with database.session() as session:
+        found = ranking_candidates(session, "council discussed parking", k=5, stopwords=STOPWORDS, df_cap=2)
+    assert {c.external_id for c in found} == {"meters", "fees"}
+    assert all(c.score > 0 for c in found)
+    database.dispose()
+
+
+@pytest.mark.postgresql
+def test_postgresql_planner_statistics_mark_common_terms_without_counting(postgresql_url: str) -> None:
+    from sqlalchemy import text as sql
+
+    from claimdb.db.claim_index import pg_statistics_common
+    from claimdb.db.rank_index import pg_capped_frequencies
+
+    database = open_with_claims(postgresql_url, CLAIMS)
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(sql("ANALYZE claims"))
+    with database.session() as session:
+        common = pg_statistics_common(session, 10)
+        frequencies = pg_capped_frequencies(session, ["council", "shelbyvill", "nowher"], df_cap=10)
+    # "council" is in 14 of 18 claims, "shelbyvill" in one, "nowher" in none.
+    assert "council" in common and "shelbyvill" not in common
+    assert frequencies == {"council": 10, "shelbyvill": 1}
+    database.dispose()
