@@ -11,7 +11,10 @@ quoted, so `"`, `AND`, `NEAR` or `*` in a statement are just characters.
 
 from __future__ import annotations
 
+import os
 import re
+import sqlite3
+import threading
 import unicodedata
 import weakref
 from collections.abc import Iterable, Sequence
@@ -33,6 +36,7 @@ _STOPWORDS_TEXT = (
     "told also just"
 )
 _PROBE = "claimdb_stem_probe"
+_TOKENIZE = "porter unicode61 remove_diacritics 2"  # the index's tokenizer (migration 0002)
 _MAX_TERMS = 64  # a cap on "all terms": a pasted article must not become a 2,000-term OR query
 # Counting a term's claims stops here: beyond it a term is "common" and the exact number does not matter.
 # FTS5's vocabulary table counts a term's whole posting list, which grows with the archive; a capped count
@@ -80,16 +84,43 @@ def _dialect(session: Session) -> str:
 # --- SQLite -------------------------------------------------------------------------------------------------
 
 
-def _sqlite_probe(connection: Connection) -> None:
-    # A temporary FTS5 table with the same tokenizer stems text exactly as the index does (no Python stemmer
-    # to keep in step with SQLite's). Temporary objects live per connection and never touch the database file.
-    connection.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE} USING fts5(body, "
-        "tokenize='porter unicode61 remove_diacritics 2')"
-    )
-    connection.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE}_vocab USING fts5vocab(temp, {_PROBE}, 'instance')"
-    )
+class _Stemmer:
+    """A private in-memory SQLite database whose FTS5 table stems words exactly as the index does.
+
+    The same SQLite library tokenizes, so stems always agree with the index's, with no Python stemmer to keep
+    in step. It is a connection of its own, not a temporary table of the caller's: emptying a temporary FTS5
+    table inside an ingest transaction opens a statement journal, and at each one FTS5 writes the claims'
+    pending terms out as a new index segment (see `fts_sync`).
+    """
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self.connection.execute(f"CREATE VIRTUAL TABLE {_PROBE} USING fts5(body, tokenize='{_TOKENIZE}')")
+        self.connection.execute(f"CREATE VIRTUAL TABLE {_PROBE}_vocab USING fts5vocab({_PROBE}, 'instance')")
+        self.lock = threading.Lock()
+
+    def stems(self, words: Sequence[str]) -> list[list[str]]:
+        with self.lock:
+            self.connection.executemany(
+                f"INSERT INTO {_PROBE}(rowid, body) VALUES (?, ?)", [(i + 1, w) for i, w in enumerate(words)]
+            )
+            rows = self.connection.execute(f'SELECT doc, term FROM {_PROBE}_vocab ORDER BY doc, "offset"').fetchall()
+            self.connection.execute(f"DELETE FROM {_PROBE}")
+        stems: list[list[str]] = [[] for _ in words]
+        for doc, term in rows:
+            stems[doc - 1].append(term)
+        return stems
+
+
+_stemmer: _Stemmer | None = None
+
+
+def _stem_words(words: Sequence[str]) -> list[list[str]]:
+    global _stemmer
+    if _stemmer is None or _stemmer.pid != os.getpid():  # a forked process opens its own
+        _stemmer = _Stemmer()
+    return _stemmer.stems(words)
 
 
 # Whether unicode61 treats a character as part of a token. Letters and digits are, ASCII punctuation is not;
@@ -157,17 +188,8 @@ _WORD_STEMS_MAX = 200_000
 
 
 def _probe_words(connection: Connection, words: Sequence[str]) -> list[list[str]]:
-    _sqlite_probe(connection)
-    connection.exec_driver_sql(
-        f"INSERT INTO temp.{_PROBE}(rowid, body) VALUES (?, ?)",
-        [(i + 1, w) for i, w in enumerate(words)],
-    )
-    rows = connection.exec_driver_sql(f'SELECT doc, term FROM temp.{_PROBE}_vocab ORDER BY doc, "offset"').fetchall()
-    connection.exec_driver_sql(f"DELETE FROM temp.{_PROBE}")
-    stems: list[list[str]] = [[] for _ in words]
-    for doc, term in rows:
-        stems[doc - 1].append(term)
-    return stems
+    """Each word's stems as the index tokenizer gives them (`connection` is not used: see `_Stemmer`)."""
+    return _stem_words(words)
 
 
 def _sqlite_stems(connection: Connection, texts: Sequence[str]) -> list[list[str]]:
