@@ -290,7 +290,7 @@ def _store_statement(
         writer.rowcount(_JOIN_CLAIM, {"claim_id": claim_id, "said_on": said_on})
         result.claims_joined += 1
     else:
-        claim_id = writer.insert(
+        new_claim_id = writer.insert(
             _NEW_CLAIM,
             {
                 "claimant_id": claimant_id,
@@ -300,7 +300,8 @@ def _store_statement(
                 "appearance_count": 1,
             },
         )
-        assert claim_id is not None
+        assert new_claim_id is not None  # a plain INSERT either inserts or raises
+        claim_id = new_claim_id
         # Indexed now, not at commit: the next statement of this document may repeat it.
         writer.index_claim(claim_id, statement.content, None)
         result.claims_new += 1
