@@ -81,6 +81,18 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
+def _sqlite_rows(connection: Connection, query: str, parameters: tuple[Any, ...]) -> Sequence[Sequence[Any]]:
+    """Rows of a read-only query, straight from SQLite's cursor on the connection's own transaction.
+
+    Blocking runs a few queries per statement; SQLAlchemy's result machinery costs more than SQLite's work
+    for the small ones.
+    """
+    driver = connection.connection.driver_connection
+    if isinstance(driver, sqlite3.Connection):
+        return driver.execute(query, parameters).fetchall()
+    return list(connection.exec_driver_sql(query, parameters).fetchall())
+
+
 # --- SQLite -------------------------------------------------------------------------------------------------
 
 
@@ -245,7 +257,7 @@ def sqlite_term_rows(
     params: list[str] = []
     for term in terms:
         params += [term, _fts5_or_query([term])]
-    rows = connection.exec_driver_sql(" UNION ALL ".join([one] * len(terms)), tuple(params)).fetchall()
+    rows = _sqlite_rows(connection, " UNION ALL ".join([one] * len(terms)), tuple(params))
     return {term: (int(n), tuple(int(i) for i in ids.split(",")) if ids else ()) for term, n, ids in rows}
 
 
@@ -264,15 +276,17 @@ def _sqlite_candidates(
     operator: str = "OR",
     ranked: bool = True,
 ) -> list[Candidate]:
+    rows: Sequence[Sequence[Any]]
     if not ranked:
         # FTS5's bm25() reads the whole posting list of every term to count documents, which grows with the
         # archive; within the row budget the comparisons rank better anyway. Newest claims first.
-        rows = connection.exec_driver_sql(
+        rows = _sqlite_rows(
+            connection,
             "SELECT c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, "
             "c.last_said_on, 0.0 FROM claims_fts JOIN claims AS c ON c.id = claims_fts.rowid "
             "WHERE claims_fts MATCH ? ORDER BY claims_fts.rowid DESC LIMIT ?",
             (_fts5_or_query(terms, operator), k),
-        ).fetchall()
+        )
     else:
         rows = connection.exec_driver_sql(
             "SELECT c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, "
@@ -289,13 +303,14 @@ def _claims_by_id(session: Session, claim_ids: Sequence[int]) -> list[Candidate]
     if not claim_ids:
         return []
     columns = "id, claimant_id, canonical_text, title, external_id, first_said_on, last_said_on"
+    rows: Iterable[Sequence[Any]]
     if _dialect(session) == "postgresql":
         # One statement text for any number of ids, so the driver prepares it once.
         rows = session.execute(sql(f"SELECT {columns} FROM claims WHERE id = ANY(:ids)"), {"ids": list(claim_ids)})
     else:
         marks = ", ".join("?" * len(claim_ids))
-        rows = session.connection().exec_driver_sql(
-            f"SELECT {columns} FROM claims WHERE id IN ({marks})", tuple(claim_ids)
+        rows = _sqlite_rows(
+            session.connection(), f"SELECT {columns} FROM claims WHERE id IN ({marks})", tuple(claim_ids)
         )
     by_id = {r[0]: candidate_from_row(r, 0.0) for r in rows}
     return [by_id[i] for i in claim_ids if i in by_id]
@@ -479,12 +494,13 @@ def claim_figures(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple
         "WHERE s.id IN (SELECT min(id) FROM statements WHERE claim_id {} GROUP BY claim_id) "
         "ORDER BY s.claim_id, f.char_start"
     )
+    rows: Sequence[Sequence[Any]]
     if _dialect(session) == "postgresql":
         # One statement text for any number of ids, so the driver prepares it once.
         rows = session.execute(sql(query.format("= ANY(:ids)")), {"ids": ids}).fetchall()
     else:
         marks = ", ".join("?" * len(ids))
-        rows = session.connection().exec_driver_sql(query.format(f"IN ({marks})"), tuple(ids)).fetchall()
+        rows = _sqlite_rows(session.connection(), query.format(f"IN ({marks})"), tuple(ids))
     figures: dict[int, list[Figure]] = {}
     for claim_id, surface, start, end, value, value_max, unit, qualifier in rows:
         figures.setdefault(claim_id, []).append(
