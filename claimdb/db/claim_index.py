@@ -208,7 +208,7 @@ def _sqlite_stems(connection: Connection, texts: Sequence[str]) -> list[list[str
     """Porter stems of each text in token order, as the FTS5 index would store them.
 
     Texts are cut into words as unicode61 cuts them and each word is stemmed by the index tokenizer itself
-    (a temporary FTS5 table), once per process: no Python stemmer to keep in step with SQLite's.
+    (an FTS5 table in a private in-memory database), once per process: no Python stemmer to keep in step.
     """
     _learn_token_chars(connection, texts)
     tokenized = [_unicode61_tokens(text) for text in texts]
