@@ -3,8 +3,8 @@
 Building a 1M-statement database through `claimdb ingest` takes hours on a small machine; this writes the
 rows the generator knows it produced (documents, claimants with aliases and roles, claims, statements,
 figures, and links for reworded, changed and contradicted claims) in large batches through SQLAlchemy Core, so
-the full-text triggers and indexes are maintained exactly as in a normal ingest. Benchmarks then measure real
-`ingest` of *new* articles on top of it.
+the full-text index (claimdb indexes each inserted batch) and the table indexes are maintained as in a normal
+ingest. Benchmarks then measure real `ingest` of *new* articles on top of it.
 
     python benchmarks/bulk_load.py --statements 1000000 --db /tmp/base-1m.db
     python benchmarks/bulk_load.py --statements 100000 --db postgresql+psycopg://postgres@127.0.0.1:5432/bench

@@ -167,8 +167,8 @@ _FIGURES = cast(Table, Figure.__table__)
 _LINKS = cast(Table, ClaimLink.__table__)
 
 _FIND_DOCUMENT = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_sha256 == bindparam("sha"))
-_NEW_CLAIM = insert(_CLAIMS).returning(_CLAIMS.c.id)
-_NEW_STATEMENT = insert(_STATEMENTS).returning(_STATEMENTS.c.id)
+_NEW_CLAIM = insert(_CLAIMS)
+_NEW_STATEMENT = insert(_STATEMENTS)
 _NEW_FIGURES = insert(_FIGURES)
 _NEW_LINKS = {
     dialect: insert_ignore_statement(dialect, _LINKS, ("claim_a_id", "claim_b_id"), False)
@@ -290,7 +290,7 @@ def _store_statement(
         writer.rowcount(_JOIN_CLAIM, {"claim_id": claim_id, "said_on": said_on})
         result.claims_joined += 1
     else:
-        claim_id = writer.scalar(
+        new_claim_id = writer.insert(
             _NEW_CLAIM,
             {
                 "claimant_id": claimant_id,
@@ -300,9 +300,13 @@ def _store_statement(
                 "appearance_count": 1,
             },
         )
+        assert new_claim_id is not None  # a plain INSERT either inserts or raises
+        claim_id = new_claim_id
+        # Indexed now, not at commit: the next statement of this document may repeat it.
+        writer.index_claim(claim_id, statement.content, None)
         result.claims_new += 1
     speaker = statement.speaker
-    statement_id = writer.scalar(
+    statement_id = writer.insert(
         _NEW_STATEMENT,
         {
             "claim_id": claim_id,

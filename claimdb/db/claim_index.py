@@ -12,7 +12,10 @@ quoted, so `"`, `AND`, `NEAR` or `*` in a statement are just characters.
 
 from __future__ import annotations
 
+import os
 import re
+import sqlite3
+import threading
 import time
 import unicodedata
 import weakref
@@ -35,6 +38,7 @@ _STOPWORDS_TEXT = (
     "told also just"
 )
 _PROBE = "claimdb_stem_probe"
+_TOKENIZE = "porter unicode61 remove_diacritics 2"  # the index's tokenizer (migration 0002)
 _MAX_TERMS = 64  # a cap on "all terms": a pasted article must not become a 2,000-term OR query
 # Counting a term's claims stops here: beyond it a term is "common" and the exact number does not matter.
 # FTS5's vocabulary table counts a term's whole posting list, which grows with the archive; a capped count
@@ -79,19 +83,58 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
+def _sqlite_rows(connection: Connection, query: str, parameters: tuple[Any, ...]) -> Sequence[Sequence[Any]]:
+    """Rows of a read-only query, straight from SQLite's cursor on the connection's own transaction.
+
+    Blocking runs a few queries per statement; SQLAlchemy's result machinery costs more than SQLite's work
+    for the small ones.
+    """
+    driver = connection.connection.driver_connection
+    if isinstance(driver, sqlite3.Connection):
+        return driver.execute(query, parameters).fetchall()
+    return list(connection.exec_driver_sql(query, parameters).fetchall())
+
+
 # --- SQLite -------------------------------------------------------------------------------------------------
 
 
-def _sqlite_probe(connection: Connection) -> None:
-    # A temporary FTS5 table with the same tokenizer stems text exactly as the index does (no Python stemmer
-    # to keep in step with SQLite's). Temporary objects live per connection and never touch the database file.
-    connection.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE} USING fts5(body, "
-        "tokenize='porter unicode61 remove_diacritics 2')"
-    )
-    connection.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE}_vocab USING fts5vocab(temp, {_PROBE}, 'instance')"
-    )
+class _Stemmer:
+    """A private in-memory SQLite database whose FTS5 table stems words exactly as the index does.
+
+    The same SQLite library tokenizes, so stems always agree with the index's, with no Python stemmer to keep
+    in step. It is a connection of its own, not a temporary table of the caller's: emptying a temporary FTS5
+    table inside an ingest transaction opens a statement journal, and at each one FTS5 writes the claims'
+    pending terms out as a new index segment (see `fts_sync`).
+    """
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self.connection.execute(f"CREATE VIRTUAL TABLE {_PROBE} USING fts5(body, tokenize='{_TOKENIZE}')")
+        self.connection.execute(f"CREATE VIRTUAL TABLE {_PROBE}_vocab USING fts5vocab({_PROBE}, 'instance')")
+        self.lock = threading.Lock()
+
+    def stems(self, words: Sequence[str]) -> list[list[str]]:
+        with self.lock:
+            self.connection.executemany(
+                f"INSERT INTO {_PROBE}(rowid, body) VALUES (?, ?)", [(i + 1, w) for i, w in enumerate(words)]
+            )
+            rows = self.connection.execute(f'SELECT doc, term FROM {_PROBE}_vocab ORDER BY doc, "offset"').fetchall()
+            self.connection.execute(f"DELETE FROM {_PROBE}")
+        stems: list[list[str]] = [[] for _ in words]
+        for doc, term in rows:
+            stems[doc - 1].append(term)
+        return stems
+
+
+_stemmer: _Stemmer | None = None
+
+
+def _stem_words(words: Sequence[str]) -> list[list[str]]:
+    global _stemmer
+    if _stemmer is None or _stemmer.pid != os.getpid():  # a forked process opens its own
+        _stemmer = _Stemmer()
+    return _stemmer.stems(words)
 
 
 # Whether unicode61 treats a character as part of a token. Letters and digits are, ASCII punctuation is not;
@@ -159,24 +202,15 @@ _WORD_STEMS_MAX = 200_000
 
 
 def _probe_words(connection: Connection, words: Sequence[str]) -> list[list[str]]:
-    _sqlite_probe(connection)
-    connection.exec_driver_sql(
-        f"INSERT INTO temp.{_PROBE}(rowid, body) VALUES (?, ?)",
-        [(i + 1, w) for i, w in enumerate(words)],
-    )
-    rows = connection.exec_driver_sql(f'SELECT doc, term FROM temp.{_PROBE}_vocab ORDER BY doc, "offset"').fetchall()
-    connection.exec_driver_sql(f"DELETE FROM temp.{_PROBE}")
-    stems: list[list[str]] = [[] for _ in words]
-    for doc, term in rows:
-        stems[doc - 1].append(term)
-    return stems
+    """Each word's stems as the index tokenizer gives them (`connection` is not used: see `_Stemmer`)."""
+    return _stem_words(words)
 
 
 def _sqlite_stems(connection: Connection, texts: Sequence[str]) -> list[list[str]]:
     """Porter stems of each text in token order, as the FTS5 index would store them.
 
     Texts are cut into words as unicode61 cuts them and each word is stemmed by the index tokenizer itself
-    (a temporary FTS5 table), once per process: no Python stemmer to keep in step with SQLite's.
+    (an FTS5 table in a private in-memory database), once per process: no Python stemmer to keep in step.
     """
     _learn_token_chars(connection, texts)
     tokenized = [_unicode61_tokens(text) for text in texts]
@@ -225,7 +259,7 @@ def sqlite_term_rows(
     params: list[str] = []
     for term in terms:
         params += [term, _fts5_or_query([term])]
-    rows = connection.exec_driver_sql(" UNION ALL ".join([one] * len(terms)), tuple(params)).fetchall()
+    rows = _sqlite_rows(connection, " UNION ALL ".join([one] * len(terms)), tuple(params))
     return {term: (int(n), tuple(int(i) for i in ids.split(",")) if ids else ()) for term, n, ids in rows}
 
 
@@ -244,15 +278,17 @@ def _sqlite_candidates(
     operator: str = "OR",
     ranked: bool = True,
 ) -> list[Candidate]:
+    rows: Sequence[Sequence[Any]]
     if not ranked:
         # FTS5's bm25() reads the whole posting list of every term to count documents, which grows with the
         # archive; within the row budget the comparisons rank better anyway. Newest claims first.
-        rows = connection.exec_driver_sql(
+        rows = _sqlite_rows(
+            connection,
             "SELECT c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, "
             "c.last_said_on, 0.0 FROM claims_fts JOIN claims AS c ON c.id = claims_fts.rowid "
             "WHERE claims_fts MATCH ? ORDER BY claims_fts.rowid DESC LIMIT ?",
             (_fts5_or_query(terms, operator), k),
-        ).fetchall()
+        )
     else:
         rows = connection.exec_driver_sql(
             "SELECT c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, "
@@ -269,13 +305,14 @@ def _claims_by_id(session: Session, claim_ids: Sequence[int]) -> list[Candidate]
     if not claim_ids:
         return []
     columns = "id, claimant_id, canonical_text, title, external_id, first_said_on, last_said_on"
+    rows: Iterable[Sequence[Any]]
     if _dialect(session) == "postgresql":
         # One statement text for any number of ids, so the driver prepares it once.
         rows = session.execute(sql(f"SELECT {columns} FROM claims WHERE id = ANY(:ids)"), {"ids": list(claim_ids)})
     else:
         marks = ", ".join("?" * len(claim_ids))
-        rows = session.connection().exec_driver_sql(
-            f"SELECT {columns} FROM claims WHERE id IN ({marks})", tuple(claim_ids)
+        rows = _sqlite_rows(
+            session.connection(), f"SELECT {columns} FROM claims WHERE id IN ({marks})", tuple(claim_ids)
         )
     by_id = {r[0]: candidate_from_row(r, 0.0) for r in rows}
     return [by_id[i] for i in claim_ids if i in by_id]
@@ -513,12 +550,13 @@ def claim_figures(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple
         "WHERE s.id IN (SELECT min(id) FROM statements WHERE claim_id {} GROUP BY claim_id) "
         "ORDER BY s.claim_id, f.char_start"
     )
+    rows: Sequence[Sequence[Any]]
     if _dialect(session) == "postgresql":
         # One statement text for any number of ids, so the driver prepares it once.
         rows = session.execute(sql(query.format("= ANY(:ids)")), {"ids": ids}).fetchall()
     else:
         marks = ", ".join("?" * len(ids))
-        rows = session.connection().exec_driver_sql(query.format(f"IN ({marks})"), tuple(ids)).fetchall()
+        rows = _sqlite_rows(session.connection(), query.format(f"IN ({marks})"), tuple(ids))
     figures: dict[int, list[Figure]] = {}
     for claim_id, surface, start, end, value, value_max, unit, qualifier in rows:
         figures.setdefault(claim_id, []).append(

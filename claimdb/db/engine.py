@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Insert, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from claimdb.db.fts_sync import INDEXED_TABLES, index_new_rows
 from claimdb.errors import DatabaseError
 
 SQLITE_BUSY_TIMEOUT_MS = 60_000
@@ -43,6 +44,25 @@ def _sqlite_on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _sqlite_index_new_rows(connection: Any) -> None:
+    driver = connection.connection.driver_connection
+    if isinstance(driver, sqlite3.Connection) and driver.in_transaction:
+        index_new_rows(driver)
+
+
+def _sqlite_after_execute(connection: Any, statement: Any, *_args: Any) -> None:
+    # Claims and statements inserted through SQLAlchemy (ORM, imports, tests) are searchable at once, as they
+    # were with insert triggers; ingest's own writer indexes its rows itself (see fts_sync, migration 0005).
+    if isinstance(statement, Insert) and statement.table.name in INDEXED_TABLES:  # type: ignore[attr-defined]
+        _sqlite_index_new_rows(connection)
+
+
+def _sqlite_on_commit(connection: Any) -> None:
+    # Whatever was inserted any other way (raw SQL, the ingest writer's statements) is indexed before the
+    # transaction ends, so every committed claim and statement is searchable.
+    _sqlite_index_new_rows(connection)
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine with claimdb's settings (SQLite: WAL, foreign keys, busy timeout)."""
     try:
@@ -61,6 +81,8 @@ def make_engine(url: str) -> Engine:
             engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
             event.listen(engine, "connect", _sqlite_on_connect)
             event.listen(engine, "begin", _sqlite_on_begin)
+            event.listen(engine, "after_execute", _sqlite_after_execute)
+            event.listen(engine, "commit", _sqlite_on_commit)
             return engine
         if backend == "postgresql":
             return create_engine(parsed, pool_pre_ping=True)

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Executable
+from sqlalchemy import Executable, Insert
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
+
+from claimdb.db.fts_sync import INDEX_CLAIM
 
 _Processor = Callable[[Any], Any]
 
@@ -93,6 +95,11 @@ def _prepare(dialect: Dialect, statement: ClauseElement, keys: tuple[str, ...]) 
     return _Prepared(compiled.string, names, tuple(processors), fixed, tuple(defaults))
 
 
+@lru_cache(maxsize=64)
+def _returning_id(statement: Insert) -> Insert:
+    return statement.returning(statement.table.c.id)  # type: ignore[union-attr]
+
+
 class Writer:
     """Executes statements of one session's transaction: SQLite's cursor directly, else SQLAlchemy Core."""
 
@@ -115,6 +122,33 @@ class Writer:
         if prepared is None or self.driver is None:
             return [tuple(row) for row in self.connection.execute(statement, dict(values)).all()]
         return self.driver.execute(prepared.sql, prepared.parameters(values)).fetchall()
+
+    def insert(self, statement: Insert, values: Mapping[str, Any]) -> int | None:
+        """Run a single-row INSERT (without RETURNING) and give the new row's id, or None if none was inserted.
+
+        On SQLite the id comes from the cursor, not from RETURNING: RETURNING opens a statement journal, and
+        each one makes FTS5 write its pending terms out as a new segment (see `fts_sync`). An insert that
+        did nothing (ON CONFLICT DO NOTHING) changes no row and gives None.
+        """
+        prepared = self._prepared(statement, list(values))
+        if prepared is None or self.driver is None:
+            return self.scalar(_returning_id(statement), values)
+        cursor = self.driver.execute(prepared.sql, prepared.parameters(values))
+        return cursor.lastrowid if cursor.rowcount == 1 else None
+
+    def index_claim(self, claim_id: int, canonical_text: str, title: str | None) -> None:
+        """Add a claim just inserted to the full-text index now (SQLite; PostgreSQL indexes it by itself).
+
+        Other new rows are indexed at commit (`fts_sync.index_new_rows`); this is for a claim that must be
+        found by blocking before then.
+        """
+        if self.dialect.name != "sqlite":
+            return
+        values = (claim_id, canonical_text, title)
+        if self.driver is not None:
+            self.driver.execute(INDEX_CLAIM, values)
+        else:
+            self.connection.exec_driver_sql(INDEX_CLAIM, values)
 
     def scalar(self, statement: Executable, values: Mapping[str, Any]) -> Any:
         """The first column of the first row returned, or None when no row comes back."""

@@ -40,8 +40,8 @@ def insert_ignore(
 ) -> int | None:
     """INSERT ... ON CONFLICT DO NOTHING; returns the new row id, or None when the row already existed."""
     writer = Writer(session)
-    statement = insert_ignore_statement(writer.dialect.name, _table(model), tuple(conflict), True)
-    new_id = writer.scalar(statement, values)
+    statement = insert_ignore_statement(writer.dialect.name, _table(model), tuple(conflict), False)
+    new_id = writer.insert(statement, values)  # type: ignore[arg-type]
     return None if new_id is None else int(new_id)
 
 

@@ -39,7 +39,7 @@ def _write_sample(writer: Writer) -> None:
     claims = []
     for i, said in enumerate((date(2022, 10, 4), None)):
         claims.append(
-            writer.scalar(
+            writer.insert(
                 _NEW_CLAIM,
                 {
                     "claimant_id": None,
@@ -53,7 +53,7 @@ def _write_sample(writer: Writer) -> None:
     # Joining widens the dates on both sides and counts the appearance.
     assert writer.rowcount(_JOIN_CLAIM, {"claim_id": claims[0], "said_on": date(2021, 1, 2)}) == 1
     assert writer.rowcount(_JOIN_CLAIM, {"claim_id": claims[1], "said_on": date(2023, 5, 6)}) == 1
-    statement_id = writer.scalar(
+    statement_id = writer.insert(
         _NEW_STATEMENT,
         {
             "claim_id": claims[0],
