@@ -263,30 +263,6 @@ def sqlite_term_rows(
     return {term: (int(n), tuple(int(i) for i in ids.split(",")) if ids else ()) for term, n, ids in rows}
 
 
-# Document counts of common terms from `claims_fts_vocab`, read once per connection pool per term: reading a
-# term's count visits its whole posting list (about 1 ms for 50,000 claims), so it is read once, never per
-# statement. The counts only order common terms among themselves, so a count that ages as the archive grows
-# still orders them well enough (a term's share of the claims drifts slowly).
-_common_term_counts: weakref.WeakKeyDictionary[object, dict[str, int]] = weakref.WeakKeyDictionary()
-
-
-def sqlite_common_term_counts(connection: Connection, pool: object, terms: Sequence[str]) -> dict[str, int]:
-    """How many claims hold each term, as FTS5's vocabulary table counted it the first time it was asked.
-
-    For ordering common terms (those at `DF_CAP`) by rarity; terms the index does not hold are left out.
-    """
-    cached = _common_term_counts.setdefault(pool, {})
-    missing = [t for t in terms if t not in cached]
-    if missing and len(cached) < _COMMON_TERMS_MAX:
-        # One equality look-up per term: fts5vocab answers `term = ?` by seeking, but `term IN (...)` by a scan.
-        query = " UNION ALL ".join(["SELECT term, doc FROM claims_fts_vocab WHERE term = ?"] * len(missing))
-        for term, count in _sqlite_rows(connection, query, tuple(missing)):
-            cached[term] = int(count)
-        for term in missing:
-            cached.setdefault(term, 0)
-    return {t: cached[t] for t in terms if cached.get(t)}
-
-
 def _fts5_or_query(terms: Iterable[str], operator: str = "OR") -> str:
     # Every term is a quoted string, so no word can be read as an operator or a column filter. FTS5 stems
     # the quoted word again: a surface form that stems to the term keeps it from being stemmed twice.
@@ -486,17 +462,6 @@ def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, in
     return {t: n for t, (n, _) in _term_rows(session, terms).items()}
 
 
-def _and_key_order(term: str, capped: int, estimates: dict[str, int], position: int) -> tuple[int, ...]:
-    """Sort key of a term for the AND of two common keys: rarer first, numbers after words.
-
-    A number is what changes between a claim and its figure change ("$35 billion" -> "$40 billion"), so a
-    number as an AND key would hide the very claims a changed figure should be linked to.
-    """
-    if capped < DF_CAP:
-        return (0, capped, position)
-    return (1, any(ch.isdigit() for ch in term), estimates.get(term, DF_CAP), position)
-
-
 @dataclass(frozen=True, slots=True)
 class _Keys:
     terms: list[str]
@@ -521,13 +486,7 @@ def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords
         keys.append(term)
         rows += found[term][0]
     if keys and found[keys[0]][0] > ROW_BUDGET:
-        # Even the rarest term is frequent: the AND of the two rarest keeps the ranked rows few. Capped counts
-        # tie at `DF_CAP` for every common term; on SQLite the index's own document counts order those.
-        if _dialect(session) != "postgresql" and len(present) > 2 and found[present[1]][0] >= DF_CAP:
-            estimates = sqlite_common_term_counts(
-                session.connection(), session.get_bind().engine.pool, [t for t in present if found[t][0] >= DF_CAP]
-            )
-            present.sort(key=lambda t: _and_key_order(t, found[t][0], estimates, terms.index(t)))
+        # Even the rarest term is frequent: the AND of the two rarest keeps the ranked rows few.
         return _Keys(present[:2], "AND")
     known = [found[t][1] for t in keys]
     if any(ids is None for ids in known):
