@@ -132,3 +132,22 @@ def test_postgresql_blocking_takes_common_terms_from_the_planner_statistics(
     assert frequencies[next(t for t in frequencies if t.startswith("territor"))] == 30
     assert counted["territori"][0] < 30
     database.dispose()
+
+
+def test_two_common_keys_give_the_newest_claims_holding_both(database_url: str) -> None:
+    # Both words are in more claims than the row budget, so blocking takes their AND. Claims that hold only one
+    # of them are newer and must still be left out; on SQLite the claims come newest first (no ranking).
+    claims = [(f"a{i}", f"Officials discussed the harbour budget at meeting number {i}", None) for i in range(60)]
+    claims += [(f"h{i}", f"The harbour was quiet at meeting number {i}", None) for i in range(10)]
+    claims += [(f"b{i}", f"The budget was late at meeting number {i}", None) for i in range(10)]
+    database = open_with_claims(database_url, claims)
+    try:
+        with database.session() as session:
+            keys = blocking_terms(session, "the harbour budget")
+            found = [c.external_id for c in candidate_claims(session, "the harbour budget", k=5)]
+    finally:
+        database.dispose()
+    assert len(keys) == 2
+    assert len(found) == 5 and all((e or "").startswith("a") for e in found)
+    if database_url.startswith("sqlite"):
+        assert found == ["a59", "a58", "a57", "a56", "a55"]
