@@ -31,6 +31,16 @@ def query_tokens(query: str) -> list[str]:
     return _TOKEN.findall(query)[:MAX_QUERY_TOKENS]
 
 
+# PostgreSQL's parser keeps a decimal number whole ("1.5" is one lexeme in the stored vectors), where FTS5 and
+# `query_tokens` split it; "1 5" would then match nothing.
+_PG_TOKEN = re.compile(r"\d+(?:\.\d+)+(?!\w)|\w+", re.UNICODE)
+
+
+def pg_query_words(query: str) -> list[str]:
+    """The words of a user query as PostgreSQL's parser cut the stored text: `query_tokens`, decimals whole."""
+    return _PG_TOKEN.findall(query)[:MAX_QUERY_TOKENS]
+
+
 def fts5_phrase_query(tokens: list[str], operator: str = "AND") -> str:
     """An FTS5 MATCH expression with every token quoted, so `"`, `*`, NEAR or AND in user text are inert."""
     return f" {operator} ".join('"' + token.replace('"', '""') + '"' for token in tokens)
@@ -42,7 +52,7 @@ def search_statements(session: Session, query: str, filters: Select | None, limi
     if not tokens:
         return []
     if session.get_bind().dialect.name == "postgresql":
-        return _pg_search(session, " ".join(tokens), filters, limit)
+        return _pg_search(session, " ".join(pg_query_words(query)), filters, limit)
     return _sqlite_search(session, fts5_phrase_query(tokens), filters, limit)
 
 

@@ -119,3 +119,18 @@ def test_postgresql_fuzzy_fallback_reads_only_the_newest_statements(
     filtered = query.search(database, "harbr", query.StatementFilter(kind="indirect"), limit=50)
     assert len(filtered.rows) == 5
     database.dispose()
+
+
+def test_a_decimal_number_in_the_query_matches_fulltext(database_url: str, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "published_at": "2022-10-01", "text": "The minister said exports grew 3.5 percent."}),
+        json.dumps({"id": "a2", "published_at": "2022-10-02", "text": "The mayor said exports grew 3 percent."}),
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    database = open_database(database_url)
+    assert ingest(database, read_inputs([str(feed)])).statements == 2
+    result = query.search(database, "grew 3.5", query.StatementFilter(), limit=5)
+    assert result.mode == "fulltext"
+    assert [row["text"] for row in result.rows] == ["exports grew 3.5 percent"]
+    database.dispose()
