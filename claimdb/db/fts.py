@@ -31,6 +31,16 @@ def query_tokens(query: str) -> list[str]:
     return _TOKEN.findall(query)[:MAX_QUERY_TOKENS]
 
 
+# PostgreSQL's parser keeps a decimal number whole ("1.5" is one lexeme in the stored vectors), where FTS5 and
+# `query_tokens` split it; "1 5" would then match nothing.
+_PG_TOKEN = re.compile(r"\d+(?:\.\d+)+(?!\w)|\w+", re.UNICODE)
+
+
+def pg_query_words(query: str) -> list[str]:
+    """The words of a user query as PostgreSQL's parser cut the stored text: `query_tokens`, decimals whole."""
+    return _PG_TOKEN.findall(query)[:MAX_QUERY_TOKENS]
+
+
 def fts5_phrase_query(tokens: list[str], operator: str = "AND") -> str:
     """An FTS5 MATCH expression with every token quoted, so `"`, `*`, NEAR or AND in user text are inert."""
     return f" {operator} ".join('"' + token.replace('"', '""') + '"' for token in tokens)
@@ -42,7 +52,7 @@ def search_statements(session: Session, query: str, filters: Select | None, limi
     if not tokens:
         return []
     if session.get_bind().dialect.name == "postgresql":
-        return _pg_search(session, " ".join(tokens), filters, limit)
+        return _pg_search(session, " ".join(pg_query_words(query)), filters, limit)
     return _sqlite_search(session, fts5_phrase_query(tokens), filters, limit)
 
 
@@ -99,24 +109,30 @@ PG_FIRST_SPAN = 50_000
 
 
 def _pg_newest_window(
-    session: Session, build: Callable[[str], str], params: dict[str, object], filters: Select | None
+    session: Session,
+    build: Callable[[str], str],
+    params: dict[str, object],
+    filters: Select | None,
+    *,
+    widest_span: int | None = None,
 ) -> list[Any]:
     """Rows of `build(condition)`, whose SQL ranks the CTE `m` of matches and reports `count(*) FROM m` last.
 
     `condition` restricts statement ids (`s.id > N`, a literal the planner can estimate) and orders the
-    newest first; with a filter the whole filtered set is ranked, as on SQLite.
+    newest first; the span of ids grows until it holds enough matches, covers the table or reaches
+    `widest_span`. With a filter the whole filtered set is ranked, as on SQLite.
     """
     if filters is not None:
         return list(session.execute(text(build("")), params))
     top = session.execute(text("SELECT max(id) FROM statements")).scalar() or 0
-    span = PG_FIRST_SPAN
+    span = PG_FIRST_SPAN if widest_span is None else min(PG_FIRST_SPAN, widest_span)
     while True:
         floor = top - span
         window = f" ORDER BY s.id DESC LIMIT {int(RANKED_WINDOW)}"
         rows = list(session.execute(text(build((f" AND s.id > {int(floor)}" if floor > 0 else "") + window)), params))
-        if floor <= 0 or (rows and rows[0][-1] >= RANKED_WINDOW):
+        if floor <= 0 or (rows and rows[0][-1] >= RANKED_WINDOW) or span == widest_span:
             return rows
-        span *= 8
+        span = span * 8 if widest_span is None else min(span * 8, widest_span)
 
 
 def _pg_search(session: Session, words: str, filters: Select | None, limit: int) -> list[TextHit]:
@@ -139,11 +155,17 @@ def _pg_search(session: Session, words: str, filters: Select | None, limit: int)
     return [TextHit(row[0], float(row[1]), row[2]) for row in rows]
 
 
+# Word similarity is computed row by row (the trigram index is slower still for short or common words), about
+# 8 µs a statement at a million: the PostgreSQL fallback reads at most the newest PG_FUZZY_SPAN statements.
+PG_FUZZY_SPAN = 20_000
+
+
 def fuzzy_statements(session: Session, query: str, filters: Select | None, limit: int) -> list[TextHit]:
     """Statements that match `query` approximately (typos, inflections), scored with rapidfuzz.
 
-    Candidates come from the index, never from a scan: on SQLite, each query word is replaced by the
-    closest words of the index vocabulary; on PostgreSQL, pg_trgm word similarity does the lookup.
+    Candidates come from the index, never from a scan of the archive: on SQLite, each query word is replaced
+    by the closest words of the index vocabulary; on PostgreSQL, pg_trgm word similarity is checked over the
+    newest PG_FUZZY_SPAN statements (all of them when a filter is given).
     """
     tokens = [token.casefold() for token in query_tokens(query)]
     if not tokens:
@@ -158,7 +180,8 @@ def fuzzy_statements(session: Session, query: str, filters: Select | None, limit
                 "SELECT m.id, m.text, (SELECT count(*) FROM m) FROM m ORDER BY :words <<-> m.text LIMIT :cap"
             )
 
-        rows = _pg_newest_window(session, build, {"words": " ".join(tokens), "cap": limit * 10}, filters)
+        params = {"words": " ".join(tokens), "cap": limit * 10}
+        rows = _pg_newest_window(session, build, params, filters, widest_span=PG_FUZZY_SPAN)
     else:
         terms = _similar_vocabulary(session, tokens)
         if not terms:

@@ -87,3 +87,50 @@ def test_postgresql_widens_the_id_span_until_the_window_is_full(
     assert sorted(row["statement_id"] for row in windowed.rows) == sorted(newest)
     assert fuzzy.mode == "fuzzy" and fuzzy.rows and "harbour" in fuzzy.rows[0]["text"]
     database.dispose()
+
+
+@pytest.mark.postgresql
+def test_postgresql_fuzzy_fallback_reads_only_the_newest_statements(
+    postgresql_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    # "harbour" only in the five oldest statements, "border" in the seven newest.
+    lines = [
+        json.dumps(
+            {
+                "id": f"a{i}",
+                "published_at": f"2022-10-{i + 1:02d}",
+                "text": f"The mayor of Town{i} said the {'harbour' if i < 5 else 'border'} crossing would reopen.",
+            }
+        )
+        for i in range(12)
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    database = open_database(postgresql_url)
+    ingest(database, read_inputs([str(feed)]))
+    old = query.search(database, "harbr", query.StatementFilter(), limit=50)
+    assert old.mode == "fuzzy" and len(old.rows) == 5
+    monkeypatch.setattr(fts, "PG_FUZZY_SPAN", 4)
+    bounded_old = query.search(database, "harbr", query.StatementFilter(), limit=50)
+    bounded_new = query.search(database, "bordr", query.StatementFilter(), limit=50)
+    assert bounded_old.mode == "fuzzy" and bounded_old.rows == []
+    assert len(bounded_new.rows) == 4 and all("border" in row["text"] for row in bounded_new.rows)
+    # A filter still sees every statement it selects, as on SQLite.
+    filtered = query.search(database, "harbr", query.StatementFilter(kind="indirect"), limit=50)
+    assert len(filtered.rows) == 5
+    database.dispose()
+
+
+def test_a_decimal_number_in_the_query_matches_fulltext(database_url: str, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "published_at": "2022-10-01", "text": "The minister said exports grew 3.5 percent."}),
+        json.dumps({"id": "a2", "published_at": "2022-10-02", "text": "The mayor said exports grew 3 percent."}),
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    database = open_database(database_url)
+    assert ingest(database, read_inputs([str(feed)])).statements == 2
+    result = query.search(database, "grew 3.5", query.StatementFilter(), limit=5)
+    assert result.mode == "fulltext"
+    assert [row["text"] for row in result.rows] == ["exports grew 3.5 percent"]
+    database.dispose()
