@@ -28,6 +28,7 @@ from claimdb.extract.lexicon import (
     DETERMINERS,
     INTRO_OPENERS,
     INVERTIBLE,
+    NON_PERSON_CAPITALS,
     NOUN_CLAIMS,
     NP_STOP,
     OBJECT_CUES,
@@ -692,7 +693,7 @@ class _UnitParser:
             ):
                 pass
             elif low in CUE_FORMS and (
-                tok.text[:1].islower() or (headline and i > 1 and tok.text[1:].islower() and not drafts)
+                tok.text[:1].islower() or (headline and i >= 1 and tok.text[1:].islower() and not drafts)
             ):
                 draft = self._cue(i, drafts[-1] if drafts else None)
             elif (
@@ -1872,9 +1873,22 @@ class _UnitParser:
             if opener.low == "which":
                 j = k  # "X, director of CREDO Action, which organized the letter, said": X speaks
                 continue
+            h = k - 1
+            if head.text == ")":
+                # "Rep. Ann Cole (D-Md.), chair of the committee, said": the name is before the party tag
+                h = next((m for m in range(k - 2, max(-1, k - 10), -1) if toks[m].text == "("), 0) - 1
+                if h >= 0:
+                    head = toks[h]
             # any other opener ("acting director of ...", "rabbi helping ...") only after a name
-            if (plain or head.capitalised) and not (_PARTY_TAG_RE.match(head.text) or head.text[:1].isdigit()):
-                found = self._source_at(k - 1, appositive)
+            if (
+                h >= 0
+                and (plain or head.capitalised)
+                and not (_PARTY_TAG_RE.match(head.text) or head.text[:1].isdigit())
+            ):
+                found = self._source_at(h, appositive)
+                if found is None and self._plain_name(appositive) and not self.quoted[h]:
+                    # "Another delegate on the Cruz slate, Jim Poolman, said": the name after the description
+                    found = (k + 1, end - 1, None)
                 if found is not None and found[0] > 0 and toks[found[0] - 1].low in ("of", "from"):
                     found = None  # "Rawlings, 59, of Ashton, Md., who ...": a place, not the speaker
                 if found is not None:
@@ -1882,6 +1896,18 @@ class _UnitParser:
                     return found
             j = k
         return None
+
+    def _plain_name(self, phrase: list[Word]) -> bool:
+        """Two to four capitalised words that read as a person's name ("Jim Poolman")."""
+        return 2 <= len(phrase) <= 4 and all(
+            t.text.isalpha()
+            and t.capitalised
+            and t.low not in CAPITAL_STOP
+            and t.low not in TITLE_WORDS
+            and t.low not in ORG_HEADS
+            and t.low not in NON_PERSON_CAPITALS
+            for t in phrase
+        )
 
     def _participle_appositive(self, k: int, end: int) -> bool:
         """`, published by X on Monday,` / `, released last week,`: a past participle and its phrase."""

@@ -163,3 +163,15 @@ def test_sources_close_to_someone_are_anonymous_not_that_someone() -> None:
     ):
         speaker = only(text).speaker
         assert speaker.kind == "anonymous" and speaker.title is None, text
+
+
+def test_headline_with_the_cue_as_second_word() -> None:
+    s = only("Carter Says City Will Not Pay For The New Stadium.")
+    assert (s.speaker.name, s.cue, s.content) == ("Carter", "Says", "City Will Not Pay For The New Stadium")
+
+
+def test_name_after_a_description_and_after_a_party_tag() -> None:
+    s = only("Another delegate on the Reyes slate, Jim Poolman, said he was only leaning Reyes.")
+    assert (s.speaker.name, s.content) == ("Jim Poolman", "he was only leaning Reyes")
+    s = only("Rep. Ellen Cobb (D-Md.), chair of the Rules Committee, said the hearing would be open.")
+    assert (s.speaker.name, s.content) == ("Ellen Cobb", "the hearing would be open")
