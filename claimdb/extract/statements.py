@@ -293,6 +293,7 @@ _IRREGULAR_PAST = {"shot", "fired", "snapped", "spoke", "began", "went", "put", 
 _IRREGULAR_PARTICIPLES = {"written", "drawn", "led", "run", "known", "seen", "done", "made", "built", "sent", "paid"}
 # What follows a participle that opens an appositive: "published by", "released last week", "commissioned in"
 _PARTICIPLE_FOLLOWERS = {"by", "in", "on", "last", "this", "earlier", "late", "early", "at", "for", "after", "with"}
+_POLL_HEADS = {"poll", "polls", "survey", "surveys"}
 _CALLED_OBJECTS = {"him", "them", "himself", "herself", "themselves", "me", "us", "you", "it"}
 _LY_ADJECTIVES = {
     "weekly",
@@ -678,6 +679,8 @@ class _UnitParser:
             self.no_speaker = False
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
+            elif low == "in" and (draft := self._in_poll(i)) is not None:
+                pass
             elif (
                 low == "asked"
                 and i + 1 < len(toks)
@@ -838,6 +841,39 @@ class _UnitParser:
         speaker = self.context.resolve(mention, mention.span.start)
         kind = _classify(text, c_start, c_end, self.quotes)
         return _Draft(kind, (c_start, c_end), speaker, cue, 0.8)
+
+    def _in_poll(self, i: int) -> _Draft | None:
+        """`In a new Fox poll, Trump leads ...` / `... Trump leads in the latest polls.`: the poll reports it."""
+        toks = self.toks
+        end = i + 1
+        while end < len(toks) and end - i <= 10 and toks[end].text not in (",", ".", ";", ":") and not self.quoted[end]:
+            if toks[end].low in _FINITE_VERBS or toks[end].low in ("and", "but", "that", "which"):
+                return None
+            end += 1
+        if end == i + 1 or end - i > 10 or toks[end - 1].low not in _POLL_HEADS:
+            return None
+        if sum(1 for t in toks[i + 1 : end] if t.low not in ("the", "a", "an", "some")) < 2:
+            return None  # "in the polls", "in polls": standing in general, not one poll's finding
+        speaker = self._speaker(i + 1, end - 1, None)
+        first = self._first_content_index()
+        if i == first and end < len(toks) and toks[end].text == ",":
+            after = end + 1
+            if after < len(toks) and toks[after].low.endswith("ed") and not toks[after].capitalised:
+                # "In the new poll, conducted March 11-13, 40 percent back ...": the appositive is frame
+                after = next((m + 1 for m in range(after, len(toks)) if toks[m].text == ","), len(toks))
+            if after >= len(toks):
+                return None
+            c_start = toks[after].start
+            c_end = _trim_end(self.text, c_start, self.end)
+        elif i > first + 2 and (end >= len(toks) or toks[end].text == "."):
+            c_start = toks[first].start
+            c_end = _trim_end(self.text, c_start, toks[i].start)
+        else:
+            return None
+        if not self._has_words(c_start, c_end, 3):
+            return None
+        kind = _classify(self.text, c_start, c_end, self.quotes)
+        return _Draft(kind, (c_start, c_end), speaker, (toks[i].start, toks[i].end), 0.6)
 
     def _asked(self, i: int) -> _Draft | None:
         """`Asked about the vote, she said ...`, `when asked whether ...`: the question is content; nobody asks."""

@@ -175,3 +175,15 @@ def test_name_after_a_description_and_after_a_party_tag() -> None:
     assert (s.speaker.name, s.content) == ("Jim Poolman", "he was only leaning Reyes")
     s = only("Rep. Ellen Cobb (D-Md.), chair of the Rules Committee, said the hearing would be open.")
     assert (s.speaker.name, s.content) == ("Ellen Cobb", "the hearing would be open")
+
+
+def test_a_named_poll_reports_what_the_sentence_says() -> None:
+    s = only("In the new Lakeside poll, conducted March 11-13, 40 percent of likely voters favour the levy.")
+    assert (s.content, s.cue) == ("40 percent of likely voters favour the levy", "In")
+    assert s.speaker.name == "the new Lakeside poll"
+    s = only("The mayor was at 25 percent support in the most recent Lakeside poll.")
+    assert (s.content, s.speaker.name) == ("The mayor was at 25 percent support", "the most recent Lakeside poll")
+
+
+def test_standing_in_the_polls_is_not_a_poll_finding() -> None:
+    assert extract_statements("The mayor leads in the polls.", PUB) == []
