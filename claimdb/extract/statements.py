@@ -293,6 +293,20 @@ _IRREGULAR_PAST = {"shot", "fired", "snapped", "spoke", "began", "went", "put", 
 _IRREGULAR_PARTICIPLES = {"written", "drawn", "led", "run", "known", "seen", "done", "made", "built", "sent", "paid"}
 # What follows a participle that opens an appositive: "published by", "released last week", "commissioned in"
 _PARTICIPLE_FOLLOWERS = {"by", "in", "on", "last", "this", "earlier", "late", "early", "at", "for", "after", "with"}
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 _POLL_HEADS = {"poll", "polls", "survey", "surveys"}
 _CALLED_OBJECTS = {"him", "them", "himself", "herself", "themselves", "me", "us", "you", "it"}
 _LY_ADJECTIVES = {
@@ -1666,6 +1680,42 @@ class _UnitParser:
         cue = (tail[0].start, tail[0].end)
         return _Draft("direct", (c_start, inside[-1].end), speaker, cue, 0.7)
 
+    def colon_quote(self) -> _Draft | None:
+        """`Republican pollster Ann Lee: “Q”` / `Here's Clinton in 1992: “Q”`: a named person, a colon, a quote."""
+        toks = self.toks
+        colon = next((k for k, t in enumerate(toks) if t.text == ":" and not self.quoted[k]), None)
+        if colon is None or colon < 1 or colon + 1 >= len(toks) or not _is_mark(toks[colon + 1].text):
+            return None
+        quote = next((q for q in self.quotes if q.start == toks[colon + 1].start), None)
+        if quote is None or not self._has_words(quote.start, quote.end, 3):
+            return None
+        j = colon - 1
+        if toks[j].text == ")":  # "Rep. Ann Cole (R-S.C.):"
+            j = next((m for m in range(j - 1, max(-1, j - 8), -1) if toks[m].text == "("), 0) - 1
+        # "Here's Clinton in December 1992:": a time after the name is frame
+        while j > 0 and (toks[j].text.isdigit() or toks[j].low in _TIME_CORE or toks[j].low in _MONTHS):
+            j -= 1
+        if j > 0 and toks[j].low == "in" and j < colon - 1:
+            j -= 1
+        end = j
+        while j >= 0 and end - j < 6 and not self.quoted[j] and (toks[j].capitalised or toks[j].low in TITLE_WORDS):
+            j -= 1
+        name = toks[j + 1 : end + 1]
+        if not name or not name[-1].capitalised or not self._person_name(name):
+            return None
+        mention = parse_mention(self.text, name)
+        if mention.name is None or " " not in mention.name and mention.name.lower() not in self.context.by_surname:
+            return None
+        speaker = self.context.resolve(mention, mention.span.start)
+        cue = (toks[colon].start, toks[colon].end)
+        c_end = quote.end
+        return _Draft("direct", (quote.start, c_end), speaker, cue, 0.6)
+
+    def _person_name(self, phrase: list[Word]) -> bool:
+        """The phrase ends in a person's name: capitalised words that are not titles, places or organisations."""
+        named = [t for t in phrase if t.capitalised and t.low.rstrip(".") not in TITLE_WORDS]
+        return bool(named) and self._plain_name(named) or (len(named) == 1 and named[0].low in self.context.by_surname)
+
     def quote_with_any_verb(self) -> _Draft | None:
         """`“Q,” Trump shot back.` / `Silverman interjected, “Q”`: a quotation and a speaker with a verb
         that is not in the cue lexicon (news copy has many); only in these unambiguous shapes."""
@@ -2148,7 +2198,12 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
             if not drafts:
                 continue
         if not drafts:
-            single = parser.reported_claim() or parser.dash_attribution() or parser.quote_with_any_verb()
+            single = (
+                parser.reported_claim()
+                or parser.dash_attribution()
+                or parser.quote_with_any_verb()
+                or parser.colon_quote()
+            )
             if single is None:
                 span = parser.floating_quote()
                 if span is None or last is None or unit.paragraph - last_paragraph > 2:

@@ -187,3 +187,10 @@ def test_a_named_poll_reports_what_the_sentence_says() -> None:
 
 def test_standing_in_the_polls_is_not_a_poll_finding() -> None:
     assert extract_statements("The mayor leads in the polls.", PUB) == []
+
+
+def test_a_named_person_a_colon_and_a_quotation() -> None:
+    quote = "\u201cLesser-known candidates gain the most.\u201d"
+    s = only(f"The timing does not surprise Republican pollster Dara Shaw: {quote}")
+    assert (s.speaker.name, s.kind, s.content) == ("Dara Shaw", "direct", quote)
+    assert extract_statements("Then, the laugh line: \u201cI want to do this myself, but it is hard.\u201d", PUB) == []
