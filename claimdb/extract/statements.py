@@ -594,6 +594,7 @@ class _Draft:
     confidence: float = 0.8
     floating: bool = False
     parts: tuple[tuple[int, int], ...] = ()  # pieces of a discontinuous content, empty for one piece
+    question: bool = False  # the question of "Asked whether ..., X said ...": nobody's statement
 
 
 def _is_mark(token: str) -> bool:
@@ -727,6 +728,13 @@ class _UnitParser:
                 if drafts:
                     self._end_before_coordinated(drafts[-1], draft)
                 drafts.append(draft)
+        answered = any(
+            not d.question and d.speaker.name and d.cue and any(q.question and q.content[1] <= d.cue[0] for q in drafts)
+            for d in drafts
+        )
+        if answered:
+            # "Asked whether the tax would rise, Hale said ...": the answer is the statement; the question is frame
+            drafts = [d for d in drafts if not d.question]
         return drafts
 
     def _end_before_coordinated(self, previous: _Draft, draft: _Draft) -> None:
@@ -914,7 +922,7 @@ class _UnitParser:
             return None
         kind = _classify(self.text, c_start, c_end, self.quotes)
         nobody = Speaker(None, None, None, "unknown", None, None, "none")
-        return _Draft(kind, (c_start, c_end), nobody, (toks[i].start, cue_end), 0.6)
+        return _Draft(kind, (c_start, c_end), nobody, (toks[i].start, cue_end), 0.6, question=True)
 
     def _adjective_cue(self, i: int) -> _Draft | None:
         """`Cruz was critical of the deal`, `aides are hopeful that ...`: a stance adjective after a form of be."""
