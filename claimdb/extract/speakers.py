@@ -357,7 +357,7 @@ class ArticleContext:
                 if (
                     speaker.kind == "person"
                     and speaker.name
-                    and self._person_like(speaker.name)
+                    and self.person_like(speaker.name)
                     and self._gender_ok(speaker.name, wanted)
                 ):
                     self.genders.setdefault(speaker.name, wanted)
@@ -396,7 +396,7 @@ class ArticleContext:
                 return person
         return None
 
-    def _person_like(self, name: str) -> bool:
+    def person_like(self, name: str) -> bool:
         """False for a capitalised word read as a name only because it opened a sentence ("Building")."""
         if " " in name or name in self.genders or name.lower() in self.by_surname:
             return True

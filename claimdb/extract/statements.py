@@ -1019,6 +1019,8 @@ class _UnitParser:
         if not mention.name or mention.determiner == "the":
             return None
         speaker = self.context.resolve(mention, mention.span.start)
+        if speaker.name is None or not self.context.person_like(speaker.name):
+            return None  # "Alongside the party's platform, ...": a capitalised opener, not a person
         return speaker if speaker.kind == "person" and speaker.attribution == "name" else None
 
     def _clause_subject(self, limit: int) -> tuple[int, int] | None:
@@ -2185,6 +2187,8 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
     last: Statement | None = None
     last_paragraph = -10
     subject: Speaker | None = None
+    # the person the last sentences were about, named after the last statement, with its paragraph
+    topic: tuple[Speaker, int] | None = None
     for unit in units:
         unit_quotes = [q for q in quotes if q.start < unit.end and q.end > unit.start]
         segment = text[unit.start : unit.end]
@@ -2197,6 +2201,8 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
         drafts = parser.parse()
         if not drafts:
             subject = parser.named_subject()
+            if subject is not None:
+                topic = (subject, unit.paragraph)
         if unit.paragraph in unbalanced and (any(m in segment for m in ALL_MARKS) or "''" in segment):
             # Refuse to guess where the quotation marks do not balance: keep only attributions whose
             # content holds no mark outside a quotation that balances inside it ("X said that ...").
@@ -2214,6 +2220,12 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
             )
             if single is None:
                 span = parser.floating_quote()
+                if span is not None and topic is not None and unit.paragraph - topic[1] <= 1:
+                    # "Opposition leader Paul Dunn was unimpressed. “This is nonsense.”": he says it, not the
+                    # speaker of the statement before
+                    single = _Draft("direct", span, topic[0], None, 0.6, floating=True)
+                    last = None
+            if single is None:
                 if span is None or last is None or unit.paragraph - last_paragraph > 2:
                     continue
                 if (
@@ -2230,6 +2242,7 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
                     continue
                 single = _Draft("direct", span, last.speaker, None, 0.6, floating=True)
             drafts = [single]
+        topic = None if drafts else topic
         for draft in drafts:
             statement = _finish(text, unit.start, unit.end, draft, published_on, figures, last)
             statements.append(statement)

@@ -149,3 +149,16 @@ def test_the_governor_after_an_abbreviated_title_and_a_place_that_must_agree() -
     statements = extract_statements(text, PUB)
     assert _by_content(statements, "it was fair").speaker.name == "Mark Pell"
     assert _by_content(statements, "It is not fair").speaker.name != "Mark Pell"  # he governs Indiana
+
+
+def test_quote_after_a_sentence_about_someone_else_is_theirs() -> None:
+    text = (
+        "Health Minister Carla Mendes said the ward would reopen.\n\n"
+        "Opposition leader Paul Dunn was unimpressed.\n\n"
+        "\u201cThis is nonsense. Nobody believes it.\u201d\n\n"
+        "\u201cIt is a stunt.\u201d"
+    )
+    statements = extract_statements(text, PUB)
+    assert _by_content(statements, "nonsense").speaker.name == "Paul Dunn"
+    assert _by_content(statements, "a stunt").speaker.name == "Paul Dunn"  # the run of quotes stays his
+    assert _by_content(statements, "would reopen").speaker.name == "Carla Mendes"
