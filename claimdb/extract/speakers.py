@@ -400,8 +400,8 @@ class ArticleContext:
         """False for a capitalised word read as a name only because it opened a sentence ("Building")."""
         if " " in name or name in self.genders or name.lower() in self.by_surname:
             return True
-        # named somewhere other than at the start of a sentence ("said Carson", "Dr. Carson")
-        pattern = rf"(?:[^.!?\s\"“”'’]|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.) {re.escape(name)}\b"
+        # named somewhere other than at the start of a sentence ("said Carson", "Dr. Carson", '“…,” Carson')
+        pattern = rf"(?:[^.!?\s\"“”'’]|[,?!][\"”']+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.) {re.escape(name)}\b"
         return re.search(pattern, self.text) is not None
 
     def _gender_of(self, name: str) -> set[str]:

@@ -162,3 +162,13 @@ def test_quote_after_a_sentence_about_someone_else_is_theirs() -> None:
     assert _by_content(statements, "nonsense").speaker.name == "Paul Dunn"
     assert _by_content(statements, "a stunt").speaker.name == "Paul Dunn"  # the run of quotes stays his
     assert _by_content(statements, "would reopen").speaker.name == "Carla Mendes"
+
+
+def test_pronoun_after_a_surname_named_only_after_a_quotation() -> None:
+    text = (
+        "Ukraine's defence minister spoke on Tuesday.\n\n"
+        '"We will hold the line," Reznik said in a televised address.\n\n'
+        '"Nobody will be left behind," he added.'
+    )
+    s = _by_content(extract_statements(text, PUB), "left behind")
+    assert (s.speaker.name, s.speaker.attribution) == ("Reznik", "pronoun")
