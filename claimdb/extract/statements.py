@@ -687,6 +687,8 @@ class _UnitParser:
         if head is not None:
             drafts.append(head)
         headline = self._headline()
+        segment = self.text[self.start : self.end].lower()
+        polls = "poll" in segment or "survey" in segment  # the only heads `_in_poll` reads
         for i, tok in enumerate(toks):
             if self.quoted[i] or (drafts and drafts[-1].cue and tok.start < drafts[-1].cue[1]):
                 continue
@@ -694,7 +696,7 @@ class _UnitParser:
             self.no_speaker = False
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
-            elif low == "in" and (draft := self._in_poll(i)) is not None:
+            elif low == "in" and polls and (draft := self._in_poll(i)) is not None:
                 pass
             elif (
                 low == "asked"
@@ -728,9 +730,9 @@ class _UnitParser:
                 if drafts:
                     self._end_before_coordinated(drafts[-1], draft)
                 drafts.append(draft)
-        answered = any(
-            not d.question and d.speaker.name and d.cue and any(q.question and q.content[1] <= d.cue[0] for q in drafts)
-            for d in drafts
+        questions = [q.content[1] for q in drafts if q.question]
+        answered = bool(questions) and any(
+            not d.question and d.speaker.name and d.cue and min(questions) <= d.cue[0] for d in drafts
         )
         if answered:
             # "Asked whether the tax would rise, Hale said ...": the answer is the statement; the question is frame

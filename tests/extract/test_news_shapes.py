@@ -172,3 +172,9 @@ def test_pronoun_after_a_surname_named_only_after_a_quotation() -> None:
     )
     s = _by_content(extract_statements(text, PUB), "left behind")
     assert (s.speaker.name, s.speaker.attribution) == ("Reznik", "pronoun")
+
+
+def test_surname_seen_mid_sentence_only_as_a_possessive_is_a_person() -> None:
+    text = "Critics attacked Ortega\u2019s plan.\n\nOrtega spoke on Monday.\n\n\u201cIt works,\u201d he said."
+    s = _by_content(extract_statements(text, PUB), "It works")
+    assert (s.speaker.name, s.speaker.attribution) == ("Ortega", "pronoun")
