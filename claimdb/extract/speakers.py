@@ -42,6 +42,7 @@ _NAME_RUN_RE = re.compile(
 )
 _NAME_PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le"}
 _CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]*")
+_MID_SENTENCE_RE = re.compile(r"(?:[^.!?\s\"“”'’]|[,?!][\"”']+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.) ([A-Z][\w’'\-]*)")
 
 
 class Word(NamedTuple):
@@ -231,6 +232,7 @@ class ArticleContext:
     # The sentence being parsed and its quotations: a pronoun looks for its antecedent there first.
     unit_start: int = 0
     unit_quotes: list[tuple[int, int]] = field(default_factory=list)
+    mid_sentence: set[str] | None = None  # see person_like
 
     @classmethod
     def scan(cls, text: str) -> ArticleContext:
@@ -357,7 +359,7 @@ class ArticleContext:
                 if (
                     speaker.kind == "person"
                     and speaker.name
-                    and self._person_like(speaker.name)
+                    and self.person_like(speaker.name)
                     and self._gender_ok(speaker.name, wanted)
                 ):
                     self.genders.setdefault(speaker.name, wanted)
@@ -396,13 +398,15 @@ class ArticleContext:
                 return person
         return None
 
-    def _person_like(self, name: str) -> bool:
+    def person_like(self, name: str) -> bool:
         """False for a capitalised word read as a name only because it opened a sentence ("Building")."""
         if " " in name or name in self.genders or name.lower() in self.by_surname:
             return True
-        # named somewhere other than at the start of a sentence ("said Carson", "Dr. Carson")
-        pattern = rf"(?:[^.!?\s\"“”'’]|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.) {re.escape(name)}\b"
-        return re.search(pattern, self.text) is not None
+        if self.mid_sentence is None:
+            # one pass per article: capitalised words named somewhere other than at the start of a sentence
+            # ("said Carson", "Dr. Carson", '“…,” Carson')
+            self.mid_sentence = {strip_possessive(m.group(1)) for m in _MID_SENTENCE_RE.finditer(self.text)}
+        return name in self.mid_sentence
 
     def _gender_of(self, name: str) -> set[str]:
         genders = {p.gender for p in self.persons if p.name == name and p.gender}

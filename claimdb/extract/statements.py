@@ -28,6 +28,7 @@ from claimdb.extract.lexicon import (
     DETERMINERS,
     INTRO_OPENERS,
     INVERTIBLE,
+    NON_PERSON_CAPITALS,
     NOUN_CLAIMS,
     NP_STOP,
     OBJECT_CUES,
@@ -292,6 +293,21 @@ _IRREGULAR_PAST = {"shot", "fired", "snapped", "spoke", "began", "went", "put", 
 _IRREGULAR_PARTICIPLES = {"written", "drawn", "led", "run", "known", "seen", "done", "made", "built", "sent", "paid"}
 # What follows a participle that opens an appositive: "published by", "released last week", "commissioned in"
 _PARTICIPLE_FOLLOWERS = {"by", "in", "on", "last", "this", "earlier", "late", "early", "at", "for", "after", "with"}
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+_POLL_HEADS = {"poll", "polls", "survey", "surveys"}
 _CALLED_OBJECTS = {"him", "them", "himself", "herself", "themselves", "me", "us", "you", "it"}
 _LY_ADJECTIVES = {
     "weekly",
@@ -578,6 +594,7 @@ class _Draft:
     confidence: float = 0.8
     floating: bool = False
     parts: tuple[tuple[int, int], ...] = ()  # pieces of a discontinuous content, empty for one piece
+    question: bool = False  # the question of "Asked whether ..., X said ...": nobody's statement
 
 
 def _is_mark(token: str) -> bool:
@@ -670,6 +687,8 @@ class _UnitParser:
         if head is not None:
             drafts.append(head)
         headline = self._headline()
+        segment = self.text[self.start : self.end].lower()
+        polls = "poll" in segment or "survey" in segment  # the only heads `_in_poll` reads
         for i, tok in enumerate(toks):
             if self.quoted[i] or (drafts and drafts[-1].cue and tok.start < drafts[-1].cue[1]):
                 continue
@@ -677,6 +696,8 @@ class _UnitParser:
             self.no_speaker = False
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
+            elif low == "in" and polls and (draft := self._in_poll(i)) is not None:
+                pass
             elif (
                 low == "asked"
                 and i + 1 < len(toks)
@@ -692,7 +713,7 @@ class _UnitParser:
             ):
                 pass
             elif low in CUE_FORMS and (
-                tok.text[:1].islower() or (headline and i > 1 and tok.text[1:].islower() and not drafts)
+                tok.text[:1].islower() or (headline and i >= 1 and tok.text[1:].islower() and not drafts)
             ):
                 draft = self._cue(i, drafts[-1] if drafts else None)
             elif (
@@ -709,6 +730,13 @@ class _UnitParser:
                 if drafts:
                     self._end_before_coordinated(drafts[-1], draft)
                 drafts.append(draft)
+        questions = [q.content[1] for q in drafts if q.question]
+        answered = bool(questions) and any(
+            not d.question and d.speaker.name and d.cue and min(questions) <= d.cue[0] for d in drafts
+        )
+        if answered:
+            # "Asked whether the tax would rise, Hale said ...": the answer is the statement; the question is frame
+            drafts = [d for d in drafts if not d.question]
         return drafts
 
     def _end_before_coordinated(self, previous: _Draft, draft: _Draft) -> None:
@@ -838,6 +866,39 @@ class _UnitParser:
         kind = _classify(text, c_start, c_end, self.quotes)
         return _Draft(kind, (c_start, c_end), speaker, cue, 0.8)
 
+    def _in_poll(self, i: int) -> _Draft | None:
+        """`In a new Fox poll, Trump leads ...` / `... Trump leads in the latest polls.`: the poll reports it."""
+        toks = self.toks
+        end = i + 1
+        while end < len(toks) and end - i <= 10 and toks[end].text not in (",", ".", ";", ":") and not self.quoted[end]:
+            if toks[end].low in _FINITE_VERBS or toks[end].low in ("and", "but", "that", "which"):
+                return None
+            end += 1
+        if end == i + 1 or end - i > 10 or toks[end - 1].low not in _POLL_HEADS:
+            return None
+        if sum(1 for t in toks[i + 1 : end] if t.low not in ("the", "a", "an", "some")) < 2:
+            return None  # "in the polls", "in polls": standing in general, not one poll's finding
+        speaker = self._speaker(i + 1, end - 1, None)
+        first = self._first_content_index()
+        if i == first and end < len(toks) and toks[end].text == ",":
+            after = end + 1
+            if after < len(toks) and toks[after].low.endswith("ed") and not toks[after].capitalised:
+                # "In the new poll, conducted March 11-13, 40 percent back ...": the appositive is frame
+                after = next((m + 1 for m in range(after, len(toks)) if toks[m].text == ","), len(toks))
+            if after >= len(toks):
+                return None
+            c_start = toks[after].start
+            c_end = _trim_end(self.text, c_start, self.end)
+        elif i > first + 2 and (end >= len(toks) or toks[end].text == "."):
+            c_start = toks[first].start
+            c_end = _trim_end(self.text, c_start, toks[i].start)
+        else:
+            return None
+        if not self._has_words(c_start, c_end, 3):
+            return None
+        kind = _classify(self.text, c_start, c_end, self.quotes)
+        return _Draft(kind, (c_start, c_end), speaker, (toks[i].start, toks[i].end), 0.6)
+
     def _asked(self, i: int) -> _Draft | None:
         """`Asked about the vote, she said ...`, `when asked whether ...`: the question is content; nobody asks."""
         toks = self.toks
@@ -863,7 +924,7 @@ class _UnitParser:
             return None
         kind = _classify(self.text, c_start, c_end, self.quotes)
         nobody = Speaker(None, None, None, "unknown", None, None, "none")
-        return _Draft(kind, (c_start, c_end), nobody, (toks[i].start, cue_end), 0.6)
+        return _Draft(kind, (c_start, c_end), nobody, (toks[i].start, cue_end), 0.6, question=True)
 
     def _adjective_cue(self, i: int) -> _Draft | None:
         """`Cruz was critical of the deal`, `aides are hopeful that ...`: a stance adjective after a form of be."""
@@ -960,6 +1021,8 @@ class _UnitParser:
         if not mention.name or mention.determiner == "the":
             return None
         speaker = self.context.resolve(mention, mention.span.start)
+        if speaker.name is None or not self.context.person_like(speaker.name):
+            return None  # "Alongside the party's platform, ...": a capitalised opener, not a person
         return speaker if speaker.kind == "person" and speaker.attribution == "name" else None
 
     def _clause_subject(self, limit: int) -> tuple[int, int] | None:
@@ -1629,6 +1692,42 @@ class _UnitParser:
         cue = (tail[0].start, tail[0].end)
         return _Draft("direct", (c_start, inside[-1].end), speaker, cue, 0.7)
 
+    def colon_quote(self) -> _Draft | None:
+        """`Republican pollster Ann Lee: “Q”` / `Here's Clinton in 1992: “Q”`: a named person, a colon, a quote."""
+        toks = self.toks
+        colon = next((k for k, t in enumerate(toks) if t.text == ":" and not self.quoted[k]), None)
+        if colon is None or colon < 1 or colon + 1 >= len(toks) or not _is_mark(toks[colon + 1].text):
+            return None
+        quote = next((q for q in self.quotes if q.start == toks[colon + 1].start), None)
+        if quote is None or not self._has_words(quote.start, quote.end, 3):
+            return None
+        j = colon - 1
+        if toks[j].text == ")":  # "Rep. Ann Cole (R-S.C.):"
+            j = next((m for m in range(j - 1, max(-1, j - 8), -1) if toks[m].text == "("), 0) - 1
+        # "Here's Clinton in December 1992:": a time after the name is frame
+        while j > 0 and (toks[j].text.isdigit() or toks[j].low in _TIME_CORE or toks[j].low in _MONTHS):
+            j -= 1
+        if j > 0 and toks[j].low == "in" and j < colon - 1:
+            j -= 1
+        end = j
+        while j >= 0 and end - j < 6 and not self.quoted[j] and (toks[j].capitalised or toks[j].low in TITLE_WORDS):
+            j -= 1
+        name = toks[j + 1 : end + 1]
+        if not name or not name[-1].capitalised or not self._person_name(name):
+            return None
+        mention = parse_mention(self.text, name)
+        if mention.name is None or " " not in mention.name and mention.name.lower() not in self.context.by_surname:
+            return None
+        speaker = self.context.resolve(mention, mention.span.start)
+        cue = (toks[colon].start, toks[colon].end)
+        c_end = quote.end
+        return _Draft("direct", (quote.start, c_end), speaker, cue, 0.6)
+
+    def _person_name(self, phrase: list[Word]) -> bool:
+        """The phrase ends in a person's name: capitalised words that are not titles, places or organisations."""
+        named = [t for t in phrase if t.capitalised and t.low.rstrip(".") not in TITLE_WORDS]
+        return bool(named) and self._plain_name(named) or (len(named) == 1 and named[0].low in self.context.by_surname)
+
     def quote_with_any_verb(self) -> _Draft | None:
         """`“Q,” Trump shot back.` / `Silverman interjected, “Q”`: a quotation and a speaker with a verb
         that is not in the cue lexicon (news copy has many); only in these unambiguous shapes."""
@@ -1872,9 +1971,22 @@ class _UnitParser:
             if opener.low == "which":
                 j = k  # "X, director of CREDO Action, which organized the letter, said": X speaks
                 continue
+            h = k - 1
+            if head.text == ")":
+                # "Rep. Ann Cole (D-Md.), chair of the committee, said": the name is before the party tag
+                h = next((m for m in range(k - 2, max(-1, k - 10), -1) if toks[m].text == "("), 0) - 1
+                if h >= 0:
+                    head = toks[h]
             # any other opener ("acting director of ...", "rabbi helping ...") only after a name
-            if (plain or head.capitalised) and not (_PARTY_TAG_RE.match(head.text) or head.text[:1].isdigit()):
-                found = self._source_at(k - 1, appositive)
+            if (
+                h >= 0
+                and (plain or head.capitalised)
+                and not (_PARTY_TAG_RE.match(head.text) or head.text[:1].isdigit())
+            ):
+                found = self._source_at(h, appositive)
+                if found is None and self._plain_name(appositive) and not self.quoted[h]:
+                    # "Another delegate on the Cruz slate, Jim Poolman, said": the name after the description
+                    found = (k + 1, end - 1, None)
                 if found is not None and found[0] > 0 and toks[found[0] - 1].low in ("of", "from"):
                     found = None  # "Rawlings, 59, of Ashton, Md., who ...": a place, not the speaker
                 if found is not None:
@@ -1882,6 +1994,18 @@ class _UnitParser:
                     return found
             j = k
         return None
+
+    def _plain_name(self, phrase: list[Word]) -> bool:
+        """Two to four capitalised words that read as a person's name ("Jim Poolman")."""
+        return 2 <= len(phrase) <= 4 and all(
+            t.text.isalpha()
+            and t.capitalised
+            and t.low not in CAPITAL_STOP
+            and t.low not in TITLE_WORDS
+            and t.low not in ORG_HEADS
+            and t.low not in NON_PERSON_CAPITALS
+            for t in phrase
+        )
 
     def _participle_appositive(self, k: int, end: int) -> bool:
         """`, published by X on Monday,` / `, released last week,`: a past participle and its phrase."""
@@ -2065,6 +2189,8 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
     last: Statement | None = None
     last_paragraph = -10
     subject: Speaker | None = None
+    # the person the last sentences were about, named after the last statement, with its paragraph
+    topic: tuple[Speaker, int] | None = None
     for unit in units:
         unit_quotes = [q for q in quotes if q.start < unit.end and q.end > unit.start]
         segment = text[unit.start : unit.end]
@@ -2077,6 +2203,8 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
         drafts = parser.parse()
         if not drafts:
             subject = parser.named_subject()
+            if subject is not None:
+                topic = (subject, unit.paragraph)
         if unit.paragraph in unbalanced and (any(m in segment for m in ALL_MARKS) or "''" in segment):
             # Refuse to guess where the quotation marks do not balance: keep only attributions whose
             # content holds no mark outside a quotation that balances inside it ("X said that ...").
@@ -2086,9 +2214,20 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
             if not drafts:
                 continue
         if not drafts:
-            single = parser.reported_claim() or parser.dash_attribution() or parser.quote_with_any_verb()
+            single = (
+                parser.reported_claim()
+                or parser.dash_attribution()
+                or parser.quote_with_any_verb()
+                or parser.colon_quote()
+            )
             if single is None:
                 span = parser.floating_quote()
+                if span is not None and topic is not None and unit.paragraph - topic[1] <= 1:
+                    # "Opposition leader Paul Dunn was unimpressed. “This is nonsense.”": he says it, not the
+                    # speaker of the statement before
+                    single = _Draft("direct", span, topic[0], None, 0.6, floating=True)
+                    last = None
+            if single is None:
                 if span is None or last is None or unit.paragraph - last_paragraph > 2:
                     continue
                 if (
@@ -2105,6 +2244,7 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
                     continue
                 single = _Draft("direct", span, last.speaker, None, 0.6, floating=True)
             drafts = [single]
+        topic = None if drafts else topic
         for draft in drafts:
             statement = _finish(text, unit.start, unit.end, draft, published_on, figures, last)
             statements.append(statement)

@@ -163,3 +163,34 @@ def test_sources_close_to_someone_are_anonymous_not_that_someone() -> None:
     ):
         speaker = only(text).speaker
         assert speaker.kind == "anonymous" and speaker.title is None, text
+
+
+def test_headline_with_the_cue_as_second_word() -> None:
+    s = only("Carter Says City Will Not Pay For The New Stadium.")
+    assert (s.speaker.name, s.cue, s.content) == ("Carter", "Says", "City Will Not Pay For The New Stadium")
+
+
+def test_name_after_a_description_and_after_a_party_tag() -> None:
+    s = only("Another delegate on the Reyes slate, Jim Poolman, said he was only leaning Reyes.")
+    assert (s.speaker.name, s.content) == ("Jim Poolman", "he was only leaning Reyes")
+    s = only("Rep. Ellen Cobb (D-Md.), chair of the Rules Committee, said the hearing would be open.")
+    assert (s.speaker.name, s.content) == ("Ellen Cobb", "the hearing would be open")
+
+
+def test_a_named_poll_reports_what_the_sentence_says() -> None:
+    s = only("In the new Lakeside poll, conducted March 11-13, 40 percent of likely voters favour the levy.")
+    assert (s.content, s.cue) == ("40 percent of likely voters favour the levy", "In")
+    assert s.speaker.name == "the new Lakeside poll"
+    s = only("The mayor was at 25 percent support in the most recent Lakeside poll.")
+    assert (s.content, s.speaker.name) == ("The mayor was at 25 percent support", "the most recent Lakeside poll")
+
+
+def test_standing_in_the_polls_is_not_a_poll_finding() -> None:
+    assert extract_statements("The mayor leads in the polls.", PUB) == []
+
+
+def test_a_named_person_a_colon_and_a_quotation() -> None:
+    quote = "\u201cLesser-known candidates gain the most.\u201d"
+    s = only(f"The timing does not surprise Republican pollster Dara Shaw: {quote}")
+    assert (s.speaker.name, s.kind, s.content) == ("Dara Shaw", "direct", quote)
+    assert extract_statements("Then, the laugh line: \u201cI want to do this myself, but it is hard.\u201d", PUB) == []

@@ -162,10 +162,10 @@ def test_noun_readings_of_cue_words_are_not_statements() -> None:
     assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Okafor"]
 
 
-def test_asked_question_is_content_without_a_speaker() -> None:
-    first, second = extract_statements("Asked about the closures, Ortiz said the budget was final.", PUB)
-    assert (first.cue, first.content, first.speaker.name) == ("Asked about", "the closures", None)
-    assert (second.speaker.name, second.content) == ("Ortiz", "the budget was final")
+def test_asked_question_is_frame_of_the_answer() -> None:
+    # the question Ortiz answers is not a statement of its own (0.4.15; it was a speaker-less one before)
+    s = only("Asked about the closures, Ortiz said the budget was final.")
+    assert (s.speaker.name, s.content) == ("Ortiz", "the budget was final")
     s = extract_statements("Lawmakers asked whether the deal was legal.", PUB)[0]
     assert s.speaker.name == "Lawmakers" and s.content == "whether the deal was legal"
 
@@ -460,3 +460,13 @@ def test_participle_after_a_nested_belief() -> None:
         ("the council believed the plan would work", "Ana Ruiz"),
         ("it a fair deal", "Ana Ruiz"),
     ]
+
+
+def test_asked_whether_then_the_answer_is_one_statement() -> None:
+    s = only("Asked whether the tax would rise, Finance Minister Tom Hale said he had no plans to raise it.")
+    assert (s.content, s.speaker.name, s.cue) == ("he had no plans to raise it", "Tom Hale", "said")
+
+
+def test_asked_without_an_answer_keeps_the_question() -> None:
+    s = only("When asked whether the tax would rise, the senator shrugged.")
+    assert s.content == "whether the tax would rise"
