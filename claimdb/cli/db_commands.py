@@ -1,4 +1,4 @@
-"""`claimdb db upgrade|downgrade|current`: schema migrations."""
+"""`claimdb db upgrade|downgrade|current|optimize`: schema migrations and maintenance."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import typer
 
 from claimdb.cli.common import DbOption, handles_errors
 from claimdb.config import resolve_database_url
-from claimdb.db import migrate
+from claimdb.db import maintenance, migrate
 from claimdb.db.engine import open_database
 
 db_app = typer.Typer(help="Database schema: migrate and inspect.", no_args_is_help=True)
@@ -53,3 +53,25 @@ def current_command(db: DbOption = None) -> None:
     typer.echo(
         f"{database.engine.url.render_as_string(hide_password=True)}: {current or 'empty'} (head {head}, {state})"
     )
+
+
+@db_app.command(
+    "optimize",
+    epilog="Example:\n\n  claimdb db optimize --db news.db    # after a large ingest or import\n",
+)
+@handles_errors
+def optimize_command(db: DbOption = None) -> None:
+    """Merge the full-text index (SQLite) or refresh planner statistics (PostgreSQL) of a large archive.
+
+    Each ingest adds small full-text segments that searches and matching must all read; merging them makes a
+    large archive faster to search and to ingest into. Safe at any time; other writers wait for it.
+    """
+    database = open_database(resolve_database_url(db))
+    report = maintenance.optimize(database)
+    database.dispose()
+    done = (
+        f"merged the full-text indexes ({', '.join(report.merged)})"
+        if report.merged
+        else f"analyzed {', '.join(report.analyzed)}"
+    )
+    typer.echo(f"{done} in {report.seconds:.1f} s")
