@@ -81,6 +81,7 @@ def claimant_ids_for(speaker: str) -> Select:
 
 
 NAME_LENGTH = 300
+SPEAKER_IDS_MAX = 2_000  # claimant ids passed as a list (SQLite allows 32,766 bound values per statement)
 
 
 def _conditions(session: Session, where: StatementFilter) -> list[ColumnElement[bool]]:
@@ -91,8 +92,11 @@ def _conditions(session: Session, where: StatementFilter) -> list[ColumnElement[
         # Names and aliases are stored in 300 characters: a longer key names nobody (and would be a LIKE
         # pattern too long for SQLite).
         too_long = len(normalize_name(where.speaker)) > NAME_LENGTH
-        ids = [] if too_long else sorted(session.scalars(claimant_ids_for(where.speaker)))
-        conditions.append(Statement.claimant_id.in_(ids))
+        ids = [] if too_long else sorted(session.scalars(claimant_ids_for(where.speaker).limit(SPEAKER_IDS_MAX + 1)))
+        if len(ids) > SPEAKER_IDS_MAX:  # a name fragment matching thousands: a sub-select, not a bound list
+            conditions.append(Statement.claimant_id.in_(claimant_ids_for(where.speaker)))
+        else:
+            conditions.append(Statement.claimant_id.in_(ids))
     if where.since:
         conditions.append(Statement.said_on >= where.since)
     if where.until:

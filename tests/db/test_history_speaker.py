@@ -72,3 +72,27 @@ def test_pages_with_a_date_filter_and_unknown_speakers(two_petrovs: str) -> None
     found = query.search(database, "harbour", query.StatementFilter(speaker="Petrova"), limit=50)
     assert len(found.rows) == 8 and {row["claimant"] for row in found.rows} == {"Anna Petrova"}
     database.dispose()
+
+
+def test_a_name_fragment_matching_thousands_of_claimants(two_petrovs: str) -> None:
+    # More claimants match than a list of bound ids may hold: the filter becomes a sub-select, same rows.
+    from sqlalchemy import insert
+
+    from claimdb.db.models import Claimant
+
+    database = open_database(two_petrovs)
+    extra = query.SPEAKER_IDS_MAX + 50
+    with database.session(write=True) as session:
+        session.execute(
+            insert(Claimant),
+            [
+                {"name": f"Petrov Clan {i}", "kind": "person", "normalized_key": f"petrov clan {i}"}
+                for i in range(extra)
+            ],
+        )
+    everything = query.history(database, query.StatementFilter(speaker="Petrov"))
+    assert len(everything) == 16
+    assert _keys(query.history(database, query.StatementFilter(speaker="Petrov"), limit=5)) == _keys(everything[:5])
+    found = query.search(database, "harbour", query.StatementFilter(speaker="petrov"), limit=50)
+    assert len(found.rows) == 8
+    database.dispose()
