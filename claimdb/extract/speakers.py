@@ -8,7 +8,7 @@ name runs) and the speakers already attributed, so that "Reznikov", "he" and "th
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -55,13 +55,73 @@ class Word(NamedTuple):
     capitalised: bool
 
 
-def words(text: str, start: int, end: int) -> list[Word]:
-    """Tokens of `text[start:end]` with absolute offsets."""
+def _scan_words(text: str, start: int, end: int) -> list[Word]:
+    """Tokens of `text[start:end]` read by the regex itself."""
+    make = tuple.__new__
     return [
-        Word(m.start(), m.end(), token, token.lower(), token[:1].isupper())
+        make(Word, (m.start(), m.end(), token, token.lower(), token[:1].isupper()))
         for m in WORD_RE.finditer(text, start, end)
         for token in (m.group(),)
     ]
+
+
+class _Tokens(NamedTuple):
+    """One article's tokens, with their starts and ends for bisection."""
+
+    words: list[Word]
+    starts: list[int]
+    ends: list[int]
+    by_start: dict[int, int]  # token start -> its position in `words`
+
+
+# The last article tokenised as a whole: every unit and name run of an article reads slices of it.
+_cache: list[tuple[str, _Tokens]] = []
+
+
+def _article_tokens(text: str) -> _Tokens:
+    entry = _cache[0] if _cache else None  # one read: another thread may replace the entry
+    if entry is not None and entry[0] is text:
+        return entry[1]
+    toks = _scan_words(text, 0, len(text))
+    starts = [w.start for w in toks]
+    tokens = _Tokens(toks, starts, [w.end for w in toks], {s: n for n, s in enumerate(starts)})
+    _cache[:] = [(text, tokens)]
+    return tokens
+
+
+def words(text: str, start: int, end: int) -> list[Word]:
+    """Tokens of `text[start:end]` with absolute offsets.
+
+    The same tokens as `WORD_RE.finditer(text, start, end)` would give, taken from the article's
+    tokens: tokens never hold whitespace and every other character starts one, so once a token of the
+    range starts where an article token starts, both agree up to the last article token inside the range
+    (the regex has no look-around; a token cut by `end` is read again by the regex).
+    """
+    tokens = _article_tokens(text)
+    starts, ends = tokens.starts, tokens.ends
+    i = bisect_left(starts, start)
+    out: list[Word] = []
+    if i > 0 and ends[i - 1] > start:
+        # `start` is inside an article token: read with the regex until both tokenisations meet
+        by_start = tokens.by_start
+        synced = None
+        for m in WORD_RE.finditer(text, start, end):
+            synced = by_start.get(m.start())
+            if synced is not None:
+                break
+            token = m.group()
+            out.append(Word(m.start(), m.end(), token, token.lower(), token[:1].isupper()))
+        if synced is None:
+            return out
+        i = synced
+    k = bisect_right(ends, end)
+    if k > i:
+        out.extend(tokens.words[i:k])
+    else:
+        k = i
+    if k < len(starts) and starts[k] < end:
+        out.extend(_scan_words(text, starts[k], end))
+    return out
 
 
 def strip_possessive(token: str) -> str:
