@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from claimdb.extract.lexicon import (
@@ -57,12 +59,17 @@ class Word(NamedTuple):
 
 def _scan_words(text: str, start: int, end: int) -> list[Word]:
     """Tokens of `text[start:end]` read by the regex itself."""
-    make = tuple.__new__
-    return [
-        make(Word, (m.start(), m.end(), token, token.lower(), token[:1].isupper()))
-        for m in WORD_RE.finditer(text, start, end)
-        for token in (m.group(),)
-    ]
+    found = list(WORD_RE.finditer(text, start, end))
+    tokens = list(map(re.Match.group, found))  # never empty: the first character decides `capitalised`
+    fields = zip(
+        map(re.Match.start, found),
+        map(re.Match.end, found),
+        tokens,
+        map(str.lower, tokens),
+        map(str.isupper, map(itemgetter(0), tokens)),
+        strict=True,
+    )
+    return list(map(tuple.__new__, repeat(Word), fields))  # Word(*f) without its Python-level __new__
 
 
 class _Tokens(NamedTuple):

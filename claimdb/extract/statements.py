@@ -17,6 +17,7 @@ convention: a leading "that" is part of the content, the final full stop outside
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -359,6 +360,8 @@ _ADJECTIVE_CUES = {
     "vocal": ("in", "about"),
     "outspoken": ("in", "about"),
 }
+# The words that can start one of the cue patterns of `_UnitParser.parse` (besides a word before "that").
+_TRIGGERS = frozenset(CUE_FORMS) | frozenset(_ADJECTIVE_CUES) | {"according", "in", "asked"}
 _ADJECTIVE_COPULAS = {
     "is",
     "was",
@@ -667,9 +670,11 @@ class _UnitParser:
         self.described: dict[tuple[int, int], tuple[int, int]] = {}
 
     def _quoted_flags(self) -> list[bool]:
+        quotes = self.quotes
+        if not quotes:
+            return [False] * len(self.toks)
         flags: list[bool] = []
         qi = 0
-        quotes = self.quotes
         for tok in self.toks:
             while qi < len(quotes) and quotes[qi].end <= tok.start:
                 qi += 1
@@ -694,6 +699,8 @@ class _UnitParser:
                 continue
             low = tok.low
             self.no_speaker = False
+            if low not in _TRIGGERS and (i + 1 >= len(toks) or toks[i + 1].low != "that"):
+                continue  # no pattern below starts here
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
             elif low == "in" and polls and (draft := self._in_poll(i)) is not None:
@@ -768,11 +775,13 @@ class _UnitParser:
 
     def _headline(self) -> bool:
         """A title-case unit ("Senator Slams Plan To Close Clinics"): capitalised cue verbs count there."""
-        alpha = [t for t in self.toks if t.text[:1].isalpha()]
-        if len(alpha) < 4:
-            return False
-        small = sum(1 for t in alpha if not t.capitalised and len(t.text) > 3)
-        return small == 0
+        alpha = 0
+        for t in self.toks:
+            if t.text[:1].isalpha():
+                if not t.capitalised and len(t.text) > 3:
+                    return False
+                alpha += 1
+        return alpha >= 4
 
     def _colon_head(self) -> _Draft | None:
         """`PENCE: Well, look ...` and headline `Pence: Gennifer Flowers won't ...`: a name, a colon."""
@@ -1659,6 +1668,8 @@ class _UnitParser:
 
     def reported_claim(self) -> _Draft | None:
         """`the Kremlin's claim to have annexed ...`: a claim reported through a noun."""
+        if self.text.find("'s", self.start, self.end) < 0 and self.text.find("’s", self.start, self.end) < 0:
+            return None  # the pattern needs a possessive: skip the costly search
         match = _CLAIM_RE.search(self.text, self.start, self.end)
         if match is None:
             return None
@@ -2265,14 +2276,20 @@ def _drop_nested_beliefs(statements: list[Statement]) -> list[Statement]:
     if len(statements) < 2:
         return statements
     spans = [(s.content_span.start, s.content_span.end) for s in statements]
+    # a span is nested when another one starts before it and ends at or after its end, or starts with it and
+    # ends after it: per start, the furthest end of the spans starting before it and of those starting there
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    furthest: list[int] = []  # furthest[k]: the furthest end among ordered[: k + 1]
+    for _, b in ordered:
+        furthest.append(max(b, furthest[-1]) if furthest else b)
     kept: list[Statement] = []
-    for n, statement in enumerate(statements):
+    for statement, (start, end) in zip(statements, spans, strict=True):
         words_of_cue = (statement.cue or "").lower().split()
         base = CUE_FORMS.get(words_of_cue[-1], words_of_cue[-1]) if words_of_cue else ""
-        start, end = spans[n]
-        nested = any(
-            m != n and other[0] <= start and end <= other[1] and other != (start, end) for m, other in enumerate(spans)
-        )
+        first = bisect_left(starts, start)
+        last = bisect_right(starts, start) - 1  # the span starting here with the furthest end
+        nested = (first > 0 and furthest[first - 1] >= end) or ordered[last][1] > end
         if nested and base not in _NESTED_SPEECH_CUES:
             continue
         kept.append(statement)
@@ -2317,6 +2334,7 @@ _DAY_PHRASE = (
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|yesterday|today|tonight|last\s+night|last\s+week|this\s+week|earlier\s+this\s+week"
 )
+_DAY_PHRASE_ENDS = ("day", "night", "morning", "afternoon", "evening", "week")
 _LEADING_DAY = re.compile(rf"(?:{_DAY_PHRASE})\s*,?\s+(?=\S)")
 _TRAILING_DAY = re.compile(rf"\s*,?\s+(?:{_DAY_PHRASE})$")
 
@@ -2328,7 +2346,8 @@ def _without_edge_dates(text: str, start: int, end: int) -> tuple[int, int]:
     if lead and len(content[lead.end() :].split()) >= 2:
         start += lead.end()
         content = text[start:end]
-    trail = _TRAILING_DAY.search(content)
+    # every day phrase ends in one of these words: skip the costly search when the content does not
+    trail = _TRAILING_DAY.search(content) if content.rstrip("\n").endswith(_DAY_PHRASE_ENDS) else None
     words = [w.lower().strip(",.;:") for w in content.split()]
     clause = bool(words) and (words[0] == "that" or any(w in _FINITE_VERBS for w in words))
     # At the end of a clause the day is the clause's own ("the fees would rise on Monday"); after a noun phrase
