@@ -47,6 +47,49 @@ _CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]*")
 _MID_SENTENCE_RE = re.compile(r"(?:[^.!?\s\"“”'’]|[,?!][\"”']+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.) ([A-Z][\w’'\-]*)")
 
 
+_SPACE_BEFORE_CAPITAL_RE = re.compile(r" (?=[A-Z])")
+_CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w’'\-]*")
+_ABBREVIATIONS_3 = {"Mr.", "Ms.", "Dr."}
+_ABBREVIATIONS_4 = {"Mrs.", "Sen.", "Rep.", "Gov.", "Gen."}
+
+
+def mid_sentence_names(text: str) -> list[str]:
+    """The names `_MID_SENTENCE_RE.finditer(text)` captures, in order, found several times faster.
+
+    That pattern has no literal start, so the regex engine tries it at every character; a match is a
+    space before a capital, preceded by one character that ends no sentence, by a comma, "?" or "!" and
+    closing quotes, or by a short title. Each space before a capital is checked for those three shapes at
+    the start position the pattern would reach first, after the end of the previous match.
+    """
+    names: list[str] = []
+    pos = 0  # where the previous match ended: the next one starts there or later
+    for candidate in _SPACE_BEFORE_CAPITAL_RE.finditer(text):
+        space = candidate.start()
+        if space - 1 < pos:
+            continue
+        before = text[space - 1]
+        if before == ".":  # "Dr. Carson", "Sen. Cole"
+            if not (
+                (space - 4 >= pos and text[space - 4 : space] in _ABBREVIATIONS_4)
+                or (space - 3 >= pos and text[space - 3 : space] in _ABBREVIATIONS_3)
+            ):
+                continue
+        elif before in "\"”'":  # '“…,” Carson': a comma, "?" or "!", then closing quotes only
+            k = space - 1
+            while k > 0 and text[k - 1] in "\"”'":
+                k -= 1
+            if k - 1 < pos or text[k - 1] not in ",?!":
+                continue
+        elif before in ".!?“’" or before.isspace():
+            continue
+        word = _CAPITALISED_WORD_RE.match(text, space + 1)
+        if word is None:  # never: the candidate is followed by a capital
+            continue
+        names.append(word.group())
+        pos = word.end()
+    return names
+
+
 class Word(NamedTuple):
     """A token with absolute offsets (a named tuple: units build thousands of them per article)."""
 
@@ -57,28 +100,24 @@ class Word(NamedTuple):
     capitalised: bool
 
 
-def _scan_words(text: str, start: int, end: int) -> list[Word]:
-    """Tokens of `text[start:end]` read by the regex itself."""
-    found = list(WORD_RE.finditer(text, start, end))
-    tokens = list(map(re.Match.group, found))  # never empty: the first character decides `capitalised`
-    fields = zip(
-        map(re.Match.start, found),
-        map(re.Match.end, found),
-        tokens,
-        map(str.lower, tokens),
-        map(str.isupper, map(itemgetter(0), tokens)),
-        strict=True,
-    )
-    return list(map(tuple.__new__, repeat(Word), fields))  # Word(*f) without its Python-level __new__
-
-
 class _Tokens(NamedTuple):
-    """One article's tokens, with their starts and ends for bisection."""
+    """Tokens with their starts and ends apart, for bisection."""
 
     words: list[Word]
     starts: list[int]
     ends: list[int]
-    by_start: dict[int, int]  # token start -> its position in `words`
+
+
+def _scan_words(text: str, start: int, end: int) -> _Tokens:
+    """Tokens of `text[start:end]` read by the regex itself."""
+    found = list(WORD_RE.finditer(text, start, end))
+    starts = list(map(re.Match.start, found))
+    ends = list(map(re.Match.end, found))
+    tokens = list(map(re.Match.group, found))  # never empty: the first character decides `capitalised`
+    capitalised = map(str.isupper, map(itemgetter(0), tokens))
+    fields = zip(starts, ends, tokens, map(str.lower, tokens), capitalised, strict=True)
+    # Word(*f) without the named tuple's Python-level __new__
+    return _Tokens(list(map(tuple.__new__, repeat(Word), fields)), starts, ends)
 
 
 # The last article tokenised as a whole: every unit and name run of an article reads slices of it.
@@ -89,9 +128,7 @@ def _article_tokens(text: str) -> _Tokens:
     entry = _cache[0] if _cache else None  # one read: another thread may replace the entry
     if entry is not None and entry[0] is text:
         return entry[1]
-    toks = _scan_words(text, 0, len(text))
-    starts = [w.start for w in toks]
-    tokens = _Tokens(toks, starts, [w.end for w in toks], {s: n for n, s in enumerate(starts)})
+    tokens = _scan_words(text, 0, len(text))
     _cache[:] = [(text, tokens)]
     return tokens
 
@@ -110,11 +147,11 @@ def words(text: str, start: int, end: int) -> list[Word]:
     out: list[Word] = []
     if i > 0 and ends[i - 1] > start:
         # `start` is inside an article token: read with the regex until both tokenisations meet
-        by_start = tokens.by_start
         synced = None
         for m in WORD_RE.finditer(text, start, end):
-            synced = by_start.get(m.start())
-            if synced is not None:
+            j = bisect_left(starts, m.start(), i)
+            if j < len(starts) and starts[j] == m.start():
+                synced = j
                 break
             token = m.group()
             out.append(Word(m.start(), m.end(), token, token.lower(), token[:1].isupper()))
@@ -127,7 +164,7 @@ def words(text: str, start: int, end: int) -> list[Word]:
     else:
         k = i
     if k < len(starts) and starts[k] < end:
-        out.extend(_scan_words(text, starts[k], end))
+        out.extend(_scan_words(text, starts[k], end).words)
     return out
 
 
@@ -472,7 +509,7 @@ class ArticleContext:
         if self.mid_sentence is None:
             # one pass per article: capitalised words named somewhere other than at the start of a sentence
             # ("said Carson", "Dr. Carson", '“…,” Carson')
-            self.mid_sentence = {strip_possessive(m.group(1)) for m in _MID_SENTENCE_RE.finditer(self.text)}
+            self.mid_sentence = {strip_possessive(name) for name in mid_sentence_names(self.text)}
         return name in self.mid_sentence
 
     def _gender_of(self, name: str) -> set[str]:

@@ -129,3 +129,48 @@ def test_nested_beliefs_are_dropped_as_a_pairwise_test_would(rows: list[tuple[in
         if s.cue == "said" or not any(o[0] <= spans[n][0] and spans[n][1] <= o[1] and o != spans[n] for o in spans)
     ]
     assert [id(s) for s in kept] == [id(s) for s in expected]
+
+
+MID_PIECES = st.sampled_from(
+    [
+        " ",
+        "  ",
+        "\u00a0",
+        "\n",
+        ".",
+        ",",
+        "?",
+        "!",
+        '"',
+        "\u201d",
+        "\u201c",
+        "'",
+        "\u2019",
+        "Mr.",
+        "Mrs.",
+        "Dr.",
+        "Sen.",
+        "rs.",
+        "x",
+        "Carson",
+        "Ann",
+        "O'Neill",
+        "-",
+        "\u2028",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(MID_PIECES, st.text(max_size=3)), max_size=40).map("".join))
+def test_mid_sentence_names_equal_the_pattern(text: str) -> None:
+    expected = [m.group(1) for m in speakers._MID_SENTENCE_RE.finditer(text)]
+    assert speakers.mid_sentence_names(text) == expected
+
+
+def test_mid_sentence_names_take_matches_in_turn() -> None:
+    # "a Bc D": the pattern consumed "c" with "Bc", so " D" has nothing before it to start a match
+    assert speakers.mid_sentence_names("a Bc D") == ["Bc"]
+    # "and Mrs" is a match, so "Mrs." cannot start the next one before "Cole"
+    text = "\u201cNo,\u201d Carson said. Dr. Lee and Mrs. Cole, too! Ann"
+    assert speakers.mid_sentence_names(text) == ["Carson", "Lee", "Mrs"]
