@@ -691,9 +691,8 @@ class _UnitParser:
         head = self._colon_head()
         if head is not None:
             drafts.append(head)
-        headline = self._headline()
-        segment = self.text[self.start : self.end].lower()
-        polls = "poll" in segment or "survey" in segment  # the only heads `_in_poll` reads
+        headline: bool | None = None  # computed when first needed, as is `polls`
+        polls: bool | None = None
         for i, tok in enumerate(toks):
             if self.quoted[i] or (drafts and drafts[-1].cue and tok.start < drafts[-1].cue[1]):
                 continue
@@ -703,7 +702,11 @@ class _UnitParser:
                 continue  # no pattern below starts here
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
-            elif low == "in" and polls and (draft := self._in_poll(i)) is not None:
+            elif (
+                low == "in"
+                and (polls := self._has_polls() if polls is None else polls)
+                and (draft := self._in_poll(i)) is not None
+            ):
                 pass
             elif (
                 low == "asked"
@@ -720,7 +723,13 @@ class _UnitParser:
             ):
                 pass
             elif low in CUE_FORMS and (
-                tok.text[:1].islower() or (headline and i >= 1 and tok.text[1:].islower() and not drafts)
+                tok.text[:1].islower()
+                or (
+                    i >= 1
+                    and tok.text[1:].islower()
+                    and not drafts
+                    and (headline := self._headline() if headline is None else headline)
+                )
             ):
                 draft = self._cue(i, drafts[-1] if drafts else None)
             elif (
@@ -772,6 +781,11 @@ class _UnitParser:
         if self._has_words(previous.content[0], p_end, 1):
             previous.content = (previous.content[0], p_end)
             previous.kind = _classify(self.text, previous.content[0], p_end, self.quotes)
+
+    def _has_polls(self) -> bool:
+        """The unit names a poll or survey: the only heads `_in_poll` reads."""
+        segment = self.text[self.start : self.end].lower()
+        return "poll" in segment or "survey" in segment
 
     def _headline(self) -> bool:
         """A title-case unit ("Senator Slams Plan To Close Clinics"): capitalised cue verbs count there."""
@@ -2348,6 +2362,8 @@ def _without_edge_dates(text: str, start: int, end: int) -> tuple[int, int]:
         content = text[start:end]
     # every day phrase ends in one of these words: skip the costly search when the content does not
     trail = _TRAILING_DAY.search(content) if content.rstrip("\n").endswith(_DAY_PHRASE_ENDS) else None
+    if trail is None:
+        return start, end
     words = [w.lower().strip(",.;:") for w in content.split()]
     clause = bool(words) and (words[0] == "that" or any(w in _FINITE_VERBS for w in words))
     # At the end of a clause the day is the clause's own ("the fees would rise on Monday"); after a noun phrase
