@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdb.extract import dates, speakers, statements
+from claimdb.extract import dates, figures, speakers, statements
 from claimdb.extract.speakers import WORD_RE, Word, words
 from claimdb.extract.types import Span, Speaker, Statement
 
@@ -174,3 +174,21 @@ def test_mid_sentence_names_take_matches_in_turn() -> None:
     # "and Mrs" is a match, so "Mrs." cannot start the next one before "Cole"
     text = "\u201cNo,\u201d Carson said. Dr. Lee and Mrs. Cole, too! Ann"
     assert speakers.mid_sentence_names(text) == ["Carson", "Lee", "Mrs"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["a few ", "several ", "dozens of ", "a\u00a0handful of ", "tens of ", "thousands", "dozen ", " "]
+            ),
+            st.text(max_size=4),
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_every_vague_quantity_holds_a_vague_word(text: str) -> None:
+    low = text.lower()
+    if figures.VAGUE_LOWER_RE.search(low) is not None:
+        assert any(word in low for word in figures._VAGUE_WORDS)
