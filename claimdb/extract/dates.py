@@ -51,6 +51,10 @@ _DATE_RE = re.compile(
     r"|earlier\s+this\s+month|earlier\s+this\s+week|this\s+month))"
     r")"
 )
+# Every date phrase starts with a letter or a digit ("ſince" matches "since" ignoring case): a look-ahead the
+# regex engine tests first lets it skip other characters without trying each alternative there.
+_DATE_PLAIN_RE = _DATE_RE
+_DATE_RE = re.compile(r"(?=[A-Za-z\d\u0130\u0131\u017f\u212a])(?:" + _DATE_PLAIN_RE.pattern + ")", _DATE_PLAIN_RE.flags)
 
 
 def _previous_weekday(published: date, weekday: int) -> date:

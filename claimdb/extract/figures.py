@@ -81,6 +81,10 @@ VAGUE_LOWER_RE = re.compile(
     rf"|thousands|millions|billions|a{_SP}+handful){_SP}+of{_SP}+"
     rf"|(?<![a-z])(?P<few>(?:a{_SP}+few|several){_SP}+(?:dozen|hundred|thousand|million)(?:s?{_SP}+of)?){_SP}+",
 )
+# Each vague quantity starts with one of these letters: the look-ahead lets the regex engine skip other characters
+# without trying each alternative there.
+_VAGUE_PLAIN_RE = VAGUE_LOWER_RE
+VAGUE_LOWER_RE = re.compile(r"(?=[abdhmst])(?:" + _VAGUE_PLAIN_RE.pattern + ")")
 _VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "handful", "few", "several")
 # Qualifiers read backwards from the number (the slice before it ends with them).
 _BEFORE = r"[\s(\"'“‘]*$"

@@ -42,6 +42,12 @@ _NAME_RUN_RE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
     r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:de|van|von|bin|al|da|di|del|la|le)(?![\w’'\-])))+"
 )
+# Tokens start at any other character than whitespace, name runs at a capital: a look-ahead the regex engine
+# tests first lets it skip the other characters without trying each alternative there.
+_WORD_PLAIN_RE = WORD_RE
+WORD_RE = re.compile(r"(?=\S)(?:" + _WORD_PLAIN_RE.pattern + ")")
+_NAME_RUN_PLAIN_RE = _NAME_RUN_RE
+_NAME_RUN_RE = re.compile(r"(?=[A-Z])(?:" + _NAME_RUN_PLAIN_RE.pattern + ")")
 _NAME_PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le"}
 _CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]*")
 _MID_SENTENCE_RE = re.compile(r"(?:[^.!?\s\"“”'’]|[,?!][\"”']+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.) ([A-Z][\w’'\-]*)")

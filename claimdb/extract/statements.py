@@ -249,6 +249,9 @@ _CLAIM_RE = re.compile(
     r"(?P<src>(?:[Tt]he\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
     r"(?P<cue>" + "|".join(sorted(NOUN_CLAIMS, key=len, reverse=True)) + r")\s+(?P<content>(?:that|to)\b)"
 )
+# The source starts with a capital or "the": the look-ahead lets the regex engine skip other characters quickly.
+_CLAIM_PLAIN_RE = _CLAIM_RE
+_CLAIM_RE = re.compile(r"(?=[A-Zt])(?:" + _CLAIM_PLAIN_RE.pattern + ")")
 
 
 _ARTICLES = {"the", "a", "an", "his", "her", "their", "its"}

@@ -192,3 +192,40 @@ def test_every_vague_quantity_holds_a_vague_word(text: str) -> None:
     low = text.lower()
     if figures.VAGUE_LOWER_RE.search(low) is not None:
         assert any(word in low for word in figures._VAGUE_WORDS)
+
+
+GUARDED = [
+    (speakers._WORD_PLAIN_RE, speakers.WORD_RE),
+    (speakers._NAME_RUN_PLAIN_RE, speakers._NAME_RUN_RE),
+    (dates._DATE_PLAIN_RE, dates._DATE_RE),
+    (statements._CLAIM_PLAIN_RE, statements._CLAIM_RE),
+    (figures._VAGUE_PLAIN_RE, figures.VAGUE_LOWER_RE),
+]
+GUARD_PIECES = st.sampled_from(
+    [
+        "the Kremlin's claim that ",
+        "Ukraine\u2019s assertion to ",
+        "Mr. Ann de Lee",
+        "Sen.\tBo Cole",
+        "\u017fince March 2020",
+        "ton\u0131ght",
+        "TODAY",
+        "on 3rd March, 2021",
+        "a\u00a0few dozen ",
+        "tens of thousands of ",
+        "several hundreds of ",
+        "''",
+        "U.S.",
+        " ",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(GUARD_PIECES, st.text(max_size=3)), max_size=25).map("".join))
+def test_patterns_with_a_first_character_look_ahead_match_as_before(text: str) -> None:
+    for plain, guarded in GUARDED:
+        for subject in (text, text.lower()):
+            expected = [(m.span(), m.groupdict()) for m in plain.finditer(subject)]
+            assert [(m.span(), m.groupdict()) for m in guarded.finditer(subject)] == expected
