@@ -51,6 +51,10 @@ _DATE_RE = re.compile(
     r"|earlier\s+this\s+month|earlier\s+this\s+week|this\s+month))"
     r")"
 )
+# Every date phrase starts with a letter or a digit ("ſince" matches "since" ignoring case): a look-ahead the
+# regex engine tests first lets it skip other characters without trying each alternative there.
+_DATE_PLAIN_RE = _DATE_RE
+_DATE_RE = re.compile(r"(?=[A-Za-z\d\u0130\u0131\u017f\u212a])(?:" + _DATE_PLAIN_RE.pattern + ")", _DATE_PLAIN_RE.flags)
 
 
 def _previous_weekday(published: date, weekday: int) -> date:
@@ -70,12 +74,30 @@ def _clamp_year(candidate_month: int, candidate_day: int, published: date) -> da
     return None
 
 
+# Every date phrase holds a digit or one of these words (lower-cased): a cheap test before the costly pattern.
+_DATE_WORDS = ("day", "night", "morning", "week", "month", *(m for m in _MONTHS if len(m) > 3))
+_DIGIT_RE = re.compile(r"\d")
+
+
+# The only characters besides ASCII letters that case-insensitive patterns match to ASCII letters.
+_FOLDING_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_hold_date(frame: str) -> bool:
+    if any(char in frame for char in _FOLDING_TO_ASCII):
+        return True  # "ſ" matches "s" ignoring case, but lower() keeps it: let the pattern decide
+    low = frame.lower()
+    return any(word in low for word in _DATE_WORDS) or _DIGIT_RE.search(frame) is not None
+
+
 def resolve_said_on(frame: str, published_on: date | None) -> tuple[date | None, DatePrecision]:
     """Resolve the first date phrase in `frame` (the attribution text around a cue).
 
     Falls back to `published_on` with precision "publication"; returns `(None, "publication")` when
     neither the text nor the publication date gives a date.
     """
+    if not _may_hold_date(frame):
+        return published_on, "publication"
     for match in _DATE_RE.finditer(frame):
         resolved = _resolve_match(match, published_on)
         if resolved is not None:

@@ -81,6 +81,11 @@ VAGUE_LOWER_RE = re.compile(
     rf"|thousands|millions|billions|a{_SP}+handful){_SP}+of{_SP}+"
     rf"|(?<![a-z])(?P<few>(?:a{_SP}+few|several){_SP}+(?:dozen|hundred|thousand|million)(?:s?{_SP}+of)?){_SP}+",
 )
+# Each vague quantity starts with one of these letters: the look-ahead lets the regex engine skip other characters
+# without trying each alternative there.
+_VAGUE_PLAIN_RE = VAGUE_LOWER_RE
+VAGUE_LOWER_RE = re.compile(r"(?=[abdhmst])(?:" + _VAGUE_PLAIN_RE.pattern + ")")
+_VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "handful", "few", "several")
 # Qualifiers read backwards from the number (the slice before it ends with them).
 _BEFORE = r"[\s(\"'“‘]*$"
 NOT_MORE_RE = re.compile(rf"\b(?:no|not){_SP}+more{_SP}+than{_BEFORE}", re.IGNORECASE)
@@ -232,7 +237,9 @@ def _find(text: str) -> list[Figure]:
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     figures: list[Figure] = []
     covered: list[tuple[int, int]] = []
-    for vague in VAGUE_LOWER_RE.finditer(lowered):
+    # every vague quantity holds one of these words: most articles need no run of the costly pattern
+    vague_matches = VAGUE_LOWER_RE.finditer(lowered) if any(w in lowered for w in _VAGUE_WORDS) else ()
+    for vague in vague_matches:
         figure = _vague(text, vague)
         if figure is not None:
             figures.append(figure)

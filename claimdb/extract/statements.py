@@ -17,6 +17,7 @@ convention: a leading "that" is part of the content, the final full stop outside
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -248,6 +249,9 @@ _CLAIM_RE = re.compile(
     r"(?P<src>(?:[Tt]he\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
     r"(?P<cue>" + "|".join(sorted(NOUN_CLAIMS, key=len, reverse=True)) + r")\s+(?P<content>(?:that|to)\b)"
 )
+# The source starts with a capital or "the": the look-ahead lets the regex engine skip other characters quickly.
+_CLAIM_PLAIN_RE = _CLAIM_RE
+_CLAIM_RE = re.compile(r"(?=[A-Zt])(?:" + _CLAIM_PLAIN_RE.pattern + ")")
 
 
 _ARTICLES = {"the", "a", "an", "his", "her", "their", "its"}
@@ -359,6 +363,8 @@ _ADJECTIVE_CUES = {
     "vocal": ("in", "about"),
     "outspoken": ("in", "about"),
 }
+# The words that can start one of the cue patterns of `_UnitParser.parse` (besides a word before "that").
+_TRIGGERS = frozenset(CUE_FORMS) | frozenset(_ADJECTIVE_CUES) | {"according", "in", "asked"}
 _ADJECTIVE_COPULAS = {
     "is",
     "was",
@@ -667,9 +673,11 @@ class _UnitParser:
         self.described: dict[tuple[int, int], tuple[int, int]] = {}
 
     def _quoted_flags(self) -> list[bool]:
+        quotes = self.quotes
+        if not quotes:
+            return [False] * len(self.toks)
         flags: list[bool] = []
         qi = 0
-        quotes = self.quotes
         for tok in self.toks:
             while qi < len(quotes) and quotes[qi].end <= tok.start:
                 qi += 1
@@ -686,17 +694,22 @@ class _UnitParser:
         head = self._colon_head()
         if head is not None:
             drafts.append(head)
-        headline = self._headline()
-        segment = self.text[self.start : self.end].lower()
-        polls = "poll" in segment or "survey" in segment  # the only heads `_in_poll` reads
+        headline: bool | None = None  # computed when first needed, as is `polls`
+        polls: bool | None = None
         for i, tok in enumerate(toks):
             if self.quoted[i] or (drafts and drafts[-1].cue and tok.start < drafts[-1].cue[1]):
                 continue
             low = tok.low
             self.no_speaker = False
+            if low not in _TRIGGERS and (i + 1 >= len(toks) or toks[i + 1].low != "that"):
+                continue  # no pattern below starts here
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
-            elif low == "in" and polls and (draft := self._in_poll(i)) is not None:
+            elif (
+                low == "in"
+                and (polls := self._has_polls() if polls is None else polls)
+                and (draft := self._in_poll(i)) is not None
+            ):
                 pass
             elif (
                 low == "asked"
@@ -713,7 +726,13 @@ class _UnitParser:
             ):
                 pass
             elif low in CUE_FORMS and (
-                tok.text[:1].islower() or (headline and i >= 1 and tok.text[1:].islower() and not drafts)
+                tok.text[:1].islower()
+                or (
+                    i >= 1
+                    and tok.text[1:].islower()
+                    and not drafts
+                    and (headline := self._headline() if headline is None else headline)
+                )
             ):
                 draft = self._cue(i, drafts[-1] if drafts else None)
             elif (
@@ -766,13 +785,20 @@ class _UnitParser:
             previous.content = (previous.content[0], p_end)
             previous.kind = _classify(self.text, previous.content[0], p_end, self.quotes)
 
+    def _has_polls(self) -> bool:
+        """The unit names a poll or survey: the only heads `_in_poll` reads."""
+        segment = self.text[self.start : self.end].lower()
+        return "poll" in segment or "survey" in segment
+
     def _headline(self) -> bool:
         """A title-case unit ("Senator Slams Plan To Close Clinics"): capitalised cue verbs count there."""
-        alpha = [t for t in self.toks if t.text[:1].isalpha()]
-        if len(alpha) < 4:
-            return False
-        small = sum(1 for t in alpha if not t.capitalised and len(t.text) > 3)
-        return small == 0
+        alpha = 0
+        for t in self.toks:
+            if t.text[:1].isalpha():
+                if not t.capitalised and len(t.text) > 3:
+                    return False
+                alpha += 1
+        return alpha >= 4
 
     def _colon_head(self) -> _Draft | None:
         """`PENCE: Well, look ...` and headline `Pence: Gennifer Flowers won't ...`: a name, a colon."""
@@ -1659,6 +1685,8 @@ class _UnitParser:
 
     def reported_claim(self) -> _Draft | None:
         """`the Kremlin's claim to have annexed ...`: a claim reported through a noun."""
+        if self.text.find("'s", self.start, self.end) < 0 and self.text.find("’s", self.start, self.end) < 0:
+            return None  # the pattern needs a possessive: skip the costly search
         match = _CLAIM_RE.search(self.text, self.start, self.end)
         if match is None:
             return None
@@ -2265,14 +2293,20 @@ def _drop_nested_beliefs(statements: list[Statement]) -> list[Statement]:
     if len(statements) < 2:
         return statements
     spans = [(s.content_span.start, s.content_span.end) for s in statements]
+    # a span is nested when another one starts before it and ends at or after its end, or starts with it and
+    # ends after it: per start, the furthest end of the spans starting before it and of those starting there
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    furthest: list[int] = []  # furthest[k]: the furthest end among ordered[: k + 1]
+    for _, b in ordered:
+        furthest.append(max(b, furthest[-1]) if furthest else b)
     kept: list[Statement] = []
-    for n, statement in enumerate(statements):
+    for statement, (start, end) in zip(statements, spans, strict=True):
         words_of_cue = (statement.cue or "").lower().split()
         base = CUE_FORMS.get(words_of_cue[-1], words_of_cue[-1]) if words_of_cue else ""
-        start, end = spans[n]
-        nested = any(
-            m != n and other[0] <= start and end <= other[1] and other != (start, end) for m, other in enumerate(spans)
-        )
+        first = bisect_left(starts, start)
+        last = bisect_right(starts, start) - 1  # the span starting here with the furthest end
+        nested = (first > 0 and furthest[first - 1] >= end) or ordered[last][1] > end
         if nested and base not in _NESTED_SPEECH_CUES:
             continue
         kept.append(statement)
@@ -2317,6 +2351,7 @@ _DAY_PHRASE = (
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|yesterday|today|tonight|last\s+night|last\s+week|this\s+week|earlier\s+this\s+week"
 )
+_DAY_PHRASE_ENDS = ("day", "night", "morning", "afternoon", "evening", "week")
 _LEADING_DAY = re.compile(rf"(?:{_DAY_PHRASE})\s*,?\s+(?=\S)")
 _TRAILING_DAY = re.compile(rf"\s*,?\s+(?:{_DAY_PHRASE})$")
 
@@ -2328,7 +2363,10 @@ def _without_edge_dates(text: str, start: int, end: int) -> tuple[int, int]:
     if lead and len(content[lead.end() :].split()) >= 2:
         start += lead.end()
         content = text[start:end]
-    trail = _TRAILING_DAY.search(content)
+    # every day phrase ends in one of these words: skip the costly search when the content does not
+    trail = _TRAILING_DAY.search(content) if content.rstrip("\n").endswith(_DAY_PHRASE_ENDS) else None
+    if trail is None:
+        return start, end
     words = [w.lower().strip(",.;:") for w in content.split()]
     clause = bool(words) and (words[0] == "that" or any(w in _FINITE_VERBS for w in words))
     # At the end of a clause the day is the clause's own ("the fees would rise on Monday"); after a noun phrase
