@@ -3,34 +3,35 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from claimdb import query
 from claimdb.db import fts
-from claimdb.db.engine import open_database
+from claimdb.db.engine import Database, open_database
 from claimdb.ingest import ingest
 from claimdb.readers import read_inputs
 
 
+def _twelve_articles(url: str, tmp_path: Path, text: Callable[[int], str]) -> Database:
+    """Ingest twelve articles a day apart, article i saying `text(i)` (one statement each); the open database."""
+    feed = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "published_at": f"2022-10-{i + 1:02d}", "text": text(i)}) for i in range(12)]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    database = open_database(url)
+    assert ingest(database, read_inputs([str(feed)])).statements == 12
+    return database
+
+
 @pytest.fixture
 def twelve_statements(database_url: str, tmp_path: Path) -> str:
-    feed = tmp_path / "feed.jsonl"
-    lines = [
-        json.dumps(
-            {
-                "id": f"a{i}",
-                "published_at": f"2022-10-{i + 1:02d}",
-                "text": f"The mayor of Town{i} said the border crossing number {i} would reopen on Monday.",
-            }
-        )
-        for i in range(12)
-    ]
-    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    database = open_database(database_url)
-    summary = ingest(database, read_inputs([str(feed)]))
-    assert summary.statements == 12
+    database = _twelve_articles(
+        database_url,
+        tmp_path,
+        lambda i: f"The mayor of Town{i} said the border crossing number {i} would reopen on Monday.",
+    )
     database.dispose()
     return database_url
 
@@ -58,25 +59,21 @@ def test_fuzzy_fallback_finds_a_typo(twelve_statements: str) -> None:
     database.dispose()
 
 
+def _harbour_then_border(url: str, tmp_path: Path) -> Database:
+    """Twelve articles, one statement each: "harbour" in the five oldest, "border" in the seven newest."""
+    return _twelve_articles(
+        url,
+        tmp_path,
+        lambda i: f"The mayor of Town{i} said the {'harbour' if i < 5 else 'border'} crossing would reopen.",
+    )
+
+
 @pytest.mark.postgresql
 def test_postgresql_widens_the_id_span_until_the_window_is_full(
     postgresql_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    feed = tmp_path / "feed.jsonl"
     # Only the five oldest statements say "harbour": the first spans of newest ids hold none of them.
-    lines = [
-        json.dumps(
-            {
-                "id": f"a{i}",
-                "published_at": f"2022-10-{i + 1:02d}",
-                "text": f"The mayor of Town{i} said the {'harbour' if i < 5 else 'border'} crossing would reopen.",
-            }
-        )
-        for i in range(12)
-    ]
-    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    database = open_database(postgresql_url)
-    ingest(database, read_inputs([str(feed)]))
+    database = _harbour_then_border(postgresql_url, tmp_path)
     everything = query.search(database, "harbour", query.StatementFilter(), limit=50)
     monkeypatch.setattr(fts, "PG_FIRST_SPAN", 2)
     monkeypatch.setattr(fts, "RANKED_WINDOW", 3)
@@ -93,21 +90,7 @@ def test_postgresql_widens_the_id_span_until_the_window_is_full(
 def test_postgresql_fuzzy_fallback_reads_only_the_newest_statements(
     postgresql_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    feed = tmp_path / "feed.jsonl"
-    # "harbour" only in the five oldest statements, "border" in the seven newest.
-    lines = [
-        json.dumps(
-            {
-                "id": f"a{i}",
-                "published_at": f"2022-10-{i + 1:02d}",
-                "text": f"The mayor of Town{i} said the {'harbour' if i < 5 else 'border'} crossing would reopen.",
-            }
-        )
-        for i in range(12)
-    ]
-    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    database = open_database(postgresql_url)
-    ingest(database, read_inputs([str(feed)]))
+    database = _harbour_then_border(postgresql_url, tmp_path)
     old = query.search(database, "harbr", query.StatementFilter(), limit=50)
     assert old.mode == "fuzzy" and len(old.rows) == 5
     monkeypatch.setattr(fts, "PG_FUZZY_SPAN", 4)
