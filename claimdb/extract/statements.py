@@ -297,20 +297,6 @@ _IRREGULAR_PAST = {"shot", "fired", "snapped", "spoke", "began", "went", "put", 
 _IRREGULAR_PARTICIPLES = {"written", "drawn", "led", "run", "known", "seen", "done", "made", "built", "sent", "paid"}
 # What follows a participle that opens an appositive: "published by", "released last week", "commissioned in"
 _PARTICIPLE_FOLLOWERS = {"by", "in", "on", "last", "this", "earlier", "late", "early", "at", "for", "after", "with"}
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
 _POLL_HEADS = {"poll", "polls", "survey", "surveys"}
 _CALLED_OBJECTS = {"him", "them", "himself", "herself", "themselves", "me", "us", "you", "it"}
 _LY_ADJECTIVES = {
@@ -1733,7 +1719,7 @@ class _UnitParser:
         if toks[j].text == ")":  # "Rep. Ann Cole (R-S.C.):"
             j = next((m for m in range(j - 1, max(-1, j - 8), -1) if toks[m].text == "("), 0) - 1
         # "Here's Clinton in December 1992:": a time after the name is frame
-        while j > 0 and (toks[j].text.isdigit() or toks[j].low in _TIME_CORE or toks[j].low in _MONTHS):
+        while j > 0 and (toks[j].text.isdigit() or toks[j].low in _TIME_CORE):  # months are time words
             j -= 1
         if j > 0 and toks[j].low == "in" and j < colon - 1:
             j -= 1
