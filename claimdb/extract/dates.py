@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from claimdb.extract.patterns import first_character_guard
 from claimdb.extract.types import DatePrecision
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -54,7 +55,7 @@ _DATE_RE = re.compile(
 # Every date phrase starts with a letter or a digit ("ſince" matches "since" ignoring case): a look-ahead the
 # regex engine tests first lets it skip other characters without trying each alternative there.
 _DATE_PLAIN_RE = _DATE_RE
-_DATE_RE = re.compile(r"(?=[A-Za-z\d\u0130\u0131\u017f\u212a])(?:" + _DATE_PLAIN_RE.pattern + ")", _DATE_PLAIN_RE.flags)
+_DATE_RE = first_character_guard(_DATE_PLAIN_RE, r"A-Za-z\d\u0130\u0131\u017f\u212a")
 
 
 def _previous_weekday(published: date, weekday: int) -> date:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from claimdb.extract.numbers import NUMBER_WORDS, SCALE_WORDS, SPELLED_PATTERN, parse_digits, parse_spelled
+from claimdb.extract.patterns import first_character_guard
 from claimdb.extract.types import Figure, Qualifier
 from claimdb.extract.units import (
     AGE_RE,
@@ -84,7 +85,7 @@ VAGUE_LOWER_RE = re.compile(
 # Each vague quantity starts with one of these letters: the look-ahead lets the regex engine skip other characters
 # without trying each alternative there.
 _VAGUE_PLAIN_RE = VAGUE_LOWER_RE
-VAGUE_LOWER_RE = re.compile(r"(?=[abdhmst])(?:" + _VAGUE_PLAIN_RE.pattern + ")")
+VAGUE_LOWER_RE = first_character_guard(_VAGUE_PLAIN_RE, "abdhmst")
 _VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "handful", "few", "several")
 # Qualifiers read backwards from the number (the slice before it ends with them).
 _BEFORE = r"[\s(\"'“‘]*$"

@@ -31,6 +31,7 @@ from claimdb.extract.lexicon import (
     PRONOUNS,
     TITLE_WORDS,
 )
+from claimdb.extract.patterns import first_character_guard
 from claimdb.extract.types import ClaimantKind, Span, Speaker
 
 # A word as the speaker parser sees it: letters with inner apostrophes/hyphens/periods, or an initial.
@@ -45,9 +46,9 @@ _NAME_RUN_RE = re.compile(
 # Tokens start at any other character than whitespace, name runs at a capital: a look-ahead the regex engine
 # tests first lets it skip the other characters without trying each alternative there.
 _WORD_PLAIN_RE = WORD_RE
-WORD_RE = re.compile(r"(?=\S)(?:" + _WORD_PLAIN_RE.pattern + ")")
+WORD_RE = first_character_guard(_WORD_PLAIN_RE, r"\S")
 _NAME_RUN_PLAIN_RE = _NAME_RUN_RE
-_NAME_RUN_RE = re.compile(r"(?=[A-Z])(?:" + _NAME_RUN_PLAIN_RE.pattern + ")")
+_NAME_RUN_RE = first_character_guard(_NAME_RUN_PLAIN_RE, "A-Z")
 _NAME_PARTICLES = {"de", "van", "von", "bin", "al", "da", "di", "del", "la", "le"}
 _CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]*")
 _MID_SENTENCE_RE = re.compile(r"(?:[^.!?\s\"“”'’]|[,?!][\"”']+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.) ([A-Z][\w’'\-]*)")

@@ -42,6 +42,7 @@ from claimdb.extract.lexicon import (
     TITLE_WORDS,
     WEAK_CUES,
 )
+from claimdb.extract.patterns import first_character_guard
 from claimdb.extract.sentences import (
     ALL_MARKS,
     CLOSING_MARKS,
@@ -251,7 +252,7 @@ _CLAIM_RE = re.compile(
 )
 # The source starts with a capital or "the": the look-ahead lets the regex engine skip other characters quickly.
 _CLAIM_PLAIN_RE = _CLAIM_RE
-_CLAIM_RE = re.compile(r"(?=[A-Zt])(?:" + _CLAIM_PLAIN_RE.pattern + ")")
+_CLAIM_RE = first_character_guard(_CLAIM_PLAIN_RE, "A-Zt")
 
 
 _ARTICLES = {"the", "a", "an", "his", "her", "their", "its"}
