@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
+from claimdb.db import fts_sync
 from claimdb.db.engine import Database
 
-FTS_TABLES = ("claims_fts", "statements_fts")
+FTS_TABLES = tuple(fts for fts, _, _ in fts_sync.FTS_TABLES)  # ("claims_fts", "statements_fts")
 ANALYZED_TABLES = ("claims", "statements", "claimants", "documents", "claim_links")
 
 

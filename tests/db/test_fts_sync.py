@@ -8,33 +8,22 @@ from pathlib import Path
 
 from sqlalchemy import insert, text
 
-from claimdb.db import migrate
+from claimdb.db import maintenance, migrate
 from claimdb.db.engine import open_database
 from claimdb.db.models import Claim
+from claimdb.db.rank_index import _varints
 from claimdb.ingest import ingest
 from claimdb.readers import read_inputs
 
-FTS_TABLES = ("claims_fts", "statements_fts")
-
-
-def _varint(blob: bytes, at: int) -> tuple[int, int]:
-    value = 0
-    for _ in range(8):
-        byte = blob[at]
-        at += 1
-        value = (value << 7) | (byte & 0x7F)
-        if not byte & 0x80:
-            return value, at
-    return (value << 8) | blob[at], at + 1
+FTS_TABLES = maintenance.FTS_TABLES
 
 
 def _leaves_written(path: Path, table: str) -> int:
     """FTS5's count of leaf pages written by flushes (the structure record: cookie, levels, segments, count)."""
     with sqlite3.connect(path) as connection:
         blob = connection.execute(f"SELECT block FROM {table}_data WHERE id = 10").fetchone()[0]
-    _levels, at = _varint(blob, 4)
-    _segments, at = _varint(blob, at)
-    return _varint(blob, at)[0]
+    _levels, _segments, written, *_ = _varints(blob[4:])
+    return written
 
 
 def _integrity_check(path: Path) -> None:
