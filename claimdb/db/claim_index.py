@@ -366,7 +366,9 @@ def pg_statistics_common(session: Session, df_cap: int) -> frozenset[str]:
     return common
 
 
-def _pg_term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, tuple[int, ...]]]:
+def pg_term_rows(
+    session: Session, terms: Sequence[str], cap: int = DF_CAP, budget: int = ROW_BUDGET
+) -> dict[str, tuple[int, tuple[int, ...]]]:
     """As `sqlite_term_rows`: capped counts, and the claim ids of terms within the row budget."""
     if not terms:
         return {}
@@ -379,8 +381,8 @@ def _pg_term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int
         {
             "terms": list(terms),
             "queries": [_tsquery_literal(t) for t in terms],
-            "cap": DF_CAP,
-            "budget": ROW_BUDGET,
+            "cap": cap,
+            "budget": budget,
         },
     ).fetchall()
     return {term: (int(n), tuple(ids or ())) for term, n, ids in rows}
@@ -448,7 +450,7 @@ def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, t
         # The planner statistics name the common terms already: their long posting lists are never counted.
         known_common = pg_statistics_common(session, DF_CAP)
         found = {t: (DF_CAP, None) for t in unknown if t in known_common}
-        found.update(_pg_term_rows(session, [t for t in unknown if t not in known_common]))
+        found.update(pg_term_rows(session, [t for t in unknown if t not in known_common]))
     else:
         found = dict(sqlite_term_rows(session.connection(), unknown))
     if len(common) < _COMMON_TERMS_MAX:

@@ -49,6 +49,7 @@ from claimdb.db.claim_index import (
     _tsquery_literal,
     candidate_from_row,
     pg_statistics_common,
+    pg_term_rows,
     query_terms,
     sqlite_term_rows,
 )
@@ -275,15 +276,7 @@ def pg_capped_frequencies(session: Session, terms: Sequence[str], df_cap: int = 
     unknown = [t for t in terms if t not in common]
     frequencies = {t: df_cap for t in terms if t in common}
     if unknown:
-        rows = session.execute(
-            sql(
-                "SELECT t.term, (SELECT count(*) FROM (SELECT 1 FROM claims "
-                "WHERE search_vector @@ CAST(t.query AS tsquery) LIMIT :cap) AS x) "
-                "FROM unnest(CAST(:terms AS text[]), CAST(:queries AS text[])) AS t(term, query)"
-            ),
-            {"terms": unknown, "queries": [_tsquery_literal(t) for t in unknown], "cap": df_cap},
-        ).fetchall()
-        for term, count in rows:
+        for term, (count, _) in pg_term_rows(session, unknown, cap=df_cap, budget=0).items():
             frequencies[term] = int(count)
             if count >= df_cap and len(counted_common) < _PG_COMMON_MAX:
                 counted_common.add(term)

@@ -128,7 +128,7 @@ def test_postgresql_blocking_takes_common_terms_from_the_planner_statistics(
         connection.execute(text("DELETE FROM claims WHERE external_id LIKE 'filler%' AND external_id > 'filler14'"))
     with database.session() as session:
         frequencies = document_frequencies(session, query_terms(session, "territory Kharkiv"))
-        counted = claim_index._pg_term_rows(session, ["territori"])
+        counted = claim_index.pg_term_rows(session, ["territori"])
     assert frequencies[next(t for t in frequencies if t.startswith("territor"))] == 30
     assert counted["territori"][0] < 30
     database.dispose()
