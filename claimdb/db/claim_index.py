@@ -337,7 +337,7 @@ def _pg_query_terms(session: Session, text: str, stopwords: frozenset[str]) -> l
     return [r[0] for r in rows]
 
 
-STATISTICS_MAX_AGE = 300.0  # seconds before the planner statistics of common terms are read again
+STATISTICS_MAX_AGE = 300.0  # seconds before PostgreSQL's planner statistics (common terms, row count) are read again
 # Per connection pool (gone with it): when the statistics were read and the terms they put in `cap` claims or
 # more, per cap.
 _pg_statistics: weakref.WeakKeyDictionary[object, dict[int, tuple[float, frozenset[str]]]] = weakref.WeakKeyDictionary()

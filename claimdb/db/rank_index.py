@@ -43,6 +43,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from claimdb.db.claim_index import (
+    STATISTICS_MAX_AGE,
     Candidate,
     _dialect,
     _fts5_or_query,
@@ -346,14 +347,13 @@ PG_BM25_POOL = 100  # claims (best ts_rank first) that BM25 orders on PostgreSQL
 _TSVECTOR_ENTRY = re.compile(r"'((?:[^']|'')*)'(?::([0-9A-D,]+))?")
 # Per connection pool: (when read, rows, average tokens per row) of claims.search_vector.
 _pg_index_statistics: weakref.WeakKeyDictionary[object, tuple[float, int, float]] = weakref.WeakKeyDictionary()
-INDEX_STATISTICS_MAX_AGE = 300.0
 
 
 def pg_index_statistics(session: Session) -> tuple[int, float]:
     """(claims, average indexed tokens per claim): the row count the planner keeps, the length from a sample."""
     pool = session.get_bind().engine.pool
     cached = _pg_index_statistics.get(pool)
-    if cached is not None and time.monotonic() - cached[0] < INDEX_STATISTICS_MAX_AGE:
+    if cached is not None and time.monotonic() - cached[0] < STATISTICS_MAX_AGE:
         return cached[1], cached[2]
     row = session.execute(
         sql(
