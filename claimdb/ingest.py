@@ -31,6 +31,7 @@ from claimdb.matching import (
     ProposedLink,
     match_statement,
 )
+from claimdb.matching.text import claim_wording
 from claimdb.readers.types import Document as DocumentValue
 from claimdb.workers import exit_with_parent
 
@@ -290,11 +291,12 @@ def _store_statement(
         writer.rowcount(_JOIN_CLAIM, {"claim_id": claim_id, "said_on": said_on})
         result.claims_joined += 1
     else:
+        wording = claim_wording(statement.content)
         new_claim_id = writer.insert(
             _NEW_CLAIM,
             {
                 "claimant_id": claimant_id,
-                "canonical_text": statement.content,
+                "canonical_text": wording,
                 "first_said_on": said_on,
                 "last_said_on": said_on,
                 "appearance_count": 1,
@@ -303,7 +305,7 @@ def _store_statement(
         assert new_claim_id is not None  # a plain INSERT either inserts or raises
         claim_id = new_claim_id
         # Indexed now, not at commit: the next statement of this document may repeat it.
-        writer.index_claim(claim_id, statement.content, None)
+        writer.index_claim(claim_id, wording, None)
         result.claims_new += 1
     speaker = statement.speaker
     statement_id = writer.insert(
