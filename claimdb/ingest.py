@@ -252,11 +252,13 @@ def store_statements(
     writer = Writer(session)
     claimants: dict[tuple[object, ...], int | None] = {}
     seen_spans: set[tuple[int, int]] = set()
+    placed: list[tuple[int, int, int]] = []  # (start, end, claim id) of this document's statements so far
     for statement in statements:
         span = (statement.content_span.start, statement.content_span.end)
         if span in seen_spans:
             continue
         seen_spans.add(span)
+        overlapping = frozenset(claim for start, end, claim in placed if start < span[1] and span[0] < end)
         said_on = statement.said_on or published_on
         speaker = statement.speaker
         key = (speaker.name, speaker.kind, speaker.title, speaker.affiliation, speaker.attribution, speaker.surface)
@@ -264,7 +266,10 @@ def store_statements(
             claimants[(key, said_on)] = resolve_claimant(session, statement.speaker, said_on)
         claimant_id = claimants[(key, said_on)]
         claim_id = known_claim(claimant_id, span) if known_claim else None
-        _store_statement(session, writer, document_id, said_on, claimant_id, statement, settings, result, claim_id)
+        stored_in = _store_statement(
+            session, writer, document_id, said_on, claimant_id, statement, settings, result, claim_id, overlapping
+        )
+        placed.append((span[0], span[1], stored_in))
 
 
 def _store_statement(
@@ -277,15 +282,23 @@ def _store_statement(
     settings: MatchSettings,
     result: DocumentResult,
     known_claim_id: int | None = None,
-) -> None:
+    unrelated: frozenset[int] = frozenset(),
+) -> int:
+    """Store one statement in the claim it joins or a new one, with its figures and links; the claim's id.
+
+    `unrelated` are the claims of the document's statements whose spans overlap this one: never joined or linked.
+    """
     if known_claim_id is not None:
         decision = MatchDecision(join_claim_id=known_claim_id, links=[])
     else:
-        decision = match_statement(
-            session,
-            NewStatement(text=statement.content, claimant_id=claimant_id, said_on=said_on, figures=statement.figures),
-            settings,
+        new = NewStatement(
+            text=statement.content,
+            claimant_id=claimant_id,
+            said_on=said_on,
+            figures=statement.figures,
+            unrelated=unrelated,
         )
+        decision = match_statement(session, new, settings)
     if decision.join_claim_id is not None:
         claim_id = decision.join_claim_id
         writer.rowcount(_JOIN_CLAIM, {"claim_id": claim_id, "said_on": said_on})
@@ -346,6 +359,7 @@ def _store_statement(
         )
     result.statements += 1
     result.links += _store_links(writer, claim_id, decision.links)
+    return claim_id
 
 
 def _store_links(writer: Writer, claim_id: int, proposed: list[ProposedLink]) -> int:

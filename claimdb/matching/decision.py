@@ -36,6 +36,9 @@ class NewStatement:
     claimant_id: int | None = None
     said_on: date | None = None
     figures: tuple[Figure, ...] = ()
+    # Claims it must neither join nor link: those of the same document's statements that share its words
+    # (a statement nested in another, "X said Y told reporters that …": the same sentence, not a repeat).
+    unrelated: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

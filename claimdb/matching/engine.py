@@ -48,6 +48,8 @@ def match_statement(session: Session, new: NewStatement, settings: MatchSettings
     candidates = claim_index.candidate_claims(
         session, new.text, k=settings.candidates, max_terms=settings.blocking_terms
     )
+    if new.unrelated:
+        candidates = [c for c in candidates if c.claim_id not in new.unrelated]
     # Candidates whose wording is too far for any relation are dropped before the full comparisons.
     # A cheap raw-text score (C speed) with a margin for the numbers and negations the core text leaves out.
     floor = min(settings.same_figure_similarity, settings.suggest_similarity) - settings.prefilter_margin
