@@ -183,3 +183,21 @@ def test_a_glued_hashtag_finds_the_claims_of_its_words(database: Database) -> No
     assert ranked and ranked[0].external_id == "flood"
     assert handle and handle[0].external_id == "bridge"
     assert none == []
+
+
+def test_a_glued_word_may_hold_stop_words(database_url: str) -> None:
+    # "and" is a stop word on both backends (PostgreSQL's index leaves it out): still a piece, never a term.
+    db = open_with_claims(
+        database_url,
+        [("show", "Fox and Friends hosts mocked the storm warning", None), ("other", "A storm closed the port", None)],
+    )
+    with db.session() as session:
+        from claimdb.db.claim_index import query_terms
+
+        unknown = set(query_terms(session, "watch foxandfriends", STOPWORDS))
+        extra = set(glued_terms(session, "watch foxandfriends", unknown, STOPWORDS))
+        fox = set(query_terms(session, "fox friends", STOPWORDS))
+        ranked = rank_claims(session, "watch #foxandfriends tonight", limit=2)
+    db.dispose()
+    assert extra == fox
+    assert ranked[0].external_id == "show"
