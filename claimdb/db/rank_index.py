@@ -11,6 +11,10 @@ words grow with the archive (the OR of every word of a post took 230 ms at a mil
    with the index's tokenizer stems the candidates and counts their tokens; the row count and average length
    come from the index's own averages record.
 
+A word of the post in no claim that is several words claims do contain, glued (a hashtag or handle written
+in one case, "#texaschurchshooting", "@marcorubio"), adds the terms of those words (`glued_terms`; CheckThat!
+2020 MAP@5 +0.007 on train, +0.010 on dev, on both backends).
+
 When every term is rare, FTS5's ranking is used as it is. Otherwise the score equals FTS5's bm25 except that a
 common term gets the idf of `RANK_DF_CAP` claims (its exact count is what would cost time).
 
@@ -47,6 +51,7 @@ from claimdb.db.claim_index import (
     Candidate,
     _dialect,
     _fts5_or_query,
+    _sqlite_stems,
     _tsquery_literal,
     candidate_from_row,
     pg_statistics_common,
@@ -54,6 +59,7 @@ from claimdb.db.claim_index import (
     query_terms,
     sqlite_term_rows,
 )
+from claimdb.matching.text import split_glued, words
 
 RANK_DF_CAP = 1000  # claims counted per term; a term in this many claims or more is "common"
 RANKED_ROW_BUDGET = 6000  # FTS5 bm25 ranks the OR of the rarest terms while their claims add up to this many
@@ -61,6 +67,11 @@ CONJUNCTION_LIMIT = 100  # claims fetched (newest first) by the AND of the commo
 MAX_TERMS = 64  # a pasted article must not become a 2,000-term query
 BM25_K1 = 1.2  # FTS5's bm25 constants, so that the Python score equals FTS5's when every term is rare
 BM25_B = 0.75
+GLUED_MIN_LENGTH = 6  # a word in no claim, this long or longer, is tried as glued words ("marcorubio")
+GLUED_MAX_LENGTH = 40  # longer runs of letters are not words (base64, keyboard mashing): never split
+GLUED_MAX_WORDS = 4  # glued words split per text (CheckThat! 2020 MAP the same with 3 or 8)
+GLUED_MIN_PIECE = 3  # letters in a piece of a glued word ("fox and friends": "and" is one)
+GLUED_MAX_PIECE = 20
 
 _PROBE = "claimdb_rank_probe"
 _TOKENIZE = "porter unicode61 remove_diacritics 2"  # the tokenizer of claims_fts (migrations 0002 and 0003)
@@ -87,6 +98,11 @@ def ranking_candidates(
     connection = session.connection()
     terms = query_terms(session, text, stopwords)[:MAX_TERMS]
     frequencies = capped_document_frequencies(connection, terms, df_cap)
+    extra = glued_terms(session, text, {t for t in terms if not frequencies.get(t)}, stopwords)
+    extra = [t for t in extra if t not in frequencies][: MAX_TERMS - len(terms)]
+    if extra:
+        frequencies |= capped_document_frequencies(connection, extra, df_cap)
+        terms += extra
     present = sorted((t for t in terms if frequencies.get(t, 0) > 0), key=lambda t: (frequencies[t], terms.index(t)))
     if not present:
         return []
@@ -126,6 +142,83 @@ def ranking_candidates(
     )
     order = sorted(range(len(claims)), key=lambda i: (-scores[i], claims[i][0]))[:k]
     return [candidate_from_row(claims[i], scores[i]) for i in order]
+
+
+def glued_terms(session: Session, text: str, unknown: set[str], stopwords: frozenset[str] = frozenset()) -> list[str]:
+    """Index terms of the pieces of `text`'s glued words: hashtags and handles written in one case
+    ("#texaschurchshooting", "@marcorubio") that no claim contains but whose pieces claims do.
+
+    A word is tried when it is at least `GLUED_MIN_LENGTH` letters long and all its stems are in `unknown` (the
+    text's terms found in no claim); it is split into the fewest pieces of three letters or more that the
+    index knows (`split_glued`). Pieces are looked up only where a split can start (after a known piece),
+    one query per step and one claim each at most, so the cost follows the word's length, not the archive.
+    """
+    if not unknown:
+        return []
+    candidates = [
+        w for w in dict.fromkeys(words(text)) if GLUED_MIN_LENGTH <= len(w) <= GLUED_MAX_LENGTH and w.isalpha()
+    ]
+    if not candidates:
+        return []
+    glued = [
+        word
+        for word, stems in zip(candidates, _stems(session, candidates), strict=True)
+        if stems and all(s in unknown for s in stems)
+    ][:GLUED_MAX_WORDS]
+    known: set[str] = set()
+    asked: set[str] = set()
+    starts = {(word, 0) for word in glued}
+    seen = set(starts)
+    while starts:
+        spans = {
+            (word, start, end)
+            for word, start in starts
+            for end in range(start + GLUED_MIN_PIECE, min(len(word), start + GLUED_MAX_PIECE) + 1)
+            if end - start < len(word)
+        }
+        fresh = sorted({word[start:end] for word, start, end in spans} - asked)
+        asked.update(fresh)
+        known.update(_known_words(session, fresh))
+        starts = {(word, end) for word, start, end in spans if word[start:end] in known and end < len(word)} - seen
+        seen |= starts
+    split = [piece for word in glued for piece in split_glued(word, known, GLUED_MIN_PIECE, GLUED_MAX_PIECE) or ()]
+    return query_terms(session, " ".join(split), stopwords) if split else []
+
+
+def _stems(session: Session, texts: Sequence[str]) -> list[list[str]]:
+    """Each text's index terms in order (stop words included on SQLite; PostgreSQL's english ones left out)."""
+    if _dialect(session) != "postgresql":
+        return _sqlite_stems(session.connection(), texts)
+    rows = session.execute(
+        sql(
+            "SELECT ARRAY(SELECT lexeme FROM unnest(to_tsvector('english', t.body)) ORDER BY positions[1]) "
+            "FROM unnest(CAST(:texts AS text[])) WITH ORDINALITY AS t(body, n) ORDER BY t.n"
+        ),
+        {"texts": list(texts)},
+    ).fetchall()
+    return [list(r[0]) for r in rows]
+
+
+def _known_words(session: Session, pieces: Sequence[str]) -> set[str]:
+    """The `pieces` (plain lower-case words) that some claim contains, stemmed by the index's own stemmer.
+
+    PostgreSQL's stop words ("and", "the") count as known: the index leaves them out, claims still have them.
+    """
+    if not pieces:
+        return set()
+    if _dialect(session) != "postgresql":
+        # FTS5 stems each quoted word of MATCH itself: no stemming here, nothing cached for these substrings.
+        counts = sqlite_term_rows(session.connection(), pieces, cap=1, budget=0)
+        return {piece for piece, (n, _) in counts.items() if n > 0}
+    rows = session.execute(
+        sql(
+            "SELECT t.piece FROM unnest(CAST(:pieces AS text[])) AS t(piece) "
+            "WHERE numnode(plainto_tsquery('english', t.piece)) = 0 OR EXISTS "
+            "(SELECT 1 FROM claims WHERE search_vector @@ plainto_tsquery('english', t.piece))"
+        ),
+        {"pieces": list(pieces)},
+    ).fetchall()
+    return {r[0] for r in rows}
 
 
 def _conjunctions(terms: Sequence[str]) -> list[list[str]]:
@@ -295,6 +388,11 @@ def _pg_ranking_candidates(
 ) -> list[Candidate]:
     terms = query_terms(session, text, stopwords)[:MAX_TERMS]
     frequencies = pg_capped_frequencies(session, terms, df_cap)
+    extra = glued_terms(session, text, {t for t in terms if t not in frequencies}, stopwords)
+    extra = [t for t in extra if t not in terms][: MAX_TERMS - len(terms)]
+    if extra:
+        frequencies |= pg_capped_frequencies(session, extra, df_cap)
+        terms += extra
     present = sorted((t for t in terms if t in frequencies), key=lambda t: (frequencies[t], terms.index(t)))
     if not present:
         return []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from functools import lru_cache
 
 # Words that carry no claim content. Small on purpose: negations and quantity words are NOT here, because
@@ -122,3 +123,24 @@ def numbers(text: str) -> set[str]:
             value = value.rstrip("0").rstrip(".")
         found.add(value)
     return found
+
+
+def split_glued(word: str, known: Container[str], min_piece: int = 3, max_piece: int = 20) -> list[str] | None:
+    """Split a glued word ("marcorubio", "texaschurchshooting") into the fewest `known` pieces, or None.
+
+    Pieces are at least `min_piece` characters long; among splits with as few pieces, the one whose pieces end
+    longest wins. None when no split into two or more known pieces exists.
+    """
+    n = len(word)
+    best: list[list[str] | None] = [[]] + [None] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - max_piece), end - min_piece + 1):
+            before = best[start]
+            piece = word[start:end]
+            if before is None or len(piece) == n or piece not in known:
+                continue
+            current = best[end]
+            if current is None or len(before) + 1 < len(current):
+                best[end] = before + [piece]
+    pieces = best[n]
+    return pieces if pieces and len(pieces) > 1 else None

@@ -13,9 +13,9 @@ import pytest
 from claimsdb import open_with_claims
 
 from claimdb.db.engine import Database
-from claimdb.db.rank_index import ranked_terms, ranking_candidates
+from claimdb.db.rank_index import glued_terms, ranked_terms, ranking_candidates
 from claimdb.matching import rank_claims
-from claimdb.matching.text import STOPWORDS, clean_post
+from claimdb.matching.text import STOPWORDS, clean_post, split_glued
 
 CLAIMS = [
     ("flood", "Floods closed the Springfield bridge for a week", "Was the Springfield bridge closed by floods?"),
@@ -156,3 +156,48 @@ def test_postgresql_planner_statistics_mark_common_terms_without_counting(postgr
     assert "council" in common and "shelbyvill" not in common
     assert frequencies == {"council": 10, "shelbyvill": 1}
     database.dispose()
+
+
+def test_split_glued_takes_the_fewest_known_pieces() -> None:
+    known = {"fox", "and", "friends", "texas", "church", "shooting", "tex", "as"}
+    assert split_glued("foxandfriends", known) == ["fox", "and", "friends"]
+    assert split_glued("texaschurchshooting", known) == ["texas", "church", "shooting"]
+    assert split_glued("texaschurchx", known) is None  # "x" is no piece
+    assert split_glued("friends", known | {"fri", "ends"}) == ["fri", "ends"]  # the caller only asks for unknown words
+    assert split_glued("texas", known) is None  # one piece is no split
+    assert split_glued("texas", known, min_piece=2) == ["tex", "as"]
+
+
+def test_a_glued_hashtag_finds_the_claims_of_its_words(database: Database) -> None:
+    # "#springfieldfloods" and "@shelbyvillebridge" are in no claim; their pieces are.
+    with database.session() as session:
+        from claimdb.db.claim_index import query_terms
+
+        text = clean_post("Look at this #springfieldfloods")
+        terms = query_terms(session, text, STOPWORDS)
+        extra = glued_terms(session, text, set(terms), STOPWORDS)
+        ranked = rank_claims(session, "Look at this #springfieldfloods", limit=3)
+        handle = rank_claims(session, "so sad @shelbyvillebridge", limit=3)
+        none = glued_terms(session, "springfield floods", set(), STOPWORDS)
+    assert len(extra) == 2 and not set(extra) & set(terms)
+    assert ranked and ranked[0].external_id == "flood"
+    assert handle and handle[0].external_id == "bridge"
+    assert none == []
+
+
+def test_a_glued_word_may_hold_stop_words(database_url: str) -> None:
+    # "and" is a stop word on both backends (PostgreSQL's index leaves it out): still a piece, never a term.
+    db = open_with_claims(
+        database_url,
+        [("show", "Fox and Friends hosts mocked the storm warning", None), ("other", "A storm closed the port", None)],
+    )
+    with db.session() as session:
+        from claimdb.db.claim_index import query_terms
+
+        unknown = set(query_terms(session, "watch foxandfriends", STOPWORDS))
+        extra = set(glued_terms(session, "watch foxandfriends", unknown, STOPWORDS))
+        fox = set(query_terms(session, "fox friends", STOPWORDS))
+        ranked = rank_claims(session, "watch #foxandfriends tonight", limit=2)
+    db.dispose()
+    assert extra == fox
+    assert ranked[0].external_id == "show"
