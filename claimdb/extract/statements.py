@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
-from claimdb.extract.dates import resolve_said_on
+from claimdb.extract.dates import WEEKDAY_ALT, resolve_said_on
 from claimdb.extract.lexicon import (
     AUXILIARIES,
     CAPITAL_STOP,
@@ -29,6 +29,7 @@ from claimdb.extract.lexicon import (
     DETERMINERS,
     INTRO_OPENERS,
     INVERTIBLE,
+    MONTHS,
     NON_PERSON_CAPITALS,
     NOUN_CLAIMS,
     NP_STOP,
@@ -41,6 +42,7 @@ from claimdb.extract.lexicon import (
     SPEAKER_NOUNS,
     TITLE_WORDS,
     WEAK_CUES,
+    WEEKDAYS,
 )
 from claimdb.extract.patterns import first_character_guard
 from claimdb.extract.sentences import (
@@ -57,13 +59,7 @@ from claimdb.extract.types import DatePrecision, Figure, Span, Speaker, Statemen
 from claimdb.extract.venues import find_venue
 
 _TIME_CORE = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *WEEKDAYS,
     "yesterday",
     "today",
     "tonight",
@@ -75,30 +71,7 @@ _TIME_CORE = {
     "evening",
     "earlier",
     "later",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *MONTHS,
     "recently",
 }
 # "A poll released on Tuesday showed": a participle of publication glues a time phrase to its source
@@ -136,13 +109,7 @@ _FRAME_START = {
     "yesterday",
     "today",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *WEEKDAYS,
     "of",
     "after",
     "before",
@@ -291,7 +258,7 @@ _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after
 _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
-_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
+_DAY_WORDS = {*WEEKDAYS, "yesterday", "today"}
 _STANCE_CUES = {"support", "endorse", "back", "oppose", "praise", "criticize", "criticise", "blame", "attack", "slam"}
 _POST_MODIFIERS = {"familiar", "close", "involved", "briefed", "knowledgeable", "loyal", "opposed", "sympathetic"}
 _IRREGULAR_PAST = {"shot", "fired", "snapped", "spoke", "began", "went", "put", "got", "gave", "came", "made"}
@@ -2334,7 +2301,8 @@ def _extend(text: str, statement: Statement, piece_start: int, end: int, figures
 
 
 _DAY_PHRASE = (
-    r"(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?"
+    rf"(?:{WEEKDAY_ALT})"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|yesterday|today|tonight|last\s+night|last\s+week|this\s+week|earlier\s+this\s+week"
 )
