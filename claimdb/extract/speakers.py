@@ -425,7 +425,12 @@ class ArticleContext:
                 if person is not None and person.name == name:
                     title = title or person.title
                     affiliation = affiliation or person.affiliation
-            if " " in name and not any(p.name == name and p.position == span.start for p in self.persons):
+            if (
+                " " in name
+                # "Said Patel" read while trying a rule is no person to resolve "Patel" to later
+                and name.split()[0].lower() not in CAPITAL_STOP
+                and not any(p.name == name and p.position == span.start for p in self.persons)
+            ):
                 self.add_person(Person(name, span.start, title, affiliation, gender or first_name_gender(name)))
             return Speaker(name, surface, span, "person", title, affiliation, "name")
         head = mention.head

@@ -258,6 +258,10 @@ _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after
 _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
+_REFUSALS = {"reply", "replied", "respond", "responded", "comment", "commented", "declined", "refused", "declines"}
+_ASKED_OPENER = re.compile(r"(?:When |After )?[Aa]sked\b")
+# A cue that opens a sentence before its speaker and a quotation: 'Said Patel: “We will fight.”'
+_OPENING_CUES = {"Said", "Says", "Added", "Adds"}
 _DAY_WORDS = {*WEEKDAYS, "yesterday", "today"}
 _STANCE_CUES = {"support", "endorse", "back", "oppose", "praise", "criticize", "criticise", "blame", "attack", "slam"}
 _POST_MODIFIERS = {"familiar", "close", "involved", "briefed", "knowledgeable", "loyal", "opposed", "sympathetic"}
@@ -707,7 +711,9 @@ class _UnitParser:
         answered = bool(questions) and any(
             not d.question and d.speaker.name and d.cue and min(questions) <= d.cue[0] for d in drafts
         )
-        if answered:
+        # "Asked about the layoffs, the union did not reply": a question nobody answered says nothing either
+        refused = bool(questions) and any(t.low in _REFUSALS and t.start >= min(questions) for t in toks)
+        if answered or refused:
             # "Asked whether the tax would rise, Hale said ...": the answer is the statement; the question is frame
             drafts = [d for d in drafts if not d.question]
         return drafts
@@ -1171,6 +1177,8 @@ class _UnitParser:
         )
         if relative_clause:
             pre_is_content = False  # "Senator X of Texas, who has been hoping to ...": the antecedent is no content
+        if pre_is_content and joint == "," and _ASKED_OPENER.match(text, _trim_start(text, self.start, self.end)):
+            pre_is_content = False  # "Asked about the layoffs, the union did not reply": a question, not content
         if quote_next and not _opens_quote(text, _trim_start(text, self.start, self.end)):
             pre_is_content = False  # "Holding open a book, Beck said, “...”": the quotation is the content
         if (
@@ -1604,6 +1612,13 @@ class _UnitParser:
             return None
         mention = parse_mention(text, toks[j:end])
         speaker = self.context.resolve(mention, mention.span.start)
+        resume = self._quote_resumes(end)
+        if resume is not None and (text[c_start] in OPENING_MARKS + STRAIGHT_MARK or text.startswith("''", c_start)):
+            # "“Q1,” said Patel, “Q2.”": one quotation interrupted by its inverted attribution
+            second = next((q for q in self.quotes if q.start == toks[resume].start), None)
+            if second is not None:
+                parts = ((c_start, c_end), (second.start, second.end))
+                return _Draft("direct", (c_start, second.end), speaker, cue, 0.85, parts=parts)
         return _Draft(_classify(text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.85)
 
     def _forward(
@@ -1656,6 +1671,46 @@ class _UnitParser:
         speaker = self.context.resolve(mention, mention.span.start)
         cue = (match.start("cue"), match.end("cue"))
         return _Draft("reported", (c_start, c_end), speaker, cue, 0.6)
+
+    def cue_first(self) -> _Draft | None:
+        """`Said Patel: “Q”` / `Said Ann Lee, a nurse, “Q”`: the cue opens the sentence, the speaker follows it."""
+        toks, text = self.toks, self.text
+        c_start = _trim_start(text, self.start, self.end)
+        first = next((k for k, t in enumerate(toks) if t.start >= c_start), None)
+        if first is None or toks[first].text not in _OPENING_CUES or first + 2 >= len(toks):
+            return None
+        inside = [q for q in self.quotes if q.start > toks[first].end and q.end <= self.end]
+        if not inside or text[inside[-1].end : self.end].strip(_TRAIL_PUNCT):
+            return None
+        mark = next((k for k, t in enumerate(toks) if t.start == inside[0].start), None)
+        if mark is None or toks[mark - 1].text not in (",", ":") or mark - 1 - first > 14:
+            return None
+        # the speaker phrase and an appositive: "Gomez's neighbour, Peter Holt" names the neighbour
+        pieces: list[list[Word]] = [[]]
+        for t in toks[first + 1 : mark - 1]:
+            if t.text == ",":
+                pieces.append([])
+            else:
+                pieces[-1].append(t)
+        phrase = pieces[0]
+        if len(pieces) > 1 and pieces[1] and not (phrase and phrase[-1].capitalised) and self._person_name(pieces[1]):
+            phrase = pieces[1]
+        if not phrase or len(phrase) > 6 or not (phrase[-1].capitalised or phrase[-1].low in TITLE_WORDS):
+            return None
+        if any(_is_mark(t.text) or t.low in _FINITE_VERBS for t in phrase):
+            return None
+        mention = parse_mention(text, phrase)
+        speaker = self.context.resolve(mention, mention.span.start)
+        if speaker.name is None:
+            return None
+        cue = (toks[first].start, toks[first].end)
+        return _Draft(
+            _classify(text, inside[0].start, inside[-1].end, self.quotes),
+            (inside[0].start, inside[-1].end),
+            speaker,
+            cue,
+            0.8,
+        )
 
     def dash_attribution(self) -> _Draft | None:
         """`“...” ― Sonya Herridge`: a quotation signed with a dash and a name."""
@@ -2198,6 +2253,7 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
         if not drafts:
             single = (
                 parser.reported_claim()
+                or parser.cue_first()
                 or parser.dash_attribution()
                 or parser.quote_with_any_verb()
                 or parser.colon_quote()

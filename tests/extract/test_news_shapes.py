@@ -178,3 +178,39 @@ def test_surname_seen_mid_sentence_only_as_a_possessive_is_a_person() -> None:
     text = "Critics attacked Ortega\u2019s plan.\n\nOrtega spoke on Monday.\n\n\u201cIt works,\u201d he said."
     s = _by_content(extract_statements(text, PUB), "It works")
     assert (s.speaker.name, s.speaker.attribution) == ("Ortega", "pronoun")
+
+
+PLANT_STORY = """Acme Corp said on Monday it would cut 400 jobs at its plant in Dover.
+
+Union leader Raj Patel called the cuts a betrayal. \u201cThey promised us these jobs were safe,\u201d Patel said.
+
+Asked about the union\u2019s complaint, the company did not reply.
+
+Said Patel: \u201cWe will fight this in court.\u201d
+
+\u201cWe will fight this,\u201d said Patel, \u201cin every court in the land.\u201d
+
+Said Patel\u2019s deputy, Nora Lind, \u201cNobody here is giving up.\u201d"""
+
+
+def test_cue_before_its_speaker_opens_the_sentence() -> None:
+    statements = extract_statements(PLANT_STORY, PUB)
+    court = _by_content(statements, "fight this in court")
+    assert (court.speaker.name, court.cue, court.kind) == ("Raj Patel", "Said", "direct")
+    assert court.content == "\u201cWe will fight this in court.\u201d"
+    # the appositive names the deputy: she speaks, not Patel
+    assert _by_content(statements, "giving up").speaker.name == "Nora Lind"
+
+
+def test_inverted_attribution_inside_a_quotation_keeps_both_pieces() -> None:
+    s = _by_content(extract_statements(PLANT_STORY, PUB), "every court")
+    assert s.speaker.name == "Raj Patel"
+    pieces = [PLANT_STORY[p.start : p.end] for p in s.content_parts]
+    assert pieces == ["\u201cWe will fight this,\u201d", "\u201cin every court in the land.\u201d"]
+
+
+def test_a_question_nobody_answered_is_no_statement() -> None:
+    statements = extract_statements(PLANT_STORY, PUB)
+    assert not any("complaint" in s.content or s.cue == "did not reply" for s in statements)
+    declined = extract_statements("When asked whether the plant would close, the company declined to say.", PUB)
+    assert [(s.speaker.name, s.content) for s in declined] == [("the company", "to say")]
