@@ -323,6 +323,14 @@ def first_name_gender(name: str) -> str | None:
     return None
 
 
+# Nouns that refer back to any organisation named before ("Acme Corp ... the company said")
+_GENERIC_ORG_HEADS = {"company", "firm", "group", "corporation", "organization", "organisation"}
+
+
+# Heads that name a document or a poll rather than who stands behind it ("the poll", "the report")
+_DOCUMENT_HEADS = {"poll", "polls", "survey", "report", "study", "statement", "post", "newspaper", "paper"}
+
+
 def _org_kind(name: str) -> ClaimantKind:
     low = name.lower()
     if low in GOVERNMENT_NAMES or low.split()[-1] in GOVERNMENT_HEADS:
@@ -438,6 +446,11 @@ class ArticleContext:
             return Speaker(surface, surface, span, "anonymous", None, mention.affiliation, "anonymous")
         if head in ORG_HEADS or head in GOVERNMENT_HEADS:
             kind = _org_kind(head)
+            named = None
+            if mention.determiner == "the" and head not in _DOCUMENT_HEADS and len(surface.split()) <= 3:
+                named = self._named_organisation(head)
+            if named is not None:
+                return Speaker(named.name, surface, span, named.kind, None, named.affiliation, "organisation")
             return Speaker(surface, surface, span, kind, None, mention.affiliation, "organisation")
         if mention.determiner in ("the", "this", "that") and head in TITLE_WORDS:
             # "the Vermont senator": a capitalised modifier must be known of the person too
@@ -449,6 +462,19 @@ class ArticleContext:
         if head in ANONYMOUS_HEADS:
             return Speaker(surface, surface, span, "anonymous", None, mention.affiliation, "anonymous")
         return Speaker(surface, surface, span, "unknown", mention.title, mention.affiliation, "title")
+
+    def _named_organisation(self, head: str) -> Speaker | None:
+        """'Acme Corp said …' then 'the company said': the organisation a recent speaker named, when its name
+        ends in that head ("the federation": "Teachers Federation") or the head is a generic one ("the company")."""
+        for _, speaker in reversed(self.speakers[-6:]):
+            name = speaker.name
+            if speaker.kind != "organisation" or not name or not name[:1].isupper() or name.lower().startswith("the "):
+                continue
+            if not _proper_org_name(name) and not name.isupper():
+                continue  # "New Poll", "Newspaper": a capitalised head read as a name, not an organisation's
+            if name.split()[-1].lower() == head or head in _GENERIC_ORG_HEADS:
+                return speaker
+        return None
 
     def _person_with_title(self, head: str, position: int, modifiers: list[str]) -> Person | None:
         def described(title: str | None, affiliation: str | None) -> bool:
@@ -488,6 +514,17 @@ class ArticleContext:
                 if self._gender_ok(person.name, wanted):
                     self.genders.setdefault(person.name, wanted)
                     return Speaker(person.name, surface, span, "person", person.title, person.affiliation, "pronoun")
+        elif wanted == "neuter":
+            # "Acme said it would ..." is read by the rules on the clause; "It said in a statement": the organisation
+            for _, speaker in reversed(self.speakers[-3:]):
+                name = speaker.name
+                if (
+                    speaker.kind in ("organisation", "government")
+                    and name
+                    and _proper_org_name(name)
+                    and name.lower() not in GOVERNMENT_NAMES
+                ):
+                    return Speaker(speaker.name, surface, span, speaker.kind, None, speaker.affiliation, "pronoun")
         elif wanted == "plural":
             for _, speaker in reversed(self.speakers[-3:]):
                 if speaker.kind in ("organisation", "government", "anonymous"):
@@ -562,6 +599,19 @@ def _has_title(title: str, head: str) -> bool:
         return True
     short = _TITLE_ABBREVIATIONS.get(head)
     return short is not None and short in [w.rstrip(".") for w in low.split()]
+
+
+def _proper_org_name(name: str) -> bool:
+    """A named organisation ("Acme Corp", "Congressional Budget Office"), not a noun phrase read as one
+    ("A statement", "The post", "Police")."""
+    parts = name.split()
+    return (
+        len(parts) > 1
+        and parts[0].lower() not in DETERMINERS
+        and parts[-1].lower() not in _DOCUMENT_HEADS
+        and all(p[:1].isupper() or p in ("of", "for", "and", "&") for p in parts)
+        and _is_org_name(name)
+    )
 
 
 def _is_org_name(name: str) -> bool:

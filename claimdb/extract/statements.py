@@ -1004,6 +1004,11 @@ class _UnitParser:
         if subject is None or self.toks[subject[0]].low in PRONOUNS:
             return None
         mention = parse_mention(self.text, self.toks[subject[0] : subject[1] + 1])
+        if mention.determiner == "the" and mention.name is None and mention.head in TITLE_WORDS:
+            # "The governor was unmoved.": the person that title names in this article
+            speaker = self.context.resolve(mention, mention.span.start)
+            found = speaker.attribution == "title" and speaker.name and speaker.name != speaker.surface
+            return speaker if speaker.kind == "person" and found else None
         if not mention.name or mention.determiner == "the":
             return None
         speaker = self.context.resolve(mention, mention.span.start)
@@ -2228,6 +2233,9 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
     subject: Speaker | None = None
     # the person the last sentences were about, named after the last statement, with its paragraph
     topic: tuple[Speaker, int] | None = None
+    # statements whose quotation opens a paragraph and went to the speaker of an earlier paragraph
+    carried: list[int] = []
+    paragraph_of: list[int] = []
     for unit in units:
         unit_quotes = [q for q in quotes if q.start < unit.end and q.end > unit.start]
         segment = text[unit.start : unit.end]
@@ -2281,16 +2289,53 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
                     statements[-1] = last = merged
                     continue
                 single = _Draft("direct", span, last.speaker, None, 0.6, floating=True)
+                if unit.paragraph != last_paragraph and span[0] == _paragraph_start(text, span[0]):
+                    carried.append(len(statements))
             drafts = [single]
         topic = None if drafts else topic
         for draft in drafts:
             statement = _finish(text, unit.start, unit.end, draft, published_on, figures, last)
             statements.append(statement)
+            paragraph_of.append(unit.paragraph)
             if draft.speaker.name or draft.speaker.kind != "unknown":
                 context.remember(statement.content_span.start, draft.speaker)
             if draft is drafts[0]:
                 last, last_paragraph = statement, unit.paragraph
+    for k in carried:
+        _give_to_paragraph_speaker(statements, paragraph_of, k)
     return _drop_nested_beliefs(statements)
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph holding `position` starts (after its blank line and indentation)."""
+    start = text.rfind("\n", 0, position) + 1
+    while start < position and text[start] in " \t":
+        start += 1
+    return start
+
+
+def _give_to_paragraph_speaker(statements: list[Statement], paragraph_of: list[int], k: int) -> None:
+    """'“Q1.” Mayor Ben Cole toured the site. “Q2,” he said.': a quotation that opens a paragraph with no speaker
+    is the paragraph's own speaker's, the one of the next quotation there, not the previous paragraph's."""
+    floating = statements[k]
+    for j in range(k + 1, len(statements)):
+        if paragraph_of[j] != paragraph_of[k]:
+            return
+        later = statements[j]
+        if later.cue_span is None:
+            continue  # another quotation without a speaker, carried along below
+        if later.kind not in ("direct", "mixed") or later.speaker.kind != "person" or not later.speaker.name:
+            return
+        for i in range(k, j):
+            if statements[i].cue_span is None and statements[i].speaker.name == floating.speaker.name:
+                moved = later.speaker
+                statements[i] = replace(
+                    statements[i],
+                    speaker=Speaker(
+                        moved.name, None, None, moved.kind, moved.title, moved.affiliation, moved.attribution
+                    ),
+                )
+        return
 
 
 def _drop_nested_beliefs(statements: list[Statement]) -> list[Statement]:

@@ -214,3 +214,52 @@ def test_a_question_nobody_answered_is_no_statement() -> None:
     assert not any("complaint" in s.content or s.cue == "did not reply" for s in statements)
     declined = extract_statements("When asked whether the plant would close, the company declined to say.", PUB)
     assert [(s.speaker.name, s.content) for s in declined] == [("the company", "to say")]
+
+
+FIRE_STORY = """Fire Chief Omar Haddad said crews had contained the blaze by noon.
+
+\u201cWe were lucky,\u201d Haddad said. \u201cThe wind dropped.\u201d
+
+\u201cI have never seen anything like it.\u201d Mayor Ben Cole toured the site. \u201cThey saved us,\u201d he said.
+
+Governor Sam Ibe praised the crews. Senator Ruth Okoye asked why the warning came so late.
+
+\u201cPeople had ten minutes to leave,\u201d the senator said.
+
+The governor was unmoved. \u201cThe warning came as soon as it could.\u201d"""
+
+
+def test_quote_opening_a_paragraph_is_the_paragraph_speakers() -> None:
+    statements = extract_statements(FIRE_STORY, PUB)
+    s = _by_content(statements, "never seen anything")
+    assert s.speaker.name == "Ben Cole"  # not Haddad, the speaker of the paragraph before
+    assert _by_content(statements, "The wind dropped").speaker.name == "Omar Haddad"
+
+
+def test_quote_after_a_sentence_about_a_title_is_that_persons() -> None:
+    statements = extract_statements(FIRE_STORY, PUB)
+    assert _by_content(statements, "ten minutes").speaker.name == "Ruth Okoye"
+    assert _by_content(statements, "as soon as it could").speaker.name == "Sam Ibe"
+
+
+BUDGET_STORY = """The Congressional Budget Office said on Monday that the deficit would grow.
+
+The budget office said spending on interest would double. \u201cThe trend is not sustainable,\u201d the office said.
+
+Acme Corp said it would cut 400 jobs. It said in a statement that demand had fallen.
+
+\u201cWe have no choice,\u201d the company said."""
+
+
+def test_nominal_and_pronoun_references_to_a_named_organisation() -> None:
+    statements = extract_statements(BUDGET_STORY, PUB)
+    assert _by_content(statements, "interest would double").speaker.name == "Congressional Budget Office"
+    assert _by_content(statements, "not sustainable").speaker.name == "Congressional Budget Office"
+    assert _by_content(statements, "demand had fallen").speaker.name == "Acme Corp"
+    assert _by_content(statements, "no choice").speaker.name == "Acme Corp"
+
+
+def test_a_report_is_no_organisation_to_refer_back_to() -> None:
+    text = "A new report said the poll was wrong. It said voters had changed their minds."
+    second = _by_content(extract_statements(text, PUB), "changed their minds")
+    assert second.speaker.name is None  # "it" is the report, which is not who speaks for anyone
