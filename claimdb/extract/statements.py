@@ -259,6 +259,15 @@ _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
 _REFUSALS = {"reply", "replied", "respond", "responded", "comment", "commented", "declined", "refused", "declines"}
+# Passive cues whose "by" phrase is not who speaks: "was asked by the host" (the subject answers next),
+# "committed by", "known by", "decided by a runoff", "stressed out by"
+_NO_AGENT_CUES = {"ask", "know", "commit", "present", "decide", "stress", "identify", "push", "remember"}
+_RELATIVES = {"who", "which", "that", "whom"}
+# Where the agent of a passive cue ends: "reported by MSNBC, which ...", "rebuked by opponents for ..."
+_AGENT_STOPS = {",", ".", ";", ":", "(", ")", "!", "?", "\u2014", "\u2013", "--", "-"}
+_AGENT_ADVERBS = {"already", "also", "again", "now", "then", "instead", "too", "even", "last", "this", "given"}
+_AGENT_ENDERS = {"who", "which", "whose", "that", "for", "as", "in", "on", "at", "to", "with", "whether", "after"}
+_AGENT_ENDERS |= {"before", "during", "over", "because", "since", "about", "and", "if", "when", "while", "than"}
 _ASKED_OPENER = re.compile(r"(?:When |After )?[Aa]sked\b")
 # A cue that opens a sentence before its speaker and a quotation: 'Said Patel: “We will fight.”'
 _OPENING_CUES = {"Said", "Says", "Added", "Adds"}
@@ -968,13 +977,22 @@ class _UnitParser:
             # "X did not want to address it, telling Fox that ...": two statements; the first ends at the comma
             p_start = previous.content[0]
             p_end = _trim_end(self.text, p_start, cue[0])
+            raised = (
+                bool(previous.parts)
+                and previous.speaker.attribution == "none"
+                and previous.parts[-1][0] < p_end
+                and not any(d is not previous and d.content[0] < p_start < d.content[1] for d in self.drafts)
+            )
             if (
                 CUE_FORMS.get(self.text[cue[0] : cue[1]].lower().split()[-1]) in _BINDING_PARTICIPLES
-                or previous.parts
+                or (previous.parts and not raised)
                 or not self._has_words(p_start, p_end, 2)
                 or _closes_quote(self.text, p_end + 1)
             ):
                 return None
+            if raised:
+                # "Weaver didn't seem impressed, telling reporters ...": the raising verb's content ends at the comma
+                previous.parts = (*previous.parts[:-1], (previous.parts[-1][0], p_end))
             previous.content = (p_start, p_end)
             previous.kind = _classify(self.text, p_start, p_end, self.quotes)
             outer = next((d for d in self.drafts if d.cue and d.content[0] <= cue[0] < d.content[1]), None)
@@ -983,14 +1001,19 @@ class _UnitParser:
                 outer.content = (outer.content[0], p_end)
                 outer.kind = _classify(self.text, outer.content[0], p_end, self.quotes)
                 previous = outer
-        if previous is not None:
+        subject = None
+        if previous is None or (previous.speaker.attribution == "none" and previous.parts):
+            # "Clinton addressed voters in an email, saying ...": the subject of the main clause speaks; also
+            # after a raising verb ("Weaver didn't seem impressed, telling reporters ..."), whose subject is content
+            subject = self._clause_subject(cue[0])
+        if subject is not None:
+            speaker = self._speaker(subject[0], subject[1], None)
+        elif previous is not None:
             speaker = previous.speaker
         else:
-            # "Clinton addressed voters in an email, saying ...": the subject of the main clause speaks
-            subject = self._clause_subject(cue[0])
-            if subject is None:
-                return None
-            speaker = self._speaker(subject[0], subject[1], None)
+            return None
+        if self.toks[after].text == "," and after + 1 < len(self.toks):
+            after += 1  # '..., saying, “Q”': the comma before the quotation is not content
         c_start = self.toks[after].start
         c_end = _trim_end(self.text, c_start, self.end)
         if not self._has_words(c_start, c_end, 2):
@@ -1269,9 +1292,64 @@ class _UnitParser:
             # content (PolNeAR annotates subject and complement as one discontinuous content)
             subject_start = toks[min(sa, self.source_start)].start
             subject_end = _trim_end(text, subject_start, toks[a].start)  # an appositive belongs to the subject
+            agent = None
+            if base not in _RAISING and base not in _NO_AGENT_CUES and not any(t.low in _RELATIVES for t in toks[sa:a]):
+                agent = self._passive_agent(after)
+            if agent is not None:
+                # "The move was first reported by MSNBC": the agent speaks, the subject (and what follows the
+                # agent) is what was said
+                agent_start, agent_end = agent
+                self.no_speaker = False
+                draft.speaker = self._speaker(agent_start, agent_end - 1, None)
+                rest = agent_end + 1 if agent_end < len(toks) and toks[agent_end].text == "," else agent_end
+                if rest < len(toks) and self._has_words(toks[rest].start, self.end, 2):
+                    rest_piece = (toks[rest].start, _trim_end(text, toks[rest].start, self.end))
+                    draft.parts = ((subject_start, subject_end), rest_piece)
+                    draft.content = (subject_start, rest_piece[1])
+                else:
+                    draft.content = (subject_start, subject_end)
+                draft.kind = _classify(text, draft.content[0], draft.content[1], self.quotes)
+                return draft
             draft.parts = ((subject_start, subject_end), draft.content)
             draft.content = (subject_start, draft.content[1])
         return draft
+
+    def _passive_agent(self, after: int) -> tuple[int, int] | None:
+        """`[tok after, tok end)` of the agent noun phrase of a passive cue: "reported by MSNBC", "criticized
+        on Monday by Senator Ann Cole"; None when no "by" phrase follows closely."""
+        toks = self.toks
+        k = after
+        while k < len(toks) and k - after < 5 and toks[k].low != "by":
+            t = toks[k]
+            if self.quoted[k] or t.text in _AGENT_STOPS or t.low in _FINITE_VERBS or t.low in _RELATIVES:
+                return None  # "it was revealed that he funded lawsuits by ...": "by" belongs to another clause
+            if t.low in PRONOUNS or t.low in CUE_FORMS or t.low.endswith("ed"):
+                return None
+            k += 1
+        if k >= len(toks) or toks[k].low != "by" or self.quoted[k]:
+            return None
+        start = end = k + 1
+        while end < len(toks) and end - start < 8:
+            t = toks[end]
+            if t.text in _AGENT_STOPS or _is_mark(t.text) or self.quoted[end]:
+                break
+            if end > start and (t.low in _AGENT_ENDERS or t.low in _FINITE_VERBS or t.low in CUE_FORMS):
+                capital_pair = t.low == "and" and end + 1 < len(toks) and toks[end + 1].capitalised
+                if not (capital_pair and all(w.capitalised for w in toks[start:end] if w.low != "the")):
+                    break  # "by the Bill and Melinda Gates Foundation" goes on; "by critics and ..." ends
+            if end > start and (t.low in _AGENT_ADVERBS or (t.low.endswith("ly") and not t.capitalised)):
+                break  # "mocked by Trump already as ..."
+            end += 1
+        if end == start:
+            return None
+        if not any(
+            t.capitalised or t.low in SPEAKER_NOUNS or t.low in TITLE_WORDS or t.low in ORG_HEADS or t.low == "percent"
+            for t in toks[start:end]
+        ):
+            return None  # "expected to win by a wide margin": no agent
+        if toks[start].low in PRONOUNS or toks[start].low in ("the", "a", "an") and end - start == 1:
+            return None
+        return start, end
 
     def _end_relative_clause(self, draft: _Draft) -> None:
         """`X, who has hoped to win the state, said nothing`: the relative clause's content ends at its comma."""
