@@ -47,6 +47,7 @@ _IRREGULAR = {
     "make": ["makes", "made", "making"],
     "take": ["takes", "took", "taken", "taking"],
     "come": ["comes", "came", "coming"],
+    "throw": ["throws", "threw", "thrown", "throwing"],
 }
 
 # Verbs that are cues only with a particle: "called on", "called for", "pointed out".
@@ -64,6 +65,9 @@ PHRASAL_CUES = {
     "rail": ("against", "at"),
     "vote": ("for", "against", "in favor of", "to"),
     "come": ("out against", "out for", "out in favor of", "out in support of"),
+    # "voiced support for the plan", "threw her support behind Cole"
+    "voice": ("support for", "opposition to", "concern about", "concerns about", "doubts about", "skepticism about"),
+    "throw": ("her support behind", "his support behind", "their support behind", "its support behind"),
 }
 
 # Cues with an indirect object before the content: "told reporters that ...", "urged voters to ...".
@@ -179,7 +183,10 @@ def _build_cue_forms() -> dict[str, str]:
 CUE_FORMS: dict[str, str] = _build_cue_forms()
 
 # Bases that are cues only with a particle (PHRASAL_CUES) or too vague alone.
-PARTICLE_ONLY = {"call", "point", "speak", "talk", "refer", "make", "take", "weigh", "focus", "rail", "vote", "come"}
+PARTICLE_ONLY = {
+    *("call", "point", "speak", "talk", "refer", "make", "take", "weigh", "focus", "rail", "vote", "come"),
+    *("voice", "throw"),
+}
 
 # Weak cues: only accepted when the subject is a clear speaker and the verb is directly followed by
 # "that", a colon or a quote; alone they are too often plain verbs ("wants a wall").
@@ -190,7 +197,7 @@ WEAK_CUES = {
     "charge",
     "maintain",
     "project",
-    "support",
+    # "support" was one; since nested stance statements are dropped (0.4.0), "X supports Y" passes (0.4.22)
     "plan",
     "intend",
     "feel",
