@@ -263,6 +263,13 @@ _REFUSALS = {"reply", "replied", "respond", "responded", "comment", "commented",
 # "committed by", "known by", "decided by a runoff", "stressed out by"
 _NO_AGENT_CUES = {"ask", "know", "commit", "present", "decide", "stress", "identify", "push", "remember"}
 _RELATIVES = {"who", "which", "that", "whom"}
+# A wire dateline: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "New York (AFP) –"
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'\-]{2,}(?:[ ][A-Z][A-Z.'\-]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?"
+    r"(?:[ ]\((?:AP|AFP|Reuters|UPI|CNN|Bloomberg|dpa)\))?"
+    r"|[A-Z][\w.]+(?:[ ][A-Z][\w.]+)*(?:,[ ][A-Z][A-Za-z.]+)?[ ]\((?:AP|AFP|Reuters|UPI|CNN|Bloomberg|dpa)\))"
+    r"[ ]?[\u2014\u2013\u2015-]{1,2}[ ]"
+)
 # Where the agent of a passive cue ends: "reported by MSNBC, which ...", "rebuked by opponents for ..."
 _AGENT_STOPS = {",", ".", ";", ":", "(", ")", "!", "?", "\u2014", "\u2013", "--", "-"}
 _AGENT_ADVERBS = {"already", "also", "again", "now", "then", "instead", "too", "even", "last", "this", "given"}
@@ -953,6 +960,11 @@ class _UnitParser:
 
     def _first_content_index(self) -> int:
         index = 0
+        dateline = _DATELINE.match(self.text, _trim_start(self.text, self.start, self.end))
+        if dateline is not None:
+            # "WASHINGTON (AP) — Sen. X said ...": the dateline is no subject
+            while index < len(self.toks) and self.toks[index].start < dateline.end():
+                index += 1
         while index < len(self.toks) and (
             self.toks[index].low in SENTENCE_CONNECTORS or self.toks[index].text in ",—–-"
         ):

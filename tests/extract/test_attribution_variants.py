@@ -194,3 +194,14 @@ def test_a_named_person_a_colon_and_a_quotation() -> None:
     s = only(f"The timing does not surprise Republican pollster Dara Shaw: {quote}")
     assert (s.speaker.name, s.kind, s.content) == ("Dara Shaw", "direct", quote)
     assert extract_statements("Then, the laugh line: \u201cI want to do this myself, but it is hard.\u201d", PUB) == []
+
+
+def test_a_wire_dateline_is_not_the_speaker() -> None:
+    for text in (
+        "LISBON \u2014 Prime Minister Rui Sardo said on Monday that the budget was balanced.",
+        "PORTO, Portugal (Reuters) - Mayor Ana Vilar met the families and said the port would reopen.",
+        "New Haven (AP) \u2013 Governor Ed Lamont toured the site, saying the damage was severe.",
+    ):
+        statements = extract_statements(text, PUB)
+        assert statements, text
+        assert all(s.speaker.name in ("Rui Sardo", "Ana Vilar", "Ed Lamont") for s in statements), text
