@@ -120,6 +120,13 @@ INVERTIBLE = {
     "predict",
     "joke",
     "quip",
+    # '“Q,” remembered Roy Verley, a former spokesman.' (0.4.24)
+    "remember",
+    "retort",
+    "complain",
+    "boast",
+    "promise",
+    "caution",
 }
 
 # "according to" and its relatives: the source follows.
@@ -1233,6 +1240,10 @@ CAPITAL_STOP = {
     "trailing",
     "growing",
     "hastily",
+    # "Perhaps Mr. X ...", "Maybe Donald Trump had voiced ...", "Therefore ...": adverbs, not names (0.4.24)
+    "perhaps",
+    "maybe",
+    "therefore",
 }
 
 NOUN_CLAIMS = {

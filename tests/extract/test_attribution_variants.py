@@ -205,3 +205,11 @@ def test_a_wire_dateline_is_not_the_speaker() -> None:
         statements = extract_statements(text, PUB)
         assert statements, text
         assert all(s.speaker.name in ("Rui Sardo", "Ana Vilar", "Ed Lamont") for s in statements), text
+
+
+def test_remembered_inverts_and_maybe_is_no_name() -> None:
+    text = "Lina Osei ran the firm.\n\n\u201cShe never gave up,\u201d remembered Paul Okafor, a former aide."
+    statements = extract_statements(text, PUB)
+    assert [(s.speaker.name, s.cue) for s in statements] == [("Paul Okafor", "remembered")]
+    s = only("Maybe Governor Ruth Hale will say that the plan failed.")
+    assert s.speaker.name == "Ruth Hale"
