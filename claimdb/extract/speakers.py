@@ -296,6 +296,15 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             name_start = index  # "Bank of America", "University of Florida": one name
         else:
             break
+    if (
+        len(rest) - name_start >= 3
+        and rest[name_start].low not in _GIVEN_NAMES
+        and rest[name_start + 1].low in _GIVEN_NAMES
+        and rest[name_start].text[1:].islower()
+        and rest[name_start].low.endswith(_DESCRIPTION_ENDINGS)
+        and rest[-1].low not in ORG_HEADS
+    ):
+        name_start += 1  # "Striker Leo Abara", "Republican John Kasich": a description before the given name
     name_toks = rest[name_start:]
     title_toks = [t for t in rest[:name_start] if t.low.rstrip(".") not in HONORIFICS]
     if name_toks:
@@ -308,6 +317,12 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         mention.title = text[title_toks[0].start : title_toks[-1].end]
     mention.head = rest[-1].low.rstrip(".") if rest else (toks[-1].low if toks else "")
     return mention
+
+
+_GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+# How descriptions end ("striker", "comedian", "journalist", "alderman", "Democrat", "Texas-based"); given names
+# not in the lists above seldom do ("Norbert", "Rafael", "Giovanni")
+_DESCRIPTION_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "crat", "can", "ed", "ant", "ent")
 
 
 def first_name_gender(name: str) -> str | None:

@@ -213,3 +213,10 @@ def test_remembered_inverts_and_maybe_is_no_name() -> None:
     assert [(s.speaker.name, s.cue) for s in statements] == [("Paul Okafor", "remembered")]
     s = only("Maybe Governor Ruth Hale will say that the plan failed.")
     assert s.speaker.name == "Ruth Hale"
+
+
+def test_a_description_before_a_given_name_is_not_part_of_the_name() -> None:
+    text = "Striker Leo Abara scored twice.\n\n\u201cIt was for my mother,\u201d Abara said."
+    assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Leo Abara"]
+    # a given name the lists do not know stays: "Norbert Leo Butz" is one name
+    assert only("Norbert Leo Butz said the show would close.").speaker.name == "Norbert Leo Butz"
