@@ -960,7 +960,8 @@ class _UnitParser:
 
     def _first_content_index(self) -> int:
         index = 0
-        dateline = _DATELINE.match(self.text, _trim_start(self.text, self.start, self.end))
+        start = _trim_start(self.text, self.start, self.end)
+        dateline = _DATELINE.match(self.text, start, min(self.end, start + 80))  # a dateline is short
         if dateline is not None:
             # "WASHINGTON (AP) — Sen. X said ...": the dateline is no subject
             while index < len(self.toks) and self.toks[index].start < dateline.end():
