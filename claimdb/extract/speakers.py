@@ -362,7 +362,8 @@ class ArticleContext:
     positions: list[int] = field(default_factory=list)
     by_surname: dict[str, list[Person]] = field(default_factory=dict)
     speakers: list[tuple[int, Speaker]] = field(default_factory=list)
-    genders: dict[str, str] = field(default_factory=dict)  # learnt from pronouns resolved to a name
+    # learnt from pronouns resolved to a name; "neuter" for a one-word name that said "it" of itself
+    genders: dict[str, str] = field(default_factory=dict)
     # The sentence being parsed and its quotations: a pronoun looks for its antecedent there first.
     unit_start: int = 0
     unit_quotes: list[tuple[int, int]] = field(default_factory=list)
@@ -483,6 +484,8 @@ class ArticleContext:
         ends in that head ("the federation": "Teachers Federation") or the head is a generic one ("the company")."""
         for _, speaker in reversed(self.speakers[-6:]):
             name = speaker.name
+            if name and self.genders.get(name) == "neuter" and head in _GENERIC_ORG_HEADS:
+                return Speaker(name, speaker.surface, speaker.span, "organisation", None, speaker.affiliation, "name")
             if speaker.kind != "organisation" or not name or not name[:1].isupper() or name.lower().startswith("the "):
                 continue
             if not _proper_org_name(name) and not name.isupper():
@@ -533,6 +536,9 @@ class ArticleContext:
             # "Acme said it would ..." is read by the rules on the clause; "It said in a statement": the organisation
             for _, speaker in reversed(self.speakers[-3:]):
                 name = speaker.name
+                if name and self.genders.get(name) == "neuter":
+                    # "Microsoft said it had fixed the flaw": a one-word name that spoke of itself as "it"
+                    return Speaker(name, surface, span, "organisation", None, speaker.affiliation, "pronoun")
                 if (
                     speaker.kind in ("organisation", "government")
                     and name

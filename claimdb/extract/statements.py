@@ -258,6 +258,9 @@ _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after
 _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
+_IT_SPEECH = {"say", "tell", "add", "write", "announce", "state", "report", "note", "claim", "explain", "declare"}
+_IT_SPEECH |= {"confirm", "deny", "warn", "respond", "reply", "post", "tweet", "insist", "acknowledge", "urge"}
+_SELF_IT = re.compile(r"(?:that )?its? (?!is |was |will be |would be )")
 _REFUSALS = {"reply", "replied", "respond", "responded", "comment", "commented", "declined", "refused", "declines"}
 # Passive cues whose "by" phrase is not who speaks: "was asked by the host" (the subject answers next),
 # "committed by", "known by", "decided by a runoff", "stressed out by"
@@ -2385,16 +2388,46 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
             drafts = [single]
         topic = None if drafts else topic
         for draft in drafts:
+            _forget_it_unless_speech(text, draft)
             statement = _finish(text, unit.start, unit.end, draft, published_on, figures, last)
             statements.append(statement)
             paragraph_of.append(unit.paragraph)
             if draft.speaker.name or draft.speaker.kind != "unknown":
                 context.remember(statement.content_span.start, draft.speaker)
+            _learn_neuter(context, statement)
             if draft is drafts[0]:
                 last, last_paragraph = statement, unit.paragraph
     for k in carried:
         _give_to_paragraph_speaker(statements, paragraph_of, k)
     return _drop_nested_beliefs(statements)
+
+
+def _forget_it_unless_speech(text: str, draft: _Draft) -> None:
+    """ "It said in a statement" is the organisation's; "it refers to", "it shows" is mostly a thing's (a report, a
+    rate), so "it" keeps its organisation only before a speech cue."""
+    speaker = draft.speaker
+    if speaker.attribution != "pronoun" or (speaker.surface or "").lower() != "it" or speaker.name is None:
+        return
+    cue_word = text[draft.cue[0] : draft.cue[1]].split()[-1].lower() if draft.cue else ""
+    if CUE_FORMS.get(cue_word) not in _IT_SPEECH:
+        draft.speaker = Speaker(None, speaker.surface, speaker.span, "unknown", None, None, "pronoun")
+
+
+def _learn_neuter(context: ArticleContext, statement: Statement) -> None:
+    """'Microsoft said it had fixed the flaw': a one-word name that says "it" of itself is an organisation,
+    which a later "it" or "the company" refers back to."""
+    speaker = statement.speaker
+    if (
+        speaker.kind == "person"
+        and speaker.attribution == "name"
+        and speaker.name
+        and speaker.name.replace("-", "").isalnum()  # not "U.S.": a country's "it" is often a report's
+        and speaker.name.lower() not in NON_PERSON_CAPITALS
+        and statement.kind == "indirect"
+        and _SELF_IT.match(statement.content)
+        and speaker.name.lower() not in context.by_surname
+    ):
+        context.genders.setdefault(speaker.name, "neuter")
 
 
 def _paragraph_start(text: str, position: int) -> int:

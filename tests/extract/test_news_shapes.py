@@ -263,3 +263,17 @@ def test_a_report_is_no_organisation_to_refer_back_to() -> None:
     text = "A new report said the poll was wrong. It said voters had changed their minds."
     second = _by_content(extract_statements(text, PUB), "changed their minds")
     assert second.speaker.name is None  # "it" is the report, which is not who speaks for anyone
+
+
+def test_a_one_word_company_that_says_it_is_referred_to_by_it_and_the_company() -> None:
+    text = (
+        "Vantorix said on Monday it had fixed the flaw.\n\n"
+        "\u201cCustomers are safe,\u201d the company said.\n\n"
+        "It said in a blog post that no data had been lost.\n\n"
+        "It refers to the bug as minor."
+    )
+    statements = extract_statements(text, PUB)
+    assert _by_content(statements, "Customers are safe").speaker.name == "Vantorix"
+    assert _by_content(statements, "no data had been lost").speaker.name == "Vantorix"
+    # "it" before a cue that is no speech verb is mostly a thing ("it refers to", "it shows")
+    assert all(s.speaker.name is None for s in statements if s.cue == "refers to")
