@@ -5,46 +5,22 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from claimdb.extract.lexicon import MONTHS, WEEKDAYS
 from claimdb.extract.patterns import first_character_guard
 from claimdb.extract.types import DatePrecision
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
-_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-_MONTH_TITLE = "|".join(m.title() for m in sorted(_MONTHS, key=len, reverse=True))
-_FULL_MONTHS = "|".join(m.title() for m in _MONTHS if len(m) > 3)
+_MONTH_TITLE = "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True))
+_FULL_MONTHS = "|".join(m.title() for m in MONTHS if len(m) > 3)
+# "Monday|Tuesday|…": weekdays as a regex alternation, capitalised (statements.py uses it for day phrases too)
+WEEKDAY_ALT = "|".join(d.title() for d in WEEKDAYS)
 
 # Month names are matched capitalised only, so "may" and "march" as verbs are not dates.
 _DATE_RE = re.compile(
     r"\b(?:"
     r"(?P<weekday>(?i:(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?)"
-    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s*,?\s*\d))"
+    rf"(?P<wd>{WEEKDAY_ALT})(?!\s*,?\s*\d))"
     rf"|(?P<md>(?P<m1>{_MONTH_TITLE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?\b)"
     rf"|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_TITLE})\.?(?:,?\s+(?P<y2>\d{{4}}))?\b)"
     rf"|(?P<inmonth>(?i:in|during|since|earlier in|late|early)\s+(?P<m3>{_FULL_MONTHS})(?:\s+(?P<y3>\d{{4}}))?\b)"
@@ -76,7 +52,7 @@ def _clamp_year(candidate_month: int, candidate_day: int, published: date) -> da
 
 
 # Every date phrase holds a digit or one of these words (lower-cased): a cheap test before the costly pattern.
-_DATE_WORDS = ("day", "night", "morning", "week", "month", *(m for m in _MONTHS if len(m) > 3))
+_DATE_WORDS = ("day", "night", "morning", "week", "month", *(m for m in MONTHS if len(m) > 3))
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -109,9 +85,9 @@ def resolve_said_on(frame: str, published_on: date | None) -> tuple[date | None,
 def _resolve_match(match: re.Match[str], published: date | None) -> tuple[date, DatePrecision] | None:
     groups = match.groupdict()
     if groups["weekday"] and published is not None:
-        return _previous_weekday(published, _WEEKDAYS.index(groups["wd"].lower())), "day"
+        return _previous_weekday(published, WEEKDAYS.index(groups["wd"].lower())), "day"
     if groups["md"] or groups["dm"]:
-        month = _MONTHS.get((groups["m1"] or groups["m2"] or "").lower().rstrip("."))
+        month = MONTHS.get((groups["m1"] or groups["m2"] or "").lower().rstrip("."))
         day = int(groups["d1"] or groups["d2"])
         year = groups["y1"] or groups["y2"]
         if month is None:
@@ -126,7 +102,7 @@ def _resolve_match(match: re.Match[str], published: date | None) -> tuple[date, 
         value = _clamp_year(month, day, published)
         return (value, "day") if value else None
     if groups["inmonth"]:
-        month = _MONTHS[groups["m3"].lower()]
+        month = MONTHS[groups["m3"].lower()]
         if groups["y3"]:
             return date(int(groups["y3"]), month, 1), "month"
         if published is None:

@@ -47,6 +47,7 @@ _IRREGULAR = {
     "make": ["makes", "made", "making"],
     "take": ["takes", "took", "taken", "taking"],
     "come": ["comes", "came", "coming"],
+    "throw": ["throws", "threw", "thrown", "throwing"],
 }
 
 # Verbs that are cues only with a particle: "called on", "called for", "pointed out".
@@ -64,6 +65,9 @@ PHRASAL_CUES = {
     "rail": ("against", "at"),
     "vote": ("for", "against", "in favor of", "to"),
     "come": ("out against", "out for", "out in favor of", "out in support of"),
+    # "voiced support for the plan", "threw her support behind Cole"
+    "voice": ("support for", "opposition to", "concern about", "concerns about", "doubts about", "skepticism about"),
+    "throw": ("her support behind", "his support behind", "their support behind", "its support behind"),
 }
 
 # Cues with an indirect object before the content: "told reporters that ...", "urged voters to ...".
@@ -116,10 +120,47 @@ INVERTIBLE = {
     "predict",
     "joke",
     "quip",
+    # '“Q,” remembered Roy Verley, a former spokesman.' (0.4.24)
+    "remember",
+    "retort",
+    "complain",
+    "boast",
+    "promise",
+    "caution",
 }
 
 # "according to" and its relatives: the source follows.
 ACCORDING = ("according to",)
+
+# Weekday and month names, lower case, in calendar order (a weekday's index is `date.weekday()`): the one list that
+# date phrases, frame words and non-name sentence openers are built from
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
+}
 
 
 def _regular_forms(base: str) -> list[str]:
@@ -149,7 +190,10 @@ def _build_cue_forms() -> dict[str, str]:
 CUE_FORMS: dict[str, str] = _build_cue_forms()
 
 # Bases that are cues only with a particle (PHRASAL_CUES) or too vague alone.
-PARTICLE_ONLY = {"call", "point", "speak", "talk", "refer", "make", "take", "weigh", "focus", "rail", "vote", "come"}
+PARTICLE_ONLY = {
+    *("call", "point", "speak", "talk", "refer", "make", "take", "weigh", "focus", "rail", "vote", "come"),
+    *("voice", "throw"),
+}
 
 # Weak cues: only accepted when the subject is a clear speaker and the verb is directly followed by
 # "that", a colon or a quote; alone they are too often plain verbs ("wants a wall").
@@ -160,7 +204,7 @@ WEAK_CUES = {
     "charge",
     "maintain",
     "project",
-    "support",
+    # "support" was one; since nested stance statements are dropped (0.4.0), "X supports Y" passes (0.4.22)
     "plan",
     "intend",
     "feel",
@@ -1084,13 +1128,7 @@ INTRO_OPENERS = {
     "similarly",
     "likewise",
     "specifically",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *WEEKDAYS,
 }
 
 # Capitalised words that start a sentence and are not names.
@@ -1149,37 +1187,8 @@ CAPITAL_STOP = {
     "next",
     "today",
     "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    *WEEKDAYS,
+    *MONTHS,
     "both",
     "some",
     "many",
@@ -1231,6 +1240,10 @@ CAPITAL_STOP = {
     "trailing",
     "growing",
     "hastily",
+    # "Perhaps Mr. X ...", "Maybe Donald Trump had voiced ...", "Therefore ...": adverbs, not names (0.4.24)
+    "perhaps",
+    "maybe",
+    "therefore",
 }
 
 NOUN_CLAIMS = {
@@ -1291,13 +1304,7 @@ NON_PERSON_CAPITALS = {
     "senate",
     "twitter",
     "facebook",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *WEEKDAYS,
     "mexico",
     "canada",
     "japan",

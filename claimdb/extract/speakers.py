@@ -296,6 +296,15 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             name_start = index  # "Bank of America", "University of Florida": one name
         else:
             break
+    if (
+        len(rest) - name_start >= 3
+        and rest[name_start].low not in _GIVEN_NAMES
+        and rest[name_start + 1].low in _GIVEN_NAMES
+        and rest[name_start].text[1:].islower()
+        and rest[name_start].low.endswith(_DESCRIPTION_ENDINGS)
+        and rest[-1].low not in ORG_HEADS
+    ):
+        name_start += 1  # "Striker Leo Abara", "Republican John Kasich": a description before the given name
     name_toks = rest[name_start:]
     title_toks = [t for t in rest[:name_start] if t.low.rstrip(".") not in HONORIFICS]
     if name_toks:
@@ -310,6 +319,12 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     return mention
 
 
+_GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+# How descriptions end ("striker", "comedian", "journalist", "alderman", "Democrat", "Texas-based"); given names
+# not in the lists above seldom do ("Norbert", "Rafael", "Giovanni")
+_DESCRIPTION_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "crat", "can", "ed", "ant", "ent")
+
+
 def first_name_gender(name: str) -> str | None:
     """'male' / 'female' when the first word of a full name is a common given name of that gender."""
     parts = name.split()
@@ -321,6 +336,14 @@ def first_name_gender(name: str) -> str | None:
     if first in MALE_FIRST_NAMES:
         return "male"
     return None
+
+
+# Nouns that refer back to any organisation named before ("Acme Corp ... the company said")
+_GENERIC_ORG_HEADS = {"company", "firm", "group", "corporation", "organization", "organisation"}
+
+
+# Heads that name a document or a poll rather than who stands behind it ("the poll", "the report")
+_DOCUMENT_HEADS = {"poll", "polls", "survey", "report", "study", "statement", "post", "newspaper", "paper"}
 
 
 def _org_kind(name: str) -> ClaimantKind:
@@ -339,7 +362,8 @@ class ArticleContext:
     positions: list[int] = field(default_factory=list)
     by_surname: dict[str, list[Person]] = field(default_factory=dict)
     speakers: list[tuple[int, Speaker]] = field(default_factory=list)
-    genders: dict[str, str] = field(default_factory=dict)  # learnt from pronouns resolved to a name
+    # learnt from pronouns resolved to a name; "neuter" for a one-word name that said "it" of itself
+    genders: dict[str, str] = field(default_factory=dict)
     # The sentence being parsed and its quotations: a pronoun looks for its antecedent there first.
     unit_start: int = 0
     unit_quotes: list[tuple[int, int]] = field(default_factory=list)
@@ -425,7 +449,12 @@ class ArticleContext:
                 if person is not None and person.name == name:
                     title = title or person.title
                     affiliation = affiliation or person.affiliation
-            if " " in name and not any(p.name == name and p.position == span.start for p in self.persons):
+            if (
+                " " in name
+                # "Said Patel" read while trying a rule is no person to resolve "Patel" to later
+                and name.split()[0].lower() not in CAPITAL_STOP
+                and not any(p.name == name and p.position == span.start for p in self.persons)
+            ):
                 self.add_person(Person(name, span.start, title, affiliation, gender or first_name_gender(name)))
             return Speaker(name, surface, span, "person", title, affiliation, "name")
         head = mention.head
@@ -433,6 +462,11 @@ class ArticleContext:
             return Speaker(surface, surface, span, "anonymous", None, mention.affiliation, "anonymous")
         if head in ORG_HEADS or head in GOVERNMENT_HEADS:
             kind = _org_kind(head)
+            named = None
+            if mention.determiner == "the" and head not in _DOCUMENT_HEADS and len(surface.split()) <= 3:
+                named = self._named_organisation(head)
+            if named is not None:
+                return Speaker(named.name, surface, span, named.kind, None, named.affiliation, "organisation")
             return Speaker(surface, surface, span, kind, None, mention.affiliation, "organisation")
         if mention.determiner in ("the", "this", "that") and head in TITLE_WORDS:
             # "the Vermont senator": a capitalised modifier must be known of the person too
@@ -444,6 +478,21 @@ class ArticleContext:
         if head in ANONYMOUS_HEADS:
             return Speaker(surface, surface, span, "anonymous", None, mention.affiliation, "anonymous")
         return Speaker(surface, surface, span, "unknown", mention.title, mention.affiliation, "title")
+
+    def _named_organisation(self, head: str) -> Speaker | None:
+        """'Acme Corp said …' then 'the company said': the organisation a recent speaker named, when its name
+        ends in that head ("the federation": "Teachers Federation") or the head is a generic one ("the company")."""
+        for _, speaker in reversed(self.speakers[-6:]):
+            name = speaker.name
+            if name and self.genders.get(name) == "neuter" and head in _GENERIC_ORG_HEADS:
+                return Speaker(name, speaker.surface, speaker.span, "organisation", None, speaker.affiliation, "name")
+            if speaker.kind != "organisation" or not name or not name[:1].isupper() or name.lower().startswith("the "):
+                continue
+            if not _proper_org_name(name) and not name.isupper():
+                continue  # "New Poll", "Newspaper": a capitalised head read as a name, not an organisation's
+            if name.split()[-1].lower() == head or head in _GENERIC_ORG_HEADS:
+                return speaker
+        return None
 
     def _person_with_title(self, head: str, position: int, modifiers: list[str]) -> Person | None:
         def described(title: str | None, affiliation: str | None) -> bool:
@@ -483,6 +532,20 @@ class ArticleContext:
                 if self._gender_ok(person.name, wanted):
                     self.genders.setdefault(person.name, wanted)
                     return Speaker(person.name, surface, span, "person", person.title, person.affiliation, "pronoun")
+        elif wanted == "neuter":
+            # "Acme said it would ..." is read by the rules on the clause; "It said in a statement": the organisation
+            for _, speaker in reversed(self.speakers[-3:]):
+                name = speaker.name
+                if name and self.genders.get(name) == "neuter":
+                    # "Microsoft said it had fixed the flaw": a one-word name that spoke of itself as "it"
+                    return Speaker(name, surface, span, "organisation", None, speaker.affiliation, "pronoun")
+                if (
+                    speaker.kind in ("organisation", "government")
+                    and name
+                    and _proper_org_name(name)
+                    and name.lower() not in GOVERNMENT_NAMES
+                ):
+                    return Speaker(speaker.name, surface, span, speaker.kind, None, speaker.affiliation, "pronoun")
         elif wanted == "plural":
             for _, speaker in reversed(self.speakers[-3:]):
                 if speaker.kind in ("organisation", "government", "anonymous"):
@@ -557,6 +620,19 @@ def _has_title(title: str, head: str) -> bool:
         return True
     short = _TITLE_ABBREVIATIONS.get(head)
     return short is not None and short in [w.rstrip(".") for w in low.split()]
+
+
+def _proper_org_name(name: str) -> bool:
+    """A named organisation ("Acme Corp", "Congressional Budget Office"), not a noun phrase read as one
+    ("A statement", "The post", "Police")."""
+    parts = name.split()
+    return (
+        len(parts) > 1
+        and parts[0].lower() not in DETERMINERS
+        and parts[-1].lower() not in _DOCUMENT_HEADS
+        and all(p[:1].isupper() or p in ("of", "for", "and", "&") for p in parts)
+        and _is_org_name(name)
+    )
 
 
 def _is_org_name(name: str) -> bool:

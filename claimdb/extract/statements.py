@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
-from claimdb.extract.dates import resolve_said_on
+from claimdb.extract.dates import WEEKDAY_ALT, resolve_said_on
 from claimdb.extract.lexicon import (
     AUXILIARIES,
     CAPITAL_STOP,
@@ -29,6 +29,7 @@ from claimdb.extract.lexicon import (
     DETERMINERS,
     INTRO_OPENERS,
     INVERTIBLE,
+    MONTHS,
     NON_PERSON_CAPITALS,
     NOUN_CLAIMS,
     NP_STOP,
@@ -41,6 +42,7 @@ from claimdb.extract.lexicon import (
     SPEAKER_NOUNS,
     TITLE_WORDS,
     WEAK_CUES,
+    WEEKDAYS,
 )
 from claimdb.extract.patterns import first_character_guard
 from claimdb.extract.sentences import (
@@ -57,13 +59,7 @@ from claimdb.extract.types import DatePrecision, Figure, Span, Speaker, Statemen
 from claimdb.extract.venues import find_venue
 
 _TIME_CORE = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *WEEKDAYS,
     "yesterday",
     "today",
     "tonight",
@@ -75,30 +71,7 @@ _TIME_CORE = {
     "evening",
     "earlier",
     "later",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *MONTHS,
     "recently",
 }
 # "A poll released on Tuesday showed": a participle of publication glues a time phrase to its source
@@ -136,13 +109,7 @@ _FRAME_START = {
     "yesterday",
     "today",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *WEEKDAYS,
     "of",
     "after",
     "before",
@@ -291,7 +258,30 @@ _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after
 _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
-_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
+_IT_SPEECH = {"say", "tell", "add", "write", "announce", "state", "report", "note", "claim", "explain", "declare"}
+_IT_SPEECH |= {"confirm", "deny", "warn", "respond", "reply", "post", "tweet", "insist", "acknowledge", "urge"}
+_SELF_IT = re.compile(r"(?:that )?its? (?!is |was |will be |would be )")
+_REFUSALS = {"reply", "replied", "respond", "responded", "comment", "commented", "declined", "refused", "declines"}
+# Passive cues whose "by" phrase is not who speaks: "was asked by the host" (the subject answers next),
+# "committed by", "known by", "decided by a runoff", "stressed out by"
+_NO_AGENT_CUES = {"ask", "know", "commit", "present", "decide", "stress", "identify", "push", "remember"}
+_RELATIVES = {"who", "which", "that", "whom"}
+# A wire dateline: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "New York (AFP) –"
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'\-]{2,}(?:[ ][A-Z][A-Z.'\-]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?"
+    r"(?:[ ]\((?:AP|AFP|Reuters|UPI|CNN|Bloomberg|dpa)\))?"
+    r"|[A-Z][\w.]+(?:[ ][A-Z][\w.]+)*(?:,[ ][A-Z][A-Za-z.]+)?[ ]\((?:AP|AFP|Reuters|UPI|CNN|Bloomberg|dpa)\))"
+    r"[ ]?[\u2014\u2013\u2015-]{1,2}[ ]"
+)
+# Where the agent of a passive cue ends: "reported by MSNBC, which ...", "rebuked by opponents for ..."
+_AGENT_STOPS = {",", ".", ";", ":", "(", ")", "!", "?", "\u2014", "\u2013", "--", "-"}
+_AGENT_ADVERBS = {"already", "also", "again", "now", "then", "instead", "too", "even", "last", "this", "given"}
+_AGENT_ENDERS = {"who", "which", "whose", "that", "for", "as", "in", "on", "at", "to", "with", "whether", "after"}
+_AGENT_ENDERS |= {"before", "during", "over", "because", "since", "about", "and", "if", "when", "while", "than"}
+_ASKED_OPENER = re.compile(r"(?:When |After )?[Aa]sked\b")
+# A cue that opens a sentence before its speaker and a quotation: 'Said Patel: “We will fight.”'
+_OPENING_CUES = {"Said", "Says", "Added", "Adds"}
+_DAY_WORDS = {*WEEKDAYS, "yesterday", "today"}
 _STANCE_CUES = {"support", "endorse", "back", "oppose", "praise", "criticize", "criticise", "blame", "attack", "slam"}
 _POST_MODIFIERS = {"familiar", "close", "involved", "briefed", "knowledgeable", "loyal", "opposed", "sympathetic"}
 _IRREGULAR_PAST = {"shot", "fired", "snapped", "spoke", "began", "went", "put", "got", "gave", "came", "made"}
@@ -740,7 +730,9 @@ class _UnitParser:
         answered = bool(questions) and any(
             not d.question and d.speaker.name and d.cue and min(questions) <= d.cue[0] for d in drafts
         )
-        if answered:
+        # "Asked about the layoffs, the union did not reply": a question nobody answered says nothing either
+        refused = bool(questions) and any(t.low in _REFUSALS and t.start >= min(questions) for t in toks)
+        if answered or refused:
             # "Asked whether the tax would rise, Hale said ...": the answer is the statement; the question is frame
             drafts = [d for d in drafts if not d.question]
         return drafts
@@ -971,6 +963,12 @@ class _UnitParser:
 
     def _first_content_index(self) -> int:
         index = 0
+        start = _trim_start(self.text, self.start, self.end)
+        dateline = _DATELINE.match(self.text, start, min(self.end, start + 80))  # a dateline is short
+        if dateline is not None:
+            # "WASHINGTON (AP) — Sen. X said ...": the dateline is no subject
+            while index < len(self.toks) and self.toks[index].start < dateline.end():
+                index += 1
         while index < len(self.toks) and (
             self.toks[index].low in SENTENCE_CONNECTORS or self.toks[index].text in ",—–-"
         ):
@@ -995,13 +993,22 @@ class _UnitParser:
             # "X did not want to address it, telling Fox that ...": two statements; the first ends at the comma
             p_start = previous.content[0]
             p_end = _trim_end(self.text, p_start, cue[0])
+            raised = (
+                bool(previous.parts)
+                and previous.speaker.attribution == "none"
+                and previous.parts[-1][0] < p_end
+                and not any(d is not previous and d.content[0] < p_start < d.content[1] for d in self.drafts)
+            )
             if (
                 CUE_FORMS.get(self.text[cue[0] : cue[1]].lower().split()[-1]) in _BINDING_PARTICIPLES
-                or previous.parts
+                or (previous.parts and not raised)
                 or not self._has_words(p_start, p_end, 2)
                 or _closes_quote(self.text, p_end + 1)
             ):
                 return None
+            if raised:
+                # "Weaver didn't seem impressed, telling reporters ...": the raising verb's content ends at the comma
+                previous.parts = (*previous.parts[:-1], (previous.parts[-1][0], p_end))
             previous.content = (p_start, p_end)
             previous.kind = _classify(self.text, p_start, p_end, self.quotes)
             outer = next((d for d in self.drafts if d.cue and d.content[0] <= cue[0] < d.content[1]), None)
@@ -1010,14 +1017,19 @@ class _UnitParser:
                 outer.content = (outer.content[0], p_end)
                 outer.kind = _classify(self.text, outer.content[0], p_end, self.quotes)
                 previous = outer
-        if previous is not None:
+        subject = None
+        if previous is None or (previous.speaker.attribution == "none" and previous.parts):
+            # "Clinton addressed voters in an email, saying ...": the subject of the main clause speaks; also
+            # after a raising verb ("Weaver didn't seem impressed, telling reporters ..."), whose subject is content
+            subject = self._clause_subject(cue[0])
+        if subject is not None:
+            speaker = self._speaker(subject[0], subject[1], None)
+        elif previous is not None:
             speaker = previous.speaker
         else:
-            # "Clinton addressed voters in an email, saying ...": the subject of the main clause speaks
-            subject = self._clause_subject(cue[0])
-            if subject is None:
-                return None
-            speaker = self._speaker(subject[0], subject[1], None)
+            return None
+        if self.toks[after].text == "," and after + 1 < len(self.toks):
+            after += 1  # '..., saying, “Q”': the comma before the quotation is not content
         c_start = self.toks[after].start
         c_end = _trim_end(self.text, c_start, self.end)
         if not self._has_words(c_start, c_end, 2):
@@ -1031,6 +1043,11 @@ class _UnitParser:
         if subject is None or self.toks[subject[0]].low in PRONOUNS:
             return None
         mention = parse_mention(self.text, self.toks[subject[0] : subject[1] + 1])
+        if mention.determiner == "the" and mention.name is None and mention.head in TITLE_WORDS:
+            # "The governor was unmoved.": the person that title names in this article
+            speaker = self.context.resolve(mention, mention.span.start)
+            found = speaker.attribution == "title" and speaker.name and speaker.name != speaker.surface
+            return speaker if speaker.kind == "person" and found else None
         if not mention.name or mention.determiner == "the":
             return None
         speaker = self.context.resolve(mention, mention.span.start)
@@ -1204,6 +1221,8 @@ class _UnitParser:
         )
         if relative_clause:
             pre_is_content = False  # "Senator X of Texas, who has been hoping to ...": the antecedent is no content
+        if pre_is_content and joint == "," and _ASKED_OPENER.match(text, _trim_start(text, self.start, self.end)):
+            pre_is_content = False  # "Asked about the layoffs, the union did not reply": a question, not content
         if quote_next and not _opens_quote(text, _trim_start(text, self.start, self.end)):
             pre_is_content = False  # "Holding open a book, Beck said, “...”": the quotation is the content
         if (
@@ -1289,9 +1308,64 @@ class _UnitParser:
             # content (PolNeAR annotates subject and complement as one discontinuous content)
             subject_start = toks[min(sa, self.source_start)].start
             subject_end = _trim_end(text, subject_start, toks[a].start)  # an appositive belongs to the subject
+            agent = None
+            if base not in _RAISING and base not in _NO_AGENT_CUES and not any(t.low in _RELATIVES for t in toks[sa:a]):
+                agent = self._passive_agent(after)
+            if agent is not None:
+                # "The move was first reported by MSNBC": the agent speaks, the subject (and what follows the
+                # agent) is what was said
+                agent_start, agent_end = agent
+                self.no_speaker = False
+                draft.speaker = self._speaker(agent_start, agent_end - 1, None)
+                rest = agent_end + 1 if agent_end < len(toks) and toks[agent_end].text == "," else agent_end
+                if rest < len(toks) and self._has_words(toks[rest].start, self.end, 2):
+                    rest_piece = (toks[rest].start, _trim_end(text, toks[rest].start, self.end))
+                    draft.parts = ((subject_start, subject_end), rest_piece)
+                    draft.content = (subject_start, rest_piece[1])
+                else:
+                    draft.content = (subject_start, subject_end)
+                draft.kind = _classify(text, draft.content[0], draft.content[1], self.quotes)
+                return draft
             draft.parts = ((subject_start, subject_end), draft.content)
             draft.content = (subject_start, draft.content[1])
         return draft
+
+    def _passive_agent(self, after: int) -> tuple[int, int] | None:
+        """`[tok after, tok end)` of the agent noun phrase of a passive cue: "reported by MSNBC", "criticized
+        on Monday by Senator Ann Cole"; None when no "by" phrase follows closely."""
+        toks = self.toks
+        k = after
+        while k < len(toks) and k - after < 5 and toks[k].low != "by":
+            t = toks[k]
+            if self.quoted[k] or t.text in _AGENT_STOPS or t.low in _FINITE_VERBS or t.low in _RELATIVES:
+                return None  # "it was revealed that he funded lawsuits by ...": "by" belongs to another clause
+            if t.low in PRONOUNS or t.low in CUE_FORMS or t.low.endswith("ed"):
+                return None
+            k += 1
+        if k >= len(toks) or toks[k].low != "by" or self.quoted[k]:
+            return None
+        start = end = k + 1
+        while end < len(toks) and end - start < 8:
+            t = toks[end]
+            if t.text in _AGENT_STOPS or _is_mark(t.text) or self.quoted[end]:
+                break
+            if end > start and (t.low in _AGENT_ENDERS or t.low in _FINITE_VERBS or t.low in CUE_FORMS):
+                capital_pair = t.low == "and" and end + 1 < len(toks) and toks[end + 1].capitalised
+                if not (capital_pair and all(w.capitalised for w in toks[start:end] if w.low != "the")):
+                    break  # "by the Bill and Melinda Gates Foundation" goes on; "by critics and ..." ends
+            if end > start and (t.low in _AGENT_ADVERBS or (t.low.endswith("ly") and not t.capitalised)):
+                break  # "mocked by Trump already as ..."
+            end += 1
+        if end == start:
+            return None
+        if not any(
+            t.capitalised or t.low in SPEAKER_NOUNS or t.low in TITLE_WORDS or t.low in ORG_HEADS or t.low == "percent"
+            for t in toks[start:end]
+        ):
+            return None  # "expected to win by a wide margin": no agent
+        if toks[start].low in PRONOUNS or toks[start].low in ("the", "a", "an") and end - start == 1:
+            return None
+        return start, end
 
     def _end_relative_clause(self, draft: _Draft) -> None:
         """`X, who has hoped to win the state, said nothing`: the relative clause's content ends at its comma."""
@@ -1637,6 +1711,13 @@ class _UnitParser:
             return None
         mention = parse_mention(text, toks[j:end])
         speaker = self.context.resolve(mention, mention.span.start)
+        resume = self._quote_resumes(end)
+        if resume is not None and (text[c_start] in OPENING_MARKS + STRAIGHT_MARK or text.startswith("''", c_start)):
+            # "“Q1,” said Patel, “Q2.”": one quotation interrupted by its inverted attribution
+            second = next((q for q in self.quotes if q.start == toks[resume].start), None)
+            if second is not None:
+                parts = ((c_start, c_end), (second.start, second.end))
+                return _Draft("direct", (c_start, second.end), speaker, cue, 0.85, parts=parts)
         return _Draft(_classify(text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.85)
 
     def _forward(
@@ -1689,6 +1770,46 @@ class _UnitParser:
         speaker = self.context.resolve(mention, mention.span.start)
         cue = (match.start("cue"), match.end("cue"))
         return _Draft("reported", (c_start, c_end), speaker, cue, 0.6)
+
+    def cue_first(self) -> _Draft | None:
+        """`Said Patel: “Q”` / `Said Ann Lee, a nurse, “Q”`: the cue opens the sentence, the speaker follows it."""
+        toks, text = self.toks, self.text
+        c_start = _trim_start(text, self.start, self.end)
+        first = next((k for k, t in enumerate(toks) if t.start >= c_start), None)
+        if first is None or toks[first].text not in _OPENING_CUES or first + 2 >= len(toks):
+            return None
+        inside = [q for q in self.quotes if q.start > toks[first].end and q.end <= self.end]
+        if not inside or text[inside[-1].end : self.end].strip(_TRAIL_PUNCT):
+            return None
+        mark = next((k for k, t in enumerate(toks) if t.start == inside[0].start), None)
+        if mark is None or toks[mark - 1].text not in (",", ":") or mark - 1 - first > 14:
+            return None
+        # the speaker phrase and an appositive: "Gomez's neighbour, Peter Holt" names the neighbour
+        pieces: list[list[Word]] = [[]]
+        for t in toks[first + 1 : mark - 1]:
+            if t.text == ",":
+                pieces.append([])
+            else:
+                pieces[-1].append(t)
+        phrase = pieces[0]
+        if len(pieces) > 1 and pieces[1] and not (phrase and phrase[-1].capitalised) and self._person_name(pieces[1]):
+            phrase = pieces[1]
+        if not phrase or len(phrase) > 6 or not (phrase[-1].capitalised or phrase[-1].low in TITLE_WORDS):
+            return None
+        if any(_is_mark(t.text) or t.low in _FINITE_VERBS for t in phrase):
+            return None
+        mention = parse_mention(text, phrase)
+        speaker = self.context.resolve(mention, mention.span.start)
+        if speaker.name is None:
+            return None
+        cue = (toks[first].start, toks[first].end)
+        return _Draft(
+            _classify(text, inside[0].start, inside[-1].end, self.quotes),
+            (inside[0].start, inside[-1].end),
+            speaker,
+            cue,
+            0.8,
+        )
 
     def dash_attribution(self) -> _Draft | None:
         """`“...” ― Sonya Herridge`: a quotation signed with a dash and a name."""
@@ -2206,6 +2327,9 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
     subject: Speaker | None = None
     # the person the last sentences were about, named after the last statement, with its paragraph
     topic: tuple[Speaker, int] | None = None
+    # statements whose quotation opens a paragraph and went to the speaker of an earlier paragraph
+    carried: list[int] = []
+    paragraph_of: list[int] = []
     for unit in units:
         unit_quotes = [q for q in quotes if q.start < unit.end and q.end > unit.start]
         segment = text[unit.start : unit.end]
@@ -2231,6 +2355,7 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
         if not drafts:
             single = (
                 parser.reported_claim()
+                or parser.cue_first()
                 or parser.dash_attribution()
                 or parser.quote_with_any_verb()
                 or parser.colon_quote()
@@ -2258,16 +2383,83 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
                     statements[-1] = last = merged
                     continue
                 single = _Draft("direct", span, last.speaker, None, 0.6, floating=True)
+                if unit.paragraph != last_paragraph and span[0] == _paragraph_start(text, span[0]):
+                    carried.append(len(statements))
             drafts = [single]
         topic = None if drafts else topic
         for draft in drafts:
+            _forget_it_unless_speech(text, draft)
             statement = _finish(text, unit.start, unit.end, draft, published_on, figures, last)
             statements.append(statement)
+            paragraph_of.append(unit.paragraph)
             if draft.speaker.name or draft.speaker.kind != "unknown":
                 context.remember(statement.content_span.start, draft.speaker)
+            _learn_neuter(context, statement)
             if draft is drafts[0]:
                 last, last_paragraph = statement, unit.paragraph
+    for k in carried:
+        _give_to_paragraph_speaker(statements, paragraph_of, k)
     return _drop_nested_beliefs(statements)
+
+
+def _forget_it_unless_speech(text: str, draft: _Draft) -> None:
+    """ "It said in a statement" is the organisation's; "it refers to", "it shows" is mostly a thing's (a report, a
+    rate), so "it" keeps its organisation only before a speech cue."""
+    speaker = draft.speaker
+    if speaker.attribution != "pronoun" or (speaker.surface or "").lower() != "it" or speaker.name is None:
+        return
+    cue_word = text[draft.cue[0] : draft.cue[1]].split()[-1].lower() if draft.cue else ""
+    if CUE_FORMS.get(cue_word) not in _IT_SPEECH:
+        draft.speaker = Speaker(None, speaker.surface, speaker.span, "unknown", None, None, "pronoun")
+
+
+def _learn_neuter(context: ArticleContext, statement: Statement) -> None:
+    """'Microsoft said it had fixed the flaw': a one-word name that says "it" of itself is an organisation,
+    which a later "it" or "the company" refers back to."""
+    speaker = statement.speaker
+    if (
+        speaker.kind == "person"
+        and speaker.attribution == "name"
+        and speaker.name
+        and speaker.name.replace("-", "").isalnum()  # not "U.S.": a country's "it" is often a report's
+        and speaker.name.lower() not in NON_PERSON_CAPITALS
+        and statement.kind == "indirect"
+        and _SELF_IT.match(statement.content)
+        and speaker.name.lower() not in context.by_surname
+    ):
+        context.genders.setdefault(speaker.name, "neuter")
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph holding `position` starts (after its blank line and indentation)."""
+    start = text.rfind("\n", 0, position) + 1
+    while start < position and text[start] in " \t":
+        start += 1
+    return start
+
+
+def _give_to_paragraph_speaker(statements: list[Statement], paragraph_of: list[int], k: int) -> None:
+    """'“Q1.” Mayor Ben Cole toured the site. “Q2,” he said.': a quotation that opens a paragraph with no speaker
+    is the paragraph's own speaker's, the one of the next quotation there, not the previous paragraph's."""
+    floating = statements[k]
+    for j in range(k + 1, len(statements)):
+        if paragraph_of[j] != paragraph_of[k]:
+            return
+        later = statements[j]
+        if later.cue_span is None:
+            continue  # another quotation without a speaker, carried along below
+        if later.kind not in ("direct", "mixed") or later.speaker.kind != "person" or not later.speaker.name:
+            return
+        for i in range(k, j):
+            if statements[i].cue_span is None and statements[i].speaker.name == floating.speaker.name:
+                moved = later.speaker
+                statements[i] = replace(
+                    statements[i],
+                    speaker=Speaker(
+                        moved.name, None, None, moved.kind, moved.title, moved.affiliation, moved.attribution
+                    ),
+                )
+        return
 
 
 def _drop_nested_beliefs(statements: list[Statement]) -> list[Statement]:
@@ -2334,7 +2526,8 @@ def _extend(text: str, statement: Statement, piece_start: int, end: int, figures
 
 
 _DAY_PHRASE = (
-    r"(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?"
+    rf"(?:{WEEKDAY_ALT})"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|yesterday|today|tonight|last\s+night|last\s+week|this\s+week|earlier\s+this\s+week"
 )

@@ -194,3 +194,29 @@ def test_a_named_person_a_colon_and_a_quotation() -> None:
     s = only(f"The timing does not surprise Republican pollster Dara Shaw: {quote}")
     assert (s.speaker.name, s.kind, s.content) == ("Dara Shaw", "direct", quote)
     assert extract_statements("Then, the laugh line: \u201cI want to do this myself, but it is hard.\u201d", PUB) == []
+
+
+def test_a_wire_dateline_is_not_the_speaker() -> None:
+    for text in (
+        "LISBON \u2014 Prime Minister Rui Sardo said on Monday that the budget was balanced.",
+        "PORTO, Portugal (Reuters) - Mayor Ana Vilar met the families and said the port would reopen.",
+        "New Haven (AP) \u2013 Governor Ed Lamont toured the site, saying the damage was severe.",
+    ):
+        statements = extract_statements(text, PUB)
+        assert statements, text
+        assert all(s.speaker.name in ("Rui Sardo", "Ana Vilar", "Ed Lamont") for s in statements), text
+
+
+def test_remembered_inverts_and_maybe_is_no_name() -> None:
+    text = "Lina Osei ran the firm.\n\n\u201cShe never gave up,\u201d remembered Paul Okafor, a former aide."
+    statements = extract_statements(text, PUB)
+    assert [(s.speaker.name, s.cue) for s in statements] == [("Paul Okafor", "remembered")]
+    s = only("Maybe Governor Ruth Hale will say that the plan failed.")
+    assert s.speaker.name == "Ruth Hale"
+
+
+def test_a_description_before_a_given_name_is_not_part_of_the_name() -> None:
+    text = "Striker Leo Abara scored twice.\n\n\u201cIt was for my mother,\u201d Abara said."
+    assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Leo Abara"]
+    # a given name the lists do not know stays: "Norbert Leo Butz" is one name
+    assert only("Norbert Leo Butz said the show would close.").speaker.name == "Norbert Leo Butz"

@@ -120,3 +120,26 @@ def test_participle_appositive_between_subject_and_cue() -> None:
 def test_relative_clause_between_a_subject_noun_and_cue() -> None:
     s = only("The study, which was published on Monday, found that rents would rise.")
     assert (s.content, s.speaker.name) == ("that rents would rise", "The study")
+
+
+def test_participle_after_a_raising_verb_has_the_clause_subject_as_speaker() -> None:
+    text = "Mayor Lena Fisk did not seem impressed by the offer, telling reporters, \u201cIt is far too little.\u201d"
+    statements = extract_statements(text, PUB)
+    told = [s for s in statements if s.cue == "telling"]
+    assert len(told) == 1
+    assert told[0].speaker.name == "Lena Fisk"
+    assert told[0].content == "reporters, \u201cIt is far too little.\u201d"  # no comma before it
+
+
+def test_passive_cue_with_a_by_agent_names_the_agent() -> None:
+    s = only("The merger was first reported by the Daily Ledger.")
+    assert (s.speaker.name, s.content) == ("Daily Ledger", "The merger")
+    text = "The plan was criticized by Senator Ann Cole as a giveaway."
+    s = only(text)
+    assert s.speaker.name == "Ann Cole"
+    assert [text[p.start : p.end] for p in s.content_parts] == ["The plan", "as a giveaway"]
+
+
+def test_passive_without_an_agent_or_asked_by_keeps_no_speaker() -> None:
+    assert only("Trump is expected to win by a wide margin.").speaker.name is None
+    assert only("Ruiz was asked by the host whether she would run.").speaker.name is None

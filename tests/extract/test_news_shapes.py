@@ -178,3 +178,102 @@ def test_surname_seen_mid_sentence_only_as_a_possessive_is_a_person() -> None:
     text = "Critics attacked Ortega\u2019s plan.\n\nOrtega spoke on Monday.\n\n\u201cIt works,\u201d he said."
     s = _by_content(extract_statements(text, PUB), "It works")
     assert (s.speaker.name, s.speaker.attribution) == ("Ortega", "pronoun")
+
+
+PLANT_STORY = """Acme Corp said on Monday it would cut 400 jobs at its plant in Dover.
+
+Union leader Raj Patel called the cuts a betrayal. \u201cThey promised us these jobs were safe,\u201d Patel said.
+
+Asked about the union\u2019s complaint, the company did not reply.
+
+Said Patel: \u201cWe will fight this in court.\u201d
+
+\u201cWe will fight this,\u201d said Patel, \u201cin every court in the land.\u201d
+
+Said Patel\u2019s deputy, Nora Lind, \u201cNobody here is giving up.\u201d"""
+
+
+def test_cue_before_its_speaker_opens_the_sentence() -> None:
+    statements = extract_statements(PLANT_STORY, PUB)
+    court = _by_content(statements, "fight this in court")
+    assert (court.speaker.name, court.cue, court.kind) == ("Raj Patel", "Said", "direct")
+    assert court.content == "\u201cWe will fight this in court.\u201d"
+    # the appositive names the deputy: she speaks, not Patel
+    assert _by_content(statements, "giving up").speaker.name == "Nora Lind"
+
+
+def test_inverted_attribution_inside_a_quotation_keeps_both_pieces() -> None:
+    s = _by_content(extract_statements(PLANT_STORY, PUB), "every court")
+    assert s.speaker.name == "Raj Patel"
+    pieces = [PLANT_STORY[p.start : p.end] for p in s.content_parts]
+    assert pieces == ["\u201cWe will fight this,\u201d", "\u201cin every court in the land.\u201d"]
+
+
+def test_a_question_nobody_answered_is_no_statement() -> None:
+    statements = extract_statements(PLANT_STORY, PUB)
+    assert not any("complaint" in s.content or s.cue == "did not reply" for s in statements)
+    declined = extract_statements("When asked whether the plant would close, the company declined to say.", PUB)
+    assert [(s.speaker.name, s.content) for s in declined] == [("the company", "to say")]
+
+
+FIRE_STORY = """Fire Chief Omar Haddad said crews had contained the blaze by noon.
+
+\u201cWe were lucky,\u201d Haddad said. \u201cThe wind dropped.\u201d
+
+\u201cI have never seen anything like it.\u201d Mayor Ben Cole toured the site. \u201cThey saved us,\u201d he said.
+
+Governor Sam Ibe praised the crews. Senator Ruth Okoye asked why the warning came so late.
+
+\u201cPeople had ten minutes to leave,\u201d the senator said.
+
+The governor was unmoved. \u201cThe warning came as soon as it could.\u201d"""
+
+
+def test_quote_opening_a_paragraph_is_the_paragraph_speakers() -> None:
+    statements = extract_statements(FIRE_STORY, PUB)
+    s = _by_content(statements, "never seen anything")
+    assert s.speaker.name == "Ben Cole"  # not Haddad, the speaker of the paragraph before
+    assert _by_content(statements, "The wind dropped").speaker.name == "Omar Haddad"
+
+
+def test_quote_after_a_sentence_about_a_title_is_that_persons() -> None:
+    statements = extract_statements(FIRE_STORY, PUB)
+    assert _by_content(statements, "ten minutes").speaker.name == "Ruth Okoye"
+    assert _by_content(statements, "as soon as it could").speaker.name == "Sam Ibe"
+
+
+BUDGET_STORY = """The Congressional Budget Office said on Monday that the deficit would grow.
+
+The budget office said spending on interest would double. \u201cThe trend is not sustainable,\u201d the office said.
+
+Acme Corp said it would cut 400 jobs. It said in a statement that demand had fallen.
+
+\u201cWe have no choice,\u201d the company said."""
+
+
+def test_nominal_and_pronoun_references_to_a_named_organisation() -> None:
+    statements = extract_statements(BUDGET_STORY, PUB)
+    assert _by_content(statements, "interest would double").speaker.name == "Congressional Budget Office"
+    assert _by_content(statements, "not sustainable").speaker.name == "Congressional Budget Office"
+    assert _by_content(statements, "demand had fallen").speaker.name == "Acme Corp"
+    assert _by_content(statements, "no choice").speaker.name == "Acme Corp"
+
+
+def test_a_report_is_no_organisation_to_refer_back_to() -> None:
+    text = "A new report said the poll was wrong. It said voters had changed their minds."
+    second = _by_content(extract_statements(text, PUB), "changed their minds")
+    assert second.speaker.name is None  # "it" is the report, which is not who speaks for anyone
+
+
+def test_a_one_word_company_that_says_it_is_referred_to_by_it_and_the_company() -> None:
+    text = (
+        "Vantorix said on Monday it had fixed the flaw.\n\n"
+        "\u201cCustomers are safe,\u201d the company said.\n\n"
+        "It said in a blog post that no data had been lost.\n\n"
+        "It refers to the bug as minor."
+    )
+    statements = extract_statements(text, PUB)
+    assert _by_content(statements, "Customers are safe").speaker.name == "Vantorix"
+    assert _by_content(statements, "no data had been lost").speaker.name == "Vantorix"
+    # "it" before a cue that is no speech verb is mostly a thing ("it refers to", "it shows")
+    assert all(s.speaker.name is None for s in statements if s.cue == "refers to")

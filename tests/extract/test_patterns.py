@@ -339,9 +339,9 @@ def test_attitude_and_criticism_verbs_take_their_object_as_content() -> None:
 
 
 def test_weak_cues_need_a_clause() -> None:
-    assert extract_statements("The union will support the candidate.", PUB) == []
-    s = only("The union will support the candidate, its leader said.")
-    assert s.content == "The union will support the candidate"
+    assert extract_statements("The union will maintain the building.", PUB) == []
+    s = only("The union will maintain the building, its leader said.")
+    assert s.content == "The union will maintain the building"
 
 
 def test_introductory_phrase_is_not_content() -> None:
@@ -470,3 +470,17 @@ def test_asked_whether_then_the_answer_is_one_statement() -> None:
 def test_asked_without_an_answer_keeps_the_question() -> None:
     s = only("When asked whether the tax would rise, the senator shrugged.")
     assert s.content == "whether the tax would rise"
+
+
+def test_support_without_that_is_a_stance_statement() -> None:
+    s = only("Councillor Ines Moreau supported the tram extension at the hearing.")
+    assert (s.speaker.name, s.cue, s.content) == ("Ines Moreau", "supported", "the tram extension at the hearing")
+
+
+def test_voiced_support_and_threw_support_behind_are_cues() -> None:
+    s = only("Governor Tom Reyes voiced support for the tunnel plan.")
+    assert (s.speaker.name, s.cue, s.content) == ("Tom Reyes", "voiced support for", "the tunnel plan")
+    s = only("Senator Ada Quist threw her support behind the farm bill.")
+    assert (s.cue, s.content) == ("threw her support behind", "the farm bill")
+    # without the phrase they are ordinary verbs
+    assert extract_statements("She voiced the lead character. He threw the ball.", PUB) == []
