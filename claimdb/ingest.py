@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimdb.claimants import resolve_claimant
+from claimdb.db import claim_index
 from claimdb.db.engine import Database, describe_database_error
 from claimdb.db.fastpath import Writer
 from claimdb.db.models import Claim, ClaimLink, Document, Figure, Source, Statement
@@ -90,6 +91,18 @@ def ingest(
     """Store every readable document (one transaction each) and collect an error for each bad one."""
     summary = IngestSummary()
     items: Iterable[PreparedDocument | InputError] = prepared if prepared is not None else _prepare_all(inputs)
+    with claim_index.remembered_blocking():  # quotes repeat across articles; ingest only adds claims
+        _ingest_items(database, items, settings, on_document, summary)
+    return summary
+
+
+def _ingest_items(
+    database: Database,
+    items: Iterable[PreparedDocument | InputError],
+    settings: MatchSettings,
+    on_document: Callable[[str, DocumentStatus], None] | None,
+    summary: IngestSummary,
+) -> None:
     for item in items:
         if isinstance(item, InputError):
             summary.errors.append(item)
@@ -105,7 +118,6 @@ def ingest(
             break
         if on_document:
             on_document(item.document.location, status)
-    return summary
 
 
 def _prepare_all(inputs: Iterable[DocumentValue | InputError]) -> Iterator[PreparedDocument | InputError]:

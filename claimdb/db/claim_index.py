@@ -19,8 +19,10 @@ import threading
 import time
 import unicodedata
 import weakref
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -300,6 +302,65 @@ def _sqlite_candidates(
     return [candidate_from_row(r, -float(r[7])) for r in rows]
 
 
+@dataclass
+class _AndResults:
+    """The claim ids each AND blocking query found, newest first, and the highest indexed claim id then."""
+
+    connection: object = None  # the SQLite connection they were read on
+    data_version: int = -1  # its PRAGMA data_version then: another connection's commit changes it
+    found: dict[tuple[str, int], tuple[int, tuple[int, ...]]] = field(default_factory=dict)
+
+
+_AND_RESULTS_MAX = 100_000
+_and_results: ContextVar[_AndResults | None] = ContextVar("claimdb_and_results", default=None)
+
+
+@contextmanager
+def remembered_blocking() -> Iterator[None]:
+    """Within the block, SQLite blocking reads the claims of an AND of two words it has seen only once.
+
+    At a million statements the AND of two common words was the blocking cost that grew with the archive, and
+    about half of an ingest's AND queries repeat an earlier one (a quote repeated or reworded in a later
+    article). A repeat reads only the claims indexed since and puts them before the remembered ones: the
+    same claims, in the same order. For a run of inserts such as `ingest`: claims whose text is changed or
+    which are deleted inside the block would not be seen as such; a commit by any other connection (another
+    process) forgets everything.
+    """
+    token = _and_results.set(_AndResults())
+    try:
+        yield
+    finally:
+        _and_results.reset(token)
+
+
+_NEWEST_AND = "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+_NEWER_AND = "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? AND rowid > ? ORDER BY rowid DESC LIMIT ?"
+_NEWEST_INDEXED = "SELECT max(id) FROM claims_fts_docsize"  # one row per indexed claim (columnsize=1)
+
+
+def _remembered_and_ids(
+    driver: sqlite3.Connection, results: _AndResults, terms: Sequence[str], limit: int
+) -> list[int]:
+    """The ids of the newest `limit` claims holding every term, newest first (see `remembered_blocking`)."""
+    version = driver.execute("PRAGMA data_version").fetchone()[0]
+    if results.connection is not driver or results.data_version != version or len(results.found) > _AND_RESULTS_MAX:
+        results.found.clear()
+        results.connection, results.data_version = driver, version
+    query = _fts5_or_query(sorted(terms), "AND")  # the same claims in either order: one entry
+    newest = driver.execute(_NEWEST_INDEXED).fetchone()[0] or 0
+    known = results.found.get((query, limit))
+    if known is None:
+        ids = [r[0] for r in driver.execute(_NEWEST_AND, (query, limit))]
+    elif newest > known[0]:
+        # The index only grows at its end (fts_sync indexes rows above the highest id it holds).
+        ids = [r[0] for r in driver.execute(_NEWER_AND, (query, known[0], limit))]
+        ids += known[1][: limit - len(ids)]
+    else:
+        ids = list(known[1])
+    results.found[(query, limit)] = (newest, tuple(ids))
+    return ids
+
+
 def _claims_by_id(session: Session, claim_ids: Sequence[int]) -> list[Candidate]:
     """Candidates for the given claim ids, in the order given (score 0)."""
     if not claim_ids:
@@ -531,6 +592,12 @@ def candidate_claims(
         # The keys' claims are already known (newest first): read just those rows.
         wanted = [i for i in keys.claim_ids if i not in excluded][:k]
         return _claims_by_id(session, wanted)
+    results = _and_results.get()
+    if results is not None and operator == "AND" and max_terms is not None and _dialect(session) == "sqlite":
+        driver = session.connection().connection.driver_connection
+        if isinstance(driver, sqlite3.Connection):
+            ids = _remembered_and_ids(driver, results, terms, k + len(excluded))
+            return _claims_by_id(session, [i for i in ids if i not in excluded][:k])
     if _dialect(session) == "postgresql":
         cap = None if max_terms is None else max(PG_BLOCKING_ROWS, k + len(excluded))
         found = _pg_candidates(session, terms, k + len(excluded), weights, operator, row_cap=cap)
