@@ -300,6 +300,7 @@ def _store_statement(
     if decision.join_claim_id is not None:
         claim_id = decision.join_claim_id
         writer.rowcount(_JOIN_CLAIM, {"claim_id": claim_id, "said_on": said_on})
+        claim_index.claim_changed(claim_id)  # new dates, and figures if it had no statement yet
         result.claims_joined += 1
     else:
         new_claim_id = writer.insert(

@@ -303,34 +303,67 @@ def _sqlite_candidates(
 
 
 @dataclass
-class _AndResults:
-    """The claim ids each AND blocking query found, newest first, and the highest indexed claim id then."""
+class _Memory:
+    """What blocking read during a run of inserts (see `remembered_blocking`)."""
 
-    connection: object = None  # the SQLite connection they were read on
+    connection: object = None  # the SQLite connection it was read on
     data_version: int = -1  # its PRAGMA data_version then: another connection's commit changes it
-    found: dict[tuple[str, int], tuple[int, tuple[int, ...]]] = field(default_factory=dict)
+    # AND query and row limit -> the highest indexed claim id then, and the claims found, newest first
+    and_ids: dict[tuple[str, int], tuple[int, tuple[int, ...]]] = field(default_factory=dict)
+    claims: dict[int, Candidate] = field(default_factory=dict)  # rows as read (score 0)
+    figures: dict[int, tuple[Figure, ...]] = field(default_factory=dict)  # of each claim's first statement
+
+    def clear(self) -> None:
+        self.and_ids.clear()
+        self.claims.clear()
+        self.figures.clear()
 
 
-_AND_RESULTS_MAX = 100_000
-_and_results: ContextVar[_AndResults | None] = ContextVar("claimdb_and_results", default=None)
+_MEMORY_MAX = 200_000  # entries per kind; past it the memory starts again empty
+_memory: ContextVar[_Memory | None] = ContextVar("claimdb_blocking_memory", default=None)
 
 
 @contextmanager
 def remembered_blocking() -> Iterator[None]:
-    """Within the block, SQLite blocking reads the claims of an AND of two words it has seen only once.
+    """Within the block, SQLite blocking reads what it has read before only once: for a run of inserts (ingest).
 
-    At a million statements the AND of two common words was the blocking cost that grew with the archive, and
-    about half of an ingest's AND queries repeat an earlier one (a quote repeated or reworded in a later
-    article). A repeat reads only the claims indexed since and puts them before the remembered ones: the
-    same claims, in the same order. For a run of inserts such as `ingest`: claims whose text is changed or
-    which are deleted inside the block would not be seen as such; a commit by any other connection (another
-    process) forgets everything.
+    At a million statements the AND of two common words and the reading of its ~50 claims were the blocking
+    costs that grew with the archive, and about half of an ingest's AND queries repeat an earlier one (a quote
+    repeated or reworded in a later article). A repeat reads only the claims indexed since and puts them before
+    the remembered ones: the same claims in the same order. Claim rows and the figures of a claim's first
+    statement are remembered too; the caller reports each claim it changes with `claim_changed` (ingest: a
+    statement joined it). Deleting claims, or changing their text, inside the block is not supported. A commit
+    by any other connection (another process) forgets everything.
     """
-    token = _and_results.set(_AndResults())
+    token = _memory.set(_Memory())
     try:
         yield
     finally:
-        _and_results.reset(token)
+        _memory.reset(token)
+
+
+def claim_changed(claim_id: int) -> None:
+    """Forget the remembered row and figures of a claim (a statement joined it: new dates, maybe figures)."""
+    memory = _memory.get()
+    if memory is not None:
+        memory.claims.pop(claim_id, None)
+        memory.figures.pop(claim_id, None)
+
+
+def _active_memory(session: Session) -> tuple[_Memory, sqlite3.Connection] | None:
+    """The memory of the enclosing `remembered_blocking` (SQLite only), emptied if another connection wrote."""
+    memory = _memory.get()
+    if memory is None or _dialect(session) != "sqlite":
+        return None
+    driver = session.connection().connection.driver_connection
+    if not isinstance(driver, sqlite3.Connection):
+        return None
+    version = driver.execute("PRAGMA data_version").fetchone()[0]
+    too_big = max(len(memory.and_ids), len(memory.claims), len(memory.figures)) > _MEMORY_MAX
+    if memory.connection is not driver or memory.data_version != version or too_big:
+        memory.clear()
+        memory.connection, memory.data_version = driver, version
+    return memory, driver
 
 
 _NEWEST_AND = "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
@@ -338,17 +371,11 @@ _NEWER_AND = "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? AND rowid > 
 _NEWEST_INDEXED = "SELECT max(id) FROM claims_fts_docsize"  # one row per indexed claim (columnsize=1)
 
 
-def _remembered_and_ids(
-    driver: sqlite3.Connection, results: _AndResults, terms: Sequence[str], limit: int
-) -> list[int]:
+def _remembered_and_ids(driver: sqlite3.Connection, memory: _Memory, terms: Sequence[str], limit: int) -> list[int]:
     """The ids of the newest `limit` claims holding every term, newest first (see `remembered_blocking`)."""
-    version = driver.execute("PRAGMA data_version").fetchone()[0]
-    if results.connection is not driver or results.data_version != version or len(results.found) > _AND_RESULTS_MAX:
-        results.found.clear()
-        results.connection, results.data_version = driver, version
     query = _fts5_or_query(sorted(terms), "AND")  # the same claims in either order: one entry
     newest = driver.execute(_NEWEST_INDEXED).fetchone()[0] or 0
-    known = results.found.get((query, limit))
+    known = memory.and_ids.get((query, limit))
     if known is None:
         ids = [r[0] for r in driver.execute(_NEWEST_AND, (query, limit))]
     elif newest > known[0]:
@@ -357,7 +384,7 @@ def _remembered_and_ids(
         ids += known[1][: limit - len(ids)]
     else:
         ids = list(known[1])
-    results.found[(query, limit)] = (newest, tuple(ids))
+    memory.and_ids[(query, limit)] = (newest, tuple(ids))
     return ids
 
 
@@ -365,6 +392,17 @@ def _claims_by_id(session: Session, claim_ids: Sequence[int]) -> list[Candidate]
     """Candidates for the given claim ids, in the order given (score 0)."""
     if not claim_ids:
         return []
+    active = _active_memory(session)
+    if active is not None:
+        remembered = active[0].claims
+        missing = [i for i in claim_ids if i not in remembered]
+        if missing:
+            remembered.update((c.claim_id, c) for c in _read_claims(session, missing))
+        return [remembered[i] for i in claim_ids if i in remembered]
+    return _read_claims(session, claim_ids)
+
+
+def _read_claims(session: Session, claim_ids: Sequence[int]) -> list[Candidate]:
     columns = "id, claimant_id, canonical_text, title, external_id, first_said_on, last_said_on"
     rows: Iterable[Sequence[Any]]
     if _dialect(session) == "postgresql":
@@ -592,12 +630,10 @@ def candidate_claims(
         # The keys' claims are already known (newest first): read just those rows.
         wanted = [i for i in keys.claim_ids if i not in excluded][:k]
         return _claims_by_id(session, wanted)
-    results = _and_results.get()
-    if results is not None and operator == "AND" and max_terms is not None and _dialect(session) == "sqlite":
-        driver = session.connection().connection.driver_connection
-        if isinstance(driver, sqlite3.Connection):
-            ids = _remembered_and_ids(driver, results, terms, k + len(excluded))
-            return _claims_by_id(session, [i for i in ids if i not in excluded][:k])
+    active = _active_memory(session) if operator == "AND" and max_terms is not None else None
+    if active is not None:
+        ids = _remembered_and_ids(active[1], active[0], terms, k + len(excluded))
+        return _claims_by_id(session, [i for i in ids if i not in excluded][:k])
     if _dialect(session) == "postgresql":
         cap = None if max_terms is None else max(PG_BLOCKING_ROWS, k + len(excluded))
         found = _pg_candidates(session, terms, k + len(excluded), weights, operator, row_cap=cap)
@@ -613,11 +649,27 @@ def claim_figures(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple
     ids = sorted(set(claim_ids))
     if not ids:
         return {}
+    active = _active_memory(session)
+    if active is not None:
+        remembered = active[0].figures
+        missing = [i for i in ids if i not in remembered]
+        if missing:
+            found = _read_figures(session, missing)
+            # A claim without figures (or without statements yet) is remembered as such: a statement that
+            # joins it later is reported with `claim_changed`.
+            remembered.update((i, found.get(i, ())) for i in missing)
+        return {i: remembered[i] for i in ids if remembered[i]}
+    return _read_figures(session, ids)
+
+
+def _read_figures(session: Session, ids: Sequence[int]) -> dict[int, tuple[Figure, ...]]:
+    # The first statements come from the claim_id index alone (it holds the ids): the statements table, the
+    # largest one, is not read.
     query = (
-        "SELECT s.claim_id, f.surface, f.char_start, f.char_end, f.value, f.value_max, f.unit, f.qualifier "
-        "FROM figures AS f JOIN statements AS s ON s.id = f.statement_id "
-        "WHERE s.id IN (SELECT min(id) FROM statements WHERE claim_id {} GROUP BY claim_id) "
-        "ORDER BY s.claim_id, f.char_start"
+        "SELECT m.claim_id, f.surface, f.char_start, f.char_end, f.value, f.value_max, f.unit, f.qualifier "
+        "FROM (SELECT claim_id, min(id) AS statement_id FROM statements WHERE claim_id {} GROUP BY claim_id) AS m "
+        "JOIN figures AS f ON f.statement_id = m.statement_id "
+        "ORDER BY m.claim_id, f.char_start"
     )
     rows: Sequence[Sequence[Any]]
     if _dialect(session) == "postgresql":
