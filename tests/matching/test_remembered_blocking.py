@@ -74,3 +74,41 @@ def test_a_commit_by_another_connection_is_not_hidden_by_what_was_remembered(tmp
         database.dispose()
     assert before[0] == "a59"
     assert "a59" not in after and after == ["a58", "a57", "a56", "a55", "a54"]
+
+
+def test_a_claim_reported_as_changed_is_read_again(database_url: str) -> None:
+    from datetime import date
+
+    from sqlalchemy import update
+
+    from claimdb.db.claim_index import claim_changed, claim_figures
+    from claimdb.db.models import Document, Figure, Statement
+
+    database = open_with_claims(database_url, CLAIMS)
+    try:
+        with database.session(write=True) as session, remembered_blocking():
+            newest = candidate_claims(session, QUERY, k=1)[0]
+            assert claim_figures(session, [newest.claim_id]) == {}  # an imported claim: no statement yet
+            # A statement with a figure joins the claim, as ingest does, and reports it.
+            document = Document(text="x", content_sha256="0" * 64, extractor_version="t")
+            session.add(document)
+            session.flush()
+            statement = Statement(
+                claim_id=newest.claim_id, document_id=document.id, kind="direct", text="x", char_start=0, char_end=1
+            )
+            session.add(statement)
+            session.flush()
+            session.add(
+                Figure(
+                    statement_id=statement.id, surface="20%", value=20.0, unit="percentage", char_start=0, char_end=3
+                )
+            )
+            session.execute(update(Claim).where(Claim.id == newest.claim_id).values(last_said_on=date(2024, 5, 1)))
+            session.flush()
+            claim_changed(newest.claim_id)
+            again = candidate_claims(session, QUERY, k=1)[0]
+            figures = claim_figures(session, [newest.claim_id])
+    finally:
+        database.dispose()
+    assert newest.last_said_on is None and again.last_said_on == date(2024, 5, 1)
+    assert [f.surface for f in figures[newest.claim_id]] == ["20%"]
