@@ -317,6 +317,7 @@ def _store_statement(
         claim_id = new_claim_id
         # Indexed now, not at commit: the next statement of this document may repeat it.
         writer.index_claim(claim_id, statement.content, None)
+        claim_index.claim_indexed(session, claim_id, statement.content, None)
         result.claims_new += 1
     speaker = statement.speaker
     statement_id = writer.insert(

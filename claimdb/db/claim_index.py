@@ -19,6 +19,7 @@ import threading
 import time
 import unicodedata
 import weakref
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -308,18 +309,31 @@ class _Memory:
 
     connection: object = None  # the SQLite connection it was read on
     data_version: int = -1  # its PRAGMA data_version then: another connection's commit changes it
-    # AND query and row limit -> the highest indexed claim id then, and the claims found, newest first
+    # AND's terms and row limit -> the highest indexed claim id then, and the claims found, newest first
     and_ids: dict[tuple[str, int], tuple[int, tuple[int, ...]]] = field(default_factory=dict)
     claims: dict[int, Candidate] = field(default_factory=dict)  # rows as read (score 0)
     figures: dict[int, tuple[Figure, ...]] = field(default_factory=dict)  # of each claim's first statement
+    # Claims indexed inside the block and reported with `claim_indexed`: their stems, ids ascending, and the
+    # ids holding each stem (ascending).
+    indexed: dict[int, frozenset[str]] = field(default_factory=dict)
+    indexed_ids: list[int] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=dict)
 
     def clear(self) -> None:
         self.and_ids.clear()
         self.claims.clear()
         self.figures.clear()
+        self.forget_indexed()
+
+    def forget_indexed(self) -> None:
+        self.indexed.clear()
+        self.indexed_ids.clear()
+        self.postings.clear()
 
 
-_MEMORY_MAX = 200_000  # entries per kind; past it the memory starts again empty
+# Entries per kind (an AND's ids are up to 50 numbers, a claim row holds its text): tens of MB at most over a
+# long run. Past it the memory starts again empty.
+_MEMORY_MAX = 30_000
 _memory: ContextVar[_Memory | None] = ContextVar("claimdb_blocking_memory", default=None)
 
 
@@ -350,6 +364,23 @@ def claim_changed(claim_id: int) -> None:
         memory.figures.pop(claim_id, None)
 
 
+def claim_indexed(session: Session, claim_id: int, canonical_text: str, title: str | None) -> None:
+    """Report a claim just added to the full-text index (SQLite), so that blocking inside the enclosing
+    `remembered_blocking` finds it among the newer claims without asking the index again."""
+    active = _active_memory(session)
+    if active is None:
+        return
+    memory = active[0]
+    if memory.indexed_ids and claim_id <= memory.indexed_ids[-1]:
+        memory.forget_indexed()  # not in id order: what is known no longer says which claims are new
+    texts = [canonical_text] if not title else [canonical_text, title]
+    stems = frozenset(stem for found in _sqlite_stems(session.connection(), texts) for stem in found)
+    memory.indexed[claim_id] = stems
+    memory.indexed_ids.append(claim_id)
+    for stem in stems:
+        memory.postings.setdefault(stem, []).append(claim_id)
+
+
 def _active_memory(session: Session) -> tuple[_Memory, sqlite3.Connection] | None:
     """The memory of the enclosing `remembered_blocking` (SQLite only), emptied if another connection wrote."""
     memory = _memory.get()
@@ -359,7 +390,7 @@ def _active_memory(session: Session) -> tuple[_Memory, sqlite3.Connection] | Non
     if not isinstance(driver, sqlite3.Connection):
         return None
     version = driver.execute("PRAGMA data_version").fetchone()[0]
-    too_big = max(len(memory.and_ids), len(memory.claims), len(memory.figures)) > _MEMORY_MAX
+    too_big = max(len(memory.and_ids), len(memory.claims), len(memory.figures), len(memory.indexed)) > _MEMORY_MAX
     if memory.connection is not driver or memory.data_version != version or too_big:
         memory.clear()
         memory.connection, memory.data_version = driver, version
@@ -371,20 +402,58 @@ _NEWER_AND = "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? AND rowid > 
 _NEWEST_INDEXED = "SELECT max(id) FROM claims_fts_docsize"  # one row per indexed claim (columnsize=1)
 
 
-def _remembered_and_ids(driver: sqlite3.Connection, memory: _Memory, terms: Sequence[str], limit: int) -> list[int]:
+_INDEXED_SINCE = "SELECT count(*) FROM claims_fts_docsize WHERE id > ?"
+
+
+def _reported_and_ids(
+    connection: Connection, memory: _Memory, terms: Sequence[str], since: int, newest: int, limit: int
+) -> list[int] | None:
+    """The newest claims above `since` holding every term, from the claims reported with `claim_indexed`;
+    None when those are not all the claims indexed since (then the index must be asked)."""
+    start = bisect_right(memory.indexed_ids, since)
+    if start == len(memory.indexed_ids) or memory.indexed_ids[-1] != newest:
+        return None
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    if driver.execute(_INDEXED_SINCE, (since,)).fetchone()[0] != len(memory.indexed_ids) - start:
+        return None
+    # MATCH gets each term's surface form (see _fts5_or_query) and stems it: compare with that stem.
+    matched: list[str] = []
+    for literal in (_surface_forms.get(t, t) for t in terms):
+        stems = _sqlite_stems(connection, [literal])[0]
+        if len(stems) != 1:
+            return None
+        matched.append(stems[0])
+    lists = [memory.postings.get(stem, []) for stem in matched]
+    shortest = min(lists, key=len)
+    found: list[int] = []
+    for claim_id in reversed(shortest):
+        if claim_id <= since or len(found) == limit:
+            break
+        if all(stem in memory.indexed[claim_id] for stem in matched):
+            found.append(claim_id)
+    return found
+
+
+def _remembered_and_ids(connection: Connection, memory: _Memory, terms: Sequence[str], limit: int) -> list[int]:
     """The ids of the newest `limit` claims holding every term, newest first (see `remembered_blocking`)."""
-    query = _fts5_or_query(sorted(terms), "AND")  # the same claims in either order: one entry
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    query = _fts5_or_query(terms, "AND")
+    key = (" ".join(sorted(terms)), limit)  # the same claims in any order, and whatever surface forms MATCH gets
     newest = driver.execute(_NEWEST_INDEXED).fetchone()[0] or 0
-    known = memory.and_ids.get((query, limit))
+    known = memory.and_ids.get(key)
     if known is None:
         ids = [r[0] for r in driver.execute(_NEWEST_AND, (query, limit))]
     elif newest > known[0]:
         # The index only grows at its end (fts_sync indexes rows above the highest id it holds).
-        ids = [r[0] for r in driver.execute(_NEWER_AND, (query, known[0], limit))]
-        ids += known[1][: limit - len(ids)]
+        newer = _reported_and_ids(connection, memory, terms, known[0], newest, limit)
+        if newer is None:
+            newer = [r[0] for r in driver.execute(_NEWER_AND, (query, known[0], limit))]
+        ids = newer + list(known[1][: limit - len(newer)])
     else:
         ids = list(known[1])
-    memory.and_ids[(query, limit)] = (newest, tuple(ids))
+    memory.and_ids[key] = (newest, tuple(ids))
     return ids
 
 
@@ -632,7 +701,7 @@ def candidate_claims(
         return _claims_by_id(session, wanted)
     active = _active_memory(session) if operator == "AND" and max_terms is not None else None
     if active is not None:
-        ids = _remembered_and_ids(active[1], active[0], terms, k + len(excluded))
+        ids = _remembered_and_ids(session.connection(), active[0], terms, k + len(excluded))
         return _claims_by_id(session, [i for i in ids if i not in excluded][:k])
     if _dialect(session) == "postgresql":
         cap = None if max_terms is None else max(PG_BLOCKING_ROWS, k + len(excluded))

@@ -112,3 +112,40 @@ def test_a_claim_reported_as_changed_is_read_again(database_url: str) -> None:
         database.dispose()
     assert newest.last_said_on is None and again.last_said_on == date(2024, 5, 1)
     assert [f.surface for f in figures[newest.claim_id]] == ["20%"]
+
+
+def test_claims_reported_as_indexed_are_found_as_the_index_finds_them(database_url: str) -> None:
+    from claimdb.db.claim_index import claim_indexed
+    from claimdb.db.fastpath import Writer
+
+    database = open_with_claims(database_url, CLAIMS)
+    texts = [
+        ("new1", "A harbour budget for next year"),
+        ("only", "The budget opened again"),
+        ("new2", "Budgets of the harbours doubled"),
+        ("harb", "The harbour opened again"),
+        ("new3", "HARBOUR: the budget"),
+        ("also", "The harbour was closed"),
+    ]
+    try:
+        with database.session(write=True) as session:
+            with remembered_blocking():
+                first = _found(session)
+                writer = Writer(session)
+                for external_id, text in texts:
+                    claim_id = writer.insert(
+                        insert(Claim), {"external_id": external_id, "canonical_text": text, "appearance_count": 1}
+                    )
+                    assert claim_id is not None
+                    writer.index_claim(claim_id, text, None)  # as ingest does
+                    claim_indexed(session, claim_id, text, None)
+                    if external_id == "new1":
+                        after_one = _found(session)
+                remembered = _found(session)
+            fresh = _found(session)
+    finally:
+        database.dispose()
+    assert remembered == fresh and not {"only", "harb", "also"} & set(remembered)
+    if database_url.startswith("sqlite"):  # newest first (PostgreSQL ranks them)
+        assert first[:2] == fresh[3:5]
+        assert after_one[0] == "new1" and remembered[:3] == ["new3", "new2", "new1"]
