@@ -32,6 +32,7 @@ from claimdb.matching import (
     ProposedLink,
     match_statement,
 )
+from claimdb.matching.text import claim_wording
 from claimdb.readers.types import Document as DocumentValue
 from claimdb.workers import exit_with_parent
 
@@ -303,11 +304,12 @@ def _store_statement(
         claim_index.claim_changed(claim_id)  # new dates, and figures if it had no statement yet
         result.claims_joined += 1
     else:
+        wording = claim_wording(statement.content)
         new_claim_id = writer.insert(
             _NEW_CLAIM,
             {
                 "claimant_id": claimant_id,
-                "canonical_text": statement.content,
+                "canonical_text": wording,
                 "first_said_on": said_on,
                 "last_said_on": said_on,
                 "appearance_count": 1,
@@ -316,8 +318,8 @@ def _store_statement(
         assert new_claim_id is not None  # a plain INSERT either inserts or raises
         claim_id = new_claim_id
         # Indexed now, not at commit: the next statement of this document may repeat it.
-        writer.index_claim(claim_id, statement.content, None)
-        claim_index.claim_indexed(session, claim_id, statement.content, None)
+        writer.index_claim(claim_id, wording, None)
+        claim_index.claim_indexed(session, claim_id, wording, None)  # the text just indexed
         result.claims_new += 1
     speaker = statement.speaker
     statement_id = writer.insert(

@@ -20,6 +20,7 @@ from claimdb.db.models import Claim, Document, Source, Statement
 from claimdb.extract import EXTRACTOR_VERSION
 from claimdb.ingest import DocumentResult, prepare, store_statements
 from claimdb.matching import DEFAULT_SETTINGS, MatchSettings
+from claimdb.matching.text import claim_wording
 from claimdb.readers.types import Document as DocumentValue
 from claimdb.review import refresh_claim
 
@@ -117,5 +118,6 @@ def _reextract_one(session: Session, document_id: int, settings: MatchSettings, 
         summary.claims_kept += 1
         if count == 1:  # the wording of a claim seen once is its statement's wording
             text = session.scalar(select(func.min(Statement.text)).where(Statement.claim_id == claim_id))
-            session.execute(update(Claim).where(Claim.id == claim_id).values(canonical_text=text))
+            if text is not None:
+                session.execute(update(Claim).where(Claim.id == claim_id).values(canonical_text=claim_wording(text)))
     session.execute(update(Document).where(Document.id == document_id).values(extractor_version=EXTRACTOR_VERSION))

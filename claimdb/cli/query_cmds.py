@@ -71,13 +71,20 @@ SEARCH_EXAMPLES = """Examples:
 
   claimdb search "tribunal" --speaker Reznikov --since 2022-10-01 --format csv
 
+  claimdb search '"lay down" arms' --speaker Reznikov   # a phrase in double quotes, and a word anywhere
+
   claimdb search "anexed"        # no exact match: falls back to fuzzy matching and says so
 """
 
 
 @handles_errors
 def search_command(
-    text: Annotated[str, typer.Argument(help="Words to look for (all must appear; stemmed).")],
+    text: Annotated[
+        str,
+        typer.Argument(
+            help='Words to look for (all must appear; stemmed); "words in double quotes" must appear as a phrase.'
+        ),
+    ],
     speaker: SpeakerOption = None,
     since: SinceOption = None,
     until: UntilOption = None,

@@ -46,14 +46,71 @@ def fts5_phrase_query(tokens: list[str], operator: str = "AND") -> str:
     return f" {operator} ".join('"' + token.replace('"', '""') + '"' for token in tokens)
 
 
+# A phrase is text between a pair of double quotation marks, straight or curly; a mark without its partner is
+# punctuation like any other.
+_PHRASE = re.compile(r'"([^"]*)"|\u201c([^\u201c\u201d]*)\u201d')
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTerms:
+    """A user query cut into exact phrases (each of two or more words) and the text of its loose words."""
+
+    phrases: list[str]
+    words: str
+
+    def _room(self) -> int:
+        return max(MAX_QUERY_TOKENS - sum(len(phrase.split()) for phrase in self.phrases), 0)
+
+    def loose_words(self) -> list[str]:
+        """The loose words as FTS5 tokenizes them, within what the phrases left of MAX_QUERY_TOKENS."""
+        return query_tokens(self.words)[: self._room()]
+
+    def pg_loose_words(self) -> list[str]:
+        """The loose words as PostgreSQL's parser cuts them (decimals whole), within the same budget."""
+        return pg_query_words(self.words)[: self._room()]
+
+    def fts5_match(self) -> str:
+        """The FTS5 MATCH expression: each phrase as one quoted string, each word quoted, all ANDed."""
+        parts = ['"' + " ".join(query_tokens(phrase)) + '"' for phrase in self.phrases]
+        loose = self.loose_words()
+        if loose:
+            parts.append(fts5_phrase_query(loose))
+        return " AND ".join(parts)
+
+
+def search_terms(query: str) -> SearchTerms:
+    """Phrases in double quotes (their words, at most MAX_QUERY_TOKENS in all) and the rest of `query`."""
+    phrases: list[str] = []
+    budget = MAX_QUERY_TOKENS
+
+    def take(match: re.Match[str]) -> str:
+        nonlocal budget
+        inner = match.group(1) if match.group(1) is not None else match.group(2)
+        tokens = pg_query_words(inner)  # decimals whole: "3.5" is one word of a phrase on PostgreSQL
+        if len(query_tokens(inner)) < 2:  # a quoted single word is just that word
+            return f" {inner} "
+        tokens = tokens[:budget]
+        if tokens:
+            budget -= len(tokens)
+            phrases.append(" ".join(tokens))
+        return " "
+
+    rest = _PHRASE.sub(take, query)
+    return SearchTerms(phrases, " ".join(rest.split()))
+
+
 def search_statements(session: Session, query: str, filters: Select | None, limit: int) -> list[TextHit]:
-    """Statements matching every word of `query`, best first; `filters` selects allowed statement ids."""
-    tokens = query_tokens(query)
-    if not tokens:
+    """Statements matching every word and every "quoted phrase" of `query`, best first.
+
+    `filters` selects the allowed statement ids. Words are stemmed ("annexed" finds "annexing"); a phrase
+    matches those words in that order, next to each other.
+    """
+    if not query_tokens(query):
         return []
+    terms = search_terms(query)
     if session.get_bind().dialect.name == "postgresql":
-        return _pg_search(session, " ".join(pg_query_words(query)), filters, limit)
-    return _sqlite_search(session, fts5_phrase_query(tokens), filters, limit)
+        return _pg_search(session, terms, filters, limit)
+    return _sqlite_search(session, terms.fts5_match(), filters, limit)
 
 
 def _restrict(session: Session, filters: Select | None) -> str:
@@ -135,19 +192,24 @@ def _pg_newest_window(
         span = span * 8 if widest_span is None else min(span * 8, widest_span)
 
 
-def _pg_search(session: Session, words: str, filters: Select | None, limit: int) -> list[TextHit]:
+def _pg_search(session: Session, terms: SearchTerms, filters: Select | None, limit: int) -> list[TextHit]:
     where = _restrict(session, filters)
+    # plainto_tsquery of stop words alone is empty, and && with an empty query keeps the other side.
+    query = "plainto_tsquery('english', :words)" + "".join(
+        f" && phraseto_tsquery('english', :phrase{i})" for i in range(len(terms.phrases))
+    )
 
     def build(window: str) -> str:
         return (
             "WITH m AS (SELECT s.id, s.text, s.search_vector, q FROM statements s, "
-            f"plainto_tsquery('english', :words) q WHERE s.search_vector @@ q{where}{window}) "
+            f"(SELECT {query} AS q) AS terms WHERE s.search_vector @@ q{where}{window}) "
             "SELECT m.id, -ts_rank_cd(m.search_vector, m.q) AS rank, ts_headline('english', m.text, m.q, :opts), "
             "(SELECT count(*) FROM m) FROM m ORDER BY rank, m.id LIMIT :limit"
         )
 
     params: dict[str, object] = {
-        "words": words,
+        "words": " ".join(terms.pg_loose_words()),
+        **{f"phrase{i}": phrase for i, phrase in enumerate(terms.phrases)},
         "opts": f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12",
         "limit": limit,
     }

@@ -79,6 +79,30 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
+# Quotation marks that may enclose a whole statement: opening mark -> its closing mark.
+_QUOTE_PAIRS = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", "\u2018": "\u2019"}
+
+
+def claim_wording(content: str) -> str:
+    """The wording a new claim takes from its first statement: the words, without the frame around them.
+
+    A direct quote loses the quotation marks that enclose all of it and the comma that led to its attribution
+    (`"We will win,"` -> `We will win`); a reported clause loses its leading "that". A text with quotation marks
+    inside (a mixed quote, `"deceived" by the Kremlin`) keeps them; nothing else changes.
+    """
+    text = content.strip()
+    if text[:5].lower() == "that " and len(text) > 5:
+        text = text[5:].lstrip()
+    closing = _QUOTE_PAIRS.get(text[:1])
+    if closing is not None and len(text) > 2 and text[-1] == closing:
+        inner = text[1:-1]
+        # The closing mark inside, before a space or punctuation, ends an earlier quotation: "a" and "b".
+        if text[0] not in inner and not re.search(re.escape(closing) + r"(?![^\W_])", inner):
+            text = inner.strip()
+    text = text.rstrip(",;: ")
+    return text or content
+
+
 def words(text: str) -> list[str]:
     """The normalized words of a text, in order."""
     return normalize(text).split()
