@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimdb.claimants import resolve_claimant
+from claimdb.db import claim_index
 from claimdb.db.engine import Database, describe_database_error
 from claimdb.db.fastpath import Writer
 from claimdb.db.models import Claim, ClaimLink, Document, Figure, Source, Statement
@@ -91,6 +92,18 @@ def ingest(
     """Store every readable document (one transaction each) and collect an error for each bad one."""
     summary = IngestSummary()
     items: Iterable[PreparedDocument | InputError] = prepared if prepared is not None else _prepare_all(inputs)
+    with claim_index.remembered_blocking():  # quotes repeat across articles; ingest only adds claims
+        _ingest_items(database, items, settings, on_document, summary)
+    return summary
+
+
+def _ingest_items(
+    database: Database,
+    items: Iterable[PreparedDocument | InputError],
+    settings: MatchSettings,
+    on_document: Callable[[str, DocumentStatus], None] | None,
+    summary: IngestSummary,
+) -> None:
     for item in items:
         if isinstance(item, InputError):
             summary.errors.append(item)
@@ -106,7 +119,6 @@ def ingest(
             break
         if on_document:
             on_document(item.document.location, status)
-    return summary
 
 
 def _prepare_all(inputs: Iterable[DocumentValue | InputError]) -> Iterator[PreparedDocument | InputError]:
@@ -302,6 +314,7 @@ def _store_statement(
     if decision.join_claim_id is not None:
         claim_id = decision.join_claim_id
         writer.rowcount(_JOIN_CLAIM, {"claim_id": claim_id, "said_on": said_on})
+        claim_index.claim_changed(claim_id)  # new dates, and figures if it had no statement yet
         result.claims_joined += 1
     else:
         wording = claim_wording(statement.content)
@@ -319,6 +332,7 @@ def _store_statement(
         claim_id = new_claim_id
         # Indexed now, not at commit: the next statement of this document may repeat it.
         writer.index_claim(claim_id, wording, None)
+        claim_index.claim_indexed(session, claim_id, wording, None)  # the text just indexed
         result.claims_new += 1
     speaker = statement.speaker
     statement_id = writer.insert(

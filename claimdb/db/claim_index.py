@@ -19,8 +19,11 @@ import threading
 import time
 import unicodedata
 import weakref
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -300,10 +303,175 @@ def _sqlite_candidates(
     return [candidate_from_row(r, -float(r[7])) for r in rows]
 
 
+@dataclass
+class _Memory:
+    """What blocking read during a run of inserts (see `remembered_blocking`)."""
+
+    connection: object = None  # the SQLite connection it was read on
+    data_version: int = -1  # its PRAGMA data_version then: another connection's commit changes it
+    # AND's terms and row limit -> the highest indexed claim id then, and the claims found, newest first
+    and_ids: dict[tuple[str, int], tuple[int, tuple[int, ...]]] = field(default_factory=dict)
+    claims: dict[int, Candidate] = field(default_factory=dict)  # rows as read (score 0)
+    figures: dict[int, tuple[Figure, ...]] = field(default_factory=dict)  # of each claim's first statement
+    # Claims indexed inside the block and reported with `claim_indexed`: their stems, ids ascending, and the
+    # ids holding each stem (ascending).
+    indexed: dict[int, frozenset[str]] = field(default_factory=dict)
+    indexed_ids: list[int] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        self.and_ids.clear()
+        self.claims.clear()
+        self.figures.clear()
+        self.forget_indexed()
+
+    def forget_indexed(self) -> None:
+        self.indexed.clear()
+        self.indexed_ids.clear()
+        self.postings.clear()
+
+
+# Entries per kind (an AND's ids are up to 50 numbers, a claim row holds its text, an indexed claim its stems).
+# Past it the memory starts again empty: `claimdb ingest` of 5,000 articles peaked at 194 MB RSS, 169 without.
+_MEMORY_MAX = 20_000
+_memory: ContextVar[_Memory | None] = ContextVar("claimdb_blocking_memory", default=None)
+
+
+@contextmanager
+def remembered_blocking() -> Iterator[None]:
+    """Within the block, SQLite blocking reads what it has read before only once: for a run of inserts (ingest).
+
+    At a million statements the AND of two common words and the reading of its ~50 claims were the blocking
+    costs that grew with the archive, and about half of an ingest's AND queries repeat an earlier one (a quote
+    repeated or reworded in a later article). A repeat reads only the claims indexed since and puts them before
+    the remembered ones: the same claims in the same order. Claim rows and the figures of a claim's first
+    statement are remembered too; the caller reports each claim it changes with `claim_changed` (ingest: a
+    statement joined it). Deleting claims, or changing their text, inside the block is not supported. A commit
+    by any other connection (another process) forgets everything.
+    """
+    token = _memory.set(_Memory())
+    try:
+        yield
+    finally:
+        _memory.reset(token)
+
+
+def claim_changed(claim_id: int) -> None:
+    """Forget the remembered row and figures of a claim (a statement joined it: new dates, maybe figures)."""
+    memory = _memory.get()
+    if memory is not None:
+        memory.claims.pop(claim_id, None)
+        memory.figures.pop(claim_id, None)
+
+
+def claim_indexed(session: Session, claim_id: int, canonical_text: str, title: str | None) -> None:
+    """Report a claim just added to the full-text index (SQLite), so that blocking inside the enclosing
+    `remembered_blocking` finds it among the newer claims without asking the index again."""
+    active = _active_memory(session)
+    if active is None:
+        return
+    memory = active[0]
+    if memory.indexed_ids and claim_id <= memory.indexed_ids[-1]:
+        memory.forget_indexed()  # not in id order: what is known no longer says which claims are new
+    texts = [canonical_text] if not title else [canonical_text, title]
+    stems = frozenset(stem for found in _sqlite_stems(session.connection(), texts) for stem in found)
+    memory.indexed[claim_id] = stems
+    memory.indexed_ids.append(claim_id)
+    for stem in stems:
+        memory.postings.setdefault(stem, []).append(claim_id)
+
+
+def _active_memory(session: Session) -> tuple[_Memory, sqlite3.Connection] | None:
+    """The memory of the enclosing `remembered_blocking` (SQLite only), emptied if another connection wrote."""
+    memory = _memory.get()
+    if memory is None or _dialect(session) != "sqlite":
+        return None
+    driver = session.connection().connection.driver_connection
+    if not isinstance(driver, sqlite3.Connection):
+        return None
+    version = driver.execute("PRAGMA data_version").fetchone()[0]
+    too_big = max(len(memory.and_ids), len(memory.claims), len(memory.figures), len(memory.indexed)) > _MEMORY_MAX
+    if memory.connection is not driver or memory.data_version != version or too_big:
+        memory.clear()
+        memory.connection, memory.data_version = driver, version
+    return memory, driver
+
+
+_NEWEST_AND = "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+_NEWER_AND = "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? AND rowid > ? ORDER BY rowid DESC LIMIT ?"
+_NEWEST_INDEXED = "SELECT max(id) FROM claims_fts_docsize"  # one row per indexed claim (columnsize=1)
+
+
+_INDEXED_SINCE = "SELECT count(*) FROM claims_fts_docsize WHERE id > ?"
+
+
+def _reported_and_ids(
+    connection: Connection, memory: _Memory, terms: Sequence[str], since: int, newest: int, limit: int
+) -> list[int] | None:
+    """The newest claims above `since` holding every term, from the claims reported with `claim_indexed`;
+    None when those are not all the claims indexed since (then the index must be asked)."""
+    start = bisect_right(memory.indexed_ids, since)
+    if start == len(memory.indexed_ids) or memory.indexed_ids[-1] != newest:
+        return None
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    if driver.execute(_INDEXED_SINCE, (since,)).fetchone()[0] != len(memory.indexed_ids) - start:
+        return None
+    # MATCH gets each term's surface form (see _fts5_or_query) and stems it: compare with that stem.
+    matched: list[str] = []
+    for literal in (_surface_forms.get(t, t) for t in terms):
+        stems = _sqlite_stems(connection, [literal])[0]
+        if len(stems) != 1:
+            return None
+        matched.append(stems[0])
+    lists = [memory.postings.get(stem, []) for stem in matched]
+    shortest = min(lists, key=len)
+    found: list[int] = []
+    for claim_id in reversed(shortest):
+        if claim_id <= since or len(found) == limit:
+            break
+        if all(stem in memory.indexed[claim_id] for stem in matched):
+            found.append(claim_id)
+    return found
+
+
+def _remembered_and_ids(connection: Connection, memory: _Memory, terms: Sequence[str], limit: int) -> list[int]:
+    """The ids of the newest `limit` claims holding every term, newest first (see `remembered_blocking`)."""
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    query = _fts5_or_query(terms, "AND")
+    key = (" ".join(sorted(terms)), limit)  # the same claims in any order, and whatever surface forms MATCH gets
+    newest = driver.execute(_NEWEST_INDEXED).fetchone()[0] or 0
+    known = memory.and_ids.get(key)
+    if known is None:
+        ids = [r[0] for r in driver.execute(_NEWEST_AND, (query, limit))]
+    elif newest > known[0]:
+        # The index only grows at its end (fts_sync indexes rows above the highest id it holds).
+        newer = _reported_and_ids(connection, memory, terms, known[0], newest, limit)
+        if newer is None:
+            newer = [r[0] for r in driver.execute(_NEWER_AND, (query, known[0], limit))]
+        ids = newer + list(known[1][: limit - len(newer)])
+    else:
+        ids = list(known[1])
+    memory.and_ids[key] = (newest, tuple(ids))
+    return ids
+
+
 def _claims_by_id(session: Session, claim_ids: Sequence[int]) -> list[Candidate]:
     """Candidates for the given claim ids, in the order given (score 0)."""
     if not claim_ids:
         return []
+    active = _active_memory(session)
+    if active is not None:
+        remembered = active[0].claims
+        missing = [i for i in claim_ids if i not in remembered]
+        if missing:
+            remembered.update((c.claim_id, c) for c in _read_claims(session, missing))
+        return [remembered[i] for i in claim_ids if i in remembered]
+    return _read_claims(session, claim_ids)
+
+
+def _read_claims(session: Session, claim_ids: Sequence[int]) -> list[Candidate]:
     columns = "id, claimant_id, canonical_text, title, external_id, first_said_on, last_said_on"
     rows: Iterable[Sequence[Any]]
     if _dialect(session) == "postgresql":
@@ -531,6 +699,10 @@ def candidate_claims(
         # The keys' claims are already known (newest first): read just those rows.
         wanted = [i for i in keys.claim_ids if i not in excluded][:k]
         return _claims_by_id(session, wanted)
+    active = _active_memory(session) if operator == "AND" and max_terms is not None else None
+    if active is not None:
+        ids = _remembered_and_ids(session.connection(), active[0], terms, k + len(excluded))
+        return _claims_by_id(session, [i for i in ids if i not in excluded][:k])
     if _dialect(session) == "postgresql":
         cap = None if max_terms is None else max(PG_BLOCKING_ROWS, k + len(excluded))
         found = _pg_candidates(session, terms, k + len(excluded), weights, operator, row_cap=cap)
@@ -546,11 +718,27 @@ def claim_figures(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple
     ids = sorted(set(claim_ids))
     if not ids:
         return {}
+    active = _active_memory(session)
+    if active is not None:
+        remembered = active[0].figures
+        missing = [i for i in ids if i not in remembered]
+        if missing:
+            found = _read_figures(session, missing)
+            # A claim without figures (or without statements yet) is remembered as such: a statement that
+            # joins it later is reported with `claim_changed`.
+            remembered.update((i, found.get(i, ())) for i in missing)
+        return {i: remembered[i] for i in ids if remembered[i]}
+    return _read_figures(session, ids)
+
+
+def _read_figures(session: Session, ids: Sequence[int]) -> dict[int, tuple[Figure, ...]]:
+    # The first statements come from the claim_id index alone (it holds the ids): the statements table, the
+    # largest one, is not read.
     query = (
-        "SELECT s.claim_id, f.surface, f.char_start, f.char_end, f.value, f.value_max, f.unit, f.qualifier "
-        "FROM figures AS f JOIN statements AS s ON s.id = f.statement_id "
-        "WHERE s.id IN (SELECT min(id) FROM statements WHERE claim_id {} GROUP BY claim_id) "
-        "ORDER BY s.claim_id, f.char_start"
+        "SELECT m.claim_id, f.surface, f.char_start, f.char_end, f.value, f.value_max, f.unit, f.qualifier "
+        "FROM (SELECT claim_id, min(id) AS statement_id FROM statements WHERE claim_id {} GROUP BY claim_id) AS m "
+        "JOIN figures AS f ON f.statement_id = m.statement_id "
+        "ORDER BY m.claim_id, f.char_start"
     )
     rows: Sequence[Sequence[Any]]
     if _dialect(session) == "postgresql":

@@ -42,12 +42,24 @@ def _catch_up(fts: str, content: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {fts}(rowid, {names}) SELECT id, {names} FROM {content} WHERE id > ? ORDER BY id"
 
 
+# Per connection, its count of changed rows when the index was last found whole: the same count later means
+# this connection has written nothing since. sqlite3 connections take no weak references, so the entry holds
+# the connection (an id alone could be a new connection's); a few pools' worth, then it starts again.
+_whole_at: dict[int, tuple[sqlite3.Connection, int]] = {}
+_WHOLE_AT_MAX = 64
+
+
 def index_new_rows(connection: sqlite3.Connection) -> int:
     """Index the claims and statements inserted since the full-text index last grew; returns how many.
 
-    Cheap when nothing is missing (two index look-ups per table). A database without the FTS5 tables (not
-    migrated yet) is left alone.
+    Nothing to do, and no query, when this connection has changed no row since it last found the index whole
+    (a read-only session's commit). Otherwise cheap when nothing is missing (two index look-ups per table).
+    Rows that another connection inserted without indexing them are indexed at this connection's next write
+    (or its first commit). A database without the FTS5 tables (not migrated yet) is left alone.
     """
+    known = _whole_at.get(id(connection))
+    if known is not None and known[0] is connection and known[1] == connection.total_changes:
+        return 0
     try:
         found = connection.execute(_MISSING).fetchone()
     except sqlite3.OperationalError:
@@ -59,4 +71,7 @@ def index_new_rows(connection: sqlite3.Connection) -> int:
         newest, newest_indexed = found[2 * number], found[2 * number + 1]
         if newest is not None and newest > (newest_indexed or 0):
             indexed += connection.execute(_catch_up(fts, content, columns), (newest_indexed or 0,)).rowcount
+    if len(_whole_at) >= _WHOLE_AT_MAX:
+        _whole_at.clear()
+    _whole_at[id(connection)] = (connection, connection.total_changes)
     return indexed

@@ -155,3 +155,28 @@ def test_downgrade_indexes_what_is_missing_and_restores_the_triggers(tmp_path: P
     finally:
         database.dispose()
     _integrity_check(path)
+
+
+def test_a_read_only_session_commits_without_looking_for_rows_to_index(tmp_path: Path) -> None:
+    path = tmp_path / "claims.db"
+    database = open_database(f"sqlite:///{path}")
+    statements: list[str] = []
+    try:
+        with database.session(write=True) as session:
+            session.execute(insert(Claim), [{"canonical_text": "The harbour budget doubled", "appearance_count": 1}])
+        with database.session() as session:
+            session.execute(text("SELECT count(*) FROM claims")).scalar_one()
+            driver = session.connection().connection.driver_connection
+            driver.set_trace_callback(statements.append)
+        driver.set_trace_callback(None)
+        # A write after that still indexes its rows before the commit.
+        with database.session(write=True) as session:
+            session.connection().exec_driver_sql(
+                "INSERT INTO claims(canonical_text, appearance_count, created_at) "
+                "VALUES ('x', 1, '2024-01-01 00:00:00')"
+            )
+    finally:
+        database.dispose()
+    assert any(s.startswith("COMMIT") for s in statements)
+    assert not [s for s in statements if "_docsize" in s]  # the read session's commit asked nothing
+    _integrity_check(path)
