@@ -341,6 +341,7 @@ _ADJECTIVE_CUES = {
     "outspoken": ("in", "about"),
 }
 # The words that can start one of the cue patterns of `_UnitParser.parse` (besides a word before "that").
+_DAY_INTRODUCERS = frozenset({"on", "last", "this", "late", "early", "since", "until", "by"})
 _TRIGGERS = frozenset(CUE_FORMS) | frozenset(_ADJECTIVE_CUES) | {"according", "in", "asked"}
 _ADJECTIVE_COPULAS = {
     "is",
@@ -814,7 +815,11 @@ class _UnitParser:
                 and not t.text.isupper()  # "USA TODAY" is a name
                 and toks[src_end - 1].low not in DETERMINERS
             ):
-                break  # "according to a congressional report Wednesday": the day is not the source
+                # "according to a congressional report Wednesday": the day is not the source, nor is the
+                # word that introduces it ("released by the auditor on Monday", "published late Friday")
+                while src_end - 1 > j and toks[src_end - 1].low in _DAY_INTRODUCERS:
+                    src_end -= 1
+                break
             src_end += 1
         if src_end == j:
             return None

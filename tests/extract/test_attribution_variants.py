@@ -220,3 +220,15 @@ def test_a_description_before_a_given_name_is_not_part_of_the_name() -> None:
     assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Leo Abara"]
     # a given name the lists do not know stays: "Norbert Leo Butz" is one name
     assert only("Norbert Leo Butz said the show would close.").speaker.name == "Norbert Leo Butz"
+
+
+def test_according_to_source_stops_before_the_word_introducing_its_day() -> None:
+    from claimdb.extract import extract_statements
+
+    text = (
+        "Mayor Ann Lee said the council had wasted millions on the stadium project, according to a report "
+        "released by the city auditor on Monday."
+    )
+    speakers = {s.speaker.name for s in extract_statements(text)}
+    assert "a report released by the city auditor" in speakers
+    assert not any(name and name.endswith(" on") for name in speakers)
