@@ -71,7 +71,7 @@ class SearchTerms:
 
     def fts5_match(self) -> str:
         """The FTS5 MATCH expression: each phrase as one quoted string, each word quoted, all ANDed."""
-        parts = ['"' + " ".join(query_tokens(phrase)) + '"' for phrase in self.phrases]
+        parts = [fts5_phrase_query([" ".join(query_tokens(phrase))]) for phrase in self.phrases]
         loose = self.loose_words()
         if loose:
             parts.append(fts5_phrase_query(loose))
