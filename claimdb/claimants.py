@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from claimdb.db.fastpath import Writer
 from claimdb.db.models import Claimant, ClaimantAlias, ClaimantRole
 from claimdb.db.upsert import get_or_create, insert_ignore
+from claimdb.extract.lexicon import DETERMINERS, PRONOUNS
 from claimdb.extract.types import Speaker
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -32,24 +33,60 @@ def normalize_name(name: str) -> str:
     return key
 
 
+# Speaker "names" that identify nobody: a pronoun or quantifier the extractor kept as the speaker ("Some said",
+# "It's", "Both insisted", "others")
+_NOBODY = {
+    *PRONOUNS,
+    *DETERMINERS,
+    "i'm",
+    "others",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "nobody",
+    "none",
+    "no one",
+    "they're",
+    "we're",
+    "you're",
+}
+
+
+def names_nobody(name: str) -> bool:
+    """True when a speaker name is only a pronoun or quantifier ("Some", "It's", "both"): no claimant."""
+    return normalize_name(name) in _NOBODY
+
+
 def resolve_claimant(session: Session, speaker: Speaker, seen_on: date | None) -> int | None:
     """The claimant id for a speaker, creating it (with aliases and role) on first sight; None if unnamed."""
-    if not speaker.name or speaker.kind == "anonymous":
+    if not speaker.name or speaker.kind == "anonymous" or names_nobody(speaker.name):
         return None
-    if speaker.attribution == "title" and speaker.title and speaker.kind in ("person", "unknown"):
-        # "Ukraine's defence minister" with no name in the article: the one claimant seen in that role.
-        return find_by_role(session, speaker.title, speaker.affiliation, seen_on)
+    if speaker.attribution == "title" and speaker.kind in ("person", "unknown"):
+        # "Ukraine's defence minister" with no name in the article: the one claimant seen in that role;
+        # a noun phrase without a role ("the consensus", "47 percent") names nobody.
+        return find_by_role(session, speaker.title, speaker.affiliation, seen_on) if speaker.title else None
     key = normalize_name(speaker.name)
     if not key:
         return None
     claimant_id = _find_by_alias(session, key)
     if claimant_id is None:
-        claimant_id = get_or_create(
-            session,
-            Claimant,
-            {"name": speaker.name, "kind": speaker.kind, "normalized_key": key},
-            ["normalized_key"],
-        )
+        short = _without_middle(key) if speaker.kind == "person" else None
+        # "Donald J. Trump", "Hillary Rodham Clinton": the one claimant named "Donald Trump" (an alias would not
+        # do: "George Bush" may be an alias of "George W. Bush", who is not "George H. W. Bush")
+        claimant_id = _find_by_key(session, short) if short is not None else None
+        if claimant_id is None:
+            claimant_id = get_or_create(
+                session,
+                Claimant,
+                {"name": speaker.name, "kind": speaker.kind, "normalized_key": key},
+                ["normalized_key"],
+            )
+            if short is not None and _find_by_alias(session, short) is None:
+                words = speaker.name.split()  # a later "Donald Trump" finds "Donald J. Trump"
+                add_alias(session, claimant_id, f"{words[0]} {words[-1]}")
         add_alias(session, claimant_id, speaker.name)
     # (Found by its alias: that alias is already recorded.)
     if (
@@ -102,6 +139,23 @@ _ROLES = cast(Table, ClaimantRole.__table__)
 _ALIAS_OWNERS = (
     select(ClaimantAlias.claimant_id).where(ClaimantAlias.normalized_alias == bindparam("key")).distinct().limit(2)
 )
+
+
+def _without_middle(key: str) -> str | None:
+    """A person's name key without its middle names and initials: "donald j trump" → "donald trump"."""
+    words = key.split()
+    if len(words) < 3 or len(words[0]) < 2 or len(words[-1]) < 2 or words[-1] in _SUFFIXES:
+        return None
+    return f"{words[0]} {words[-1]}"
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_KEY_OWNER = select(Claimant.id).where(Claimant.normalized_key == bindparam("key"))
+
+
+def _find_by_key(session: Session, key: str) -> int | None:
+    rows = Writer(session).rows(_KEY_OWNER, {"key": key})
+    return rows[0][0] if rows else None
 
 
 def _find_by_alias(session: Session, key: str) -> int | None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
 from claimdb.extract.lexicon import (
     ANONYMOUS_HEADS,
+    AUXILIARIES,
     CAPITAL_STOP,
     DETERMINERS,
     FEMALE_FIRST_NAMES,
@@ -305,6 +307,7 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         and rest[-1].low not in ORG_HEADS
     ):
         name_start += 1  # "Striker Leo Abara", "Republican John Kasich": a description before the given name
+    name_start = _skip_name_prefix(text, rest, name_start)
     name_toks = rest[name_start:]
     title_toks = [t for t in rest[:name_start] if t.low.rstrip(".") not in HONORIFICS]
     if name_toks:
@@ -313,13 +316,234 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         # all title-like capitalised words: "White House", "Defence Ministry" -> an organisation name
         mention.name = text[rest[0].start : rest[-1].end]
         title_toks = []
-    if title_toks:
+    if title_toks and plausible_title([t.low for t in title_toks]):
         mention.title = text[title_toks[0].start : title_toks[-1].end]
     mention.head = rest[-1].low.rstrip(".") if rest else (toks[-1].low if toks else "")
     return mention
 
 
 _GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+# Capitalised words that start a headline or a sentence but never a person's name: "Does Rubio ...?",
+# "(See Sexton's timeline)", "Chasing Trump was Rubio", "Republicans Jolly and DeSantis"
+_NOT_NAME_STARTS = {
+    "see",
+    "watch",
+    "read",
+    "meet",
+    "says",
+    "said",
+    "asks",
+    "tells",
+    "why",
+    "how",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "if",
+    "as",
+    "like",
+    "unlike",
+    "with",
+    "without",
+    "after",
+    "before",
+    "while",
+    "since",
+    "during",
+    "despite",
+    "republicans",
+    "democrats",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "independents",
+    "libertarians",
+    "evangelicals",
+    "americans",
+    "critics",
+    "supporters",
+    "opponents",
+    "rivals",
+    "lawmakers",
+    "senators",
+    "voters",
+    "officials",
+}
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words written in lower case somewhere in `text`: a capitalised one among them is a common word."""
+    return frozenset(_LOWER_WORD_RE.findall(text))
+
+
+def _skip_name_prefix(text: str, rest: list[Word], name_start: int) -> int:
+    """Move `name_start` past capitalised words that begin a sentence or a headline rather than the name:
+    "Does Rubio", "And Marco Rubio", "(See Sexton's timeline)", "the Year Barack Obama"."""
+    start = name_start
+    if rest and rest[-1].low in ORG_HEADS:
+        return name_start  # "One America News Network"
+    while len(rest) - start >= 2:
+        t = rest[start]
+        low = t.low.rstrip(".")
+        if low in _GIVEN_NAMES or low in ("will", "may") or len(low) < 2 or t.text.isupper():
+            break  # a given name, an initial or an acronym ("GOP", "NAACP") starts the name or its title
+        if low in AUXILIARIES or low in DETERMINERS or low in _NOT_NAME_STARTS:
+            start += 1
+        elif (
+            # a common word of this article before a given name inside the run: "Real Donald Trump"
+            any(rest[k].low in _GIVEN_NAMES for k in range(start + 1, len(rest) - 1)) and low in _lower_words(text)
+        ):
+            start += 1
+        else:
+            break
+    return start if start == name_start or rest[start].capitalised else name_start
+
+
+# Title words that describe a role but do not name one: a title does not end with them ("Senate", "White")
+_ROLE_MODIFIERS = {
+    "acting",
+    "affairs",
+    "army",
+    "campaign",
+    "command",
+    "communications",
+    "crown",
+    "defence",
+    "defense",
+    "democratic",
+    "department",
+    "deputy",
+    "district",
+    "eastern",
+    "economy",
+    "ex",
+    "federal",
+    "finance",
+    "first",
+    "foreign",
+    "former",
+    "gop",
+    "health",
+    "house",
+    "incoming",
+    "interim",
+    "interior",
+    "legal",
+    "majority",
+    "media",
+    "military",
+    "minority",
+    "national",
+    "northern",
+    "outgoing",
+    "policy",
+    "political",
+    "presidential",
+    "press",
+    "prime",
+    "public",
+    "regional",
+    "running",
+    "security",
+    "senate",
+    "senior",
+    "southern",
+    "state",
+    "super",
+    "supreme",
+    "top",
+    "trade",
+    "u.s",
+    "us",
+    "vice",
+    "western",
+    "white",
+}
+# Role nouns without a typical ending: "his wife", "a family friend", "retired neurosurgeon"
+_ROLE_NOUNS = {
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "cousin",
+    "friend",
+    "niece",
+    "nephew",
+    "uncle",
+    "aunt",
+    "widow",
+    "girlfriend",
+    "boyfriend",
+    "man",
+    "boy",
+    "girl",
+    "boss",
+    "surgeon",
+    "neurosurgeon",
+    "physician",
+    "novice",
+    "veteran",
+    "expert",
+    "chef",
+    "clerk",
+    "nun",
+    "monk",
+    "priest",
+    "cleric",
+    "scholar",
+    "pilot",
+    "nurse",
+    "cop",
+    "agent",
+    "guard",
+    "spy",
+    "lt",
+    "capt",
+    "sgt",
+    "col",
+    "gen",
+    "adm",
+}
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ee", "ant", "ent", "crat", "can", "ess", "ary")
+_NOT_ROLE_HEADS = {"number", "wherever", "whenever", "however", "never", "ever", "other", "rather", "together", "honor"}
+_NOT_ROLE_STARTS = {"about", "from", "with", "by", "of", "for", "in", "on", "at", "to", "into", "despite", "wherever"}
+_COORDINATORS = {"and", "or", "&", "plus"}
+
+
+def plausible_title(words: list[str]) -> bool:
+    """True when lower-cased `words` read as a role ("defence minister", "campaign manager", "Sen.",
+    "Secretary of State", "pollster and strategist"), not as the rest of a misread phrase ("Clinton and",
+    "9 outrageous things", "Friends of", "random women", "2016")."""
+    keys = [w.rstrip(".").replace("’", "'") for w in words]
+    cut = next((k for k, w in enumerate(keys) if w in _COORDINATORS), None)
+    if cut is not None:
+        return plausible_title(keys[:cut]) and plausible_title(keys[cut + 1 :])
+    if not keys or keys[0] in _NOT_ROLE_STARTS or keys[-1] == "of" or any(k.isdigit() for k in keys):
+        return False
+    of = next((k for k in range(1, len(keys)) if keys[k] == "of"), None)
+    head = keys[of - 1] if of is not None else keys[-1]
+    if head.endswith("'s"):
+        head = head[:-2]
+    if any(ch.isdigit() for ch in head) or head in _ROLE_MODIFIERS or head in _NOT_ROLE_HEADS:
+        return False
+    if head in TITLE_WORDS or head in ANONYMOUS_HEADS or head in HONORIFICS or head in _ROLE_NOUNS:
+        return True
+    if head.split("-")[-1] in _ROLE_NOUNS:
+        return True  # "ex-wife", "co-host"
+    if head in DETERMINERS or head in PRONOUNS or head in CAPITAL_STOP:
+        return False
+    if head.endswith("s") and not head.endswith(("ss", "us")):
+        return False  # a plural: "reporters", "users"
+    return head.endswith(_ROLE_ENDINGS) and len(head) > 3
+
+
 # How descriptions end ("striker", "comedian", "journalist", "alderman", "Democrat", "Texas-based"); given names
 # not in the lists above seldom do ("Norbert", "Rafael", "Giovanni")
 _DESCRIPTION_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "crat", "can", "ed", "ant", "ent")

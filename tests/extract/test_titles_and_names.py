@@ -1,0 +1,101 @@
+"""A speaker's title is a role, and a name does not start with the word that starts the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdb.extract import extract_statements
+from claimdb.extract.speakers import plausible_title
+from tests.extract.extractcases import PUB, only
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sen.",
+        "defence minister",
+        "campaign manager",
+        "Secretary of State",
+        "former Pennsylvania governor",
+        "Clinton spokesman",
+        "retired neurosurgeon",
+        "his wife",
+        "pollster and strategist",
+        "U.S. District Judge",
+        "Air Force 1st Lt.",
+    ],
+)
+def test_a_role_is_a_title(title: str) -> None:
+    assert plausible_title(title.lower().split())
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Clinton and",  # "Clinton and Sen. Ann Cole said"
+        "9 outrageous things",
+        "09PM",
+        "2016",
+        "62-year-old",
+        "Friends of",
+        "Campaign for",
+        "random women",
+        "reporters",
+        "lawsuit filed in Manhattan by",
+        "White",
+        "Senate",
+        "state",
+        "former",
+        "about Pope",
+    ],
+)
+def test_the_rest_of_a_misread_phrase_is_no_title(phrase: str) -> None:
+    assert not plausible_title(phrase.lower().split())
+
+
+def test_a_coordinated_name_gives_no_title() -> None:
+    statement = only("Mills and Anna Berg said the plan was never costed.")
+    assert statement.speaker.title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Voters like Anna Berg's plan.\n\nDoes Berg, like many in her party, oppose the tax? Her record is mixed."
+            "\n\nBerg said on Tuesday that the tax was unfair.",
+            "Anna Berg",
+        ),
+        (
+            "Voters like Anna Berg's plan.\n\n(See Berg's full interview below.)\n\n"
+            "Berg said on Tuesday that the tax was unfair.",
+            "Anna Berg",
+        ),
+        (
+            "Another Berg ally, trade minister Tom Ilves, said the deal would hold.\n\n"
+            "Nora Berg told reporters that the deal was done.\n\nAnother Berg said nothing.",
+            "Nora Berg",
+        ),
+        (
+            "It was a record year for the party. The Year Anna Berg Made Headlines, a new film, opens today.\n\n"
+            "Anna Berg said the film was unfair to her.\n\n"
+            '"I never agreed to it," Berg said of the film.',
+            "Anna Berg",
+        ),
+    ],
+)
+def test_a_sentence_opening_word_is_not_part_of_the_name(text: str, name: str) -> None:
+    speakers = {s.speaker.name for s in extract_statements(text, PUB) if s.speaker.name}
+    assert name in speakers
+    assert not any(n != name and n.endswith(name.split()[-1]) and len(n) > len(name) for n in speakers), speakers
+
+
+def test_a_given_name_that_is_also_a_verb_stays() -> None:
+    statement = only("Will Doyle, the club's treasurer, said the accounts were balanced.")
+    assert statement.speaker.name == "Will Doyle"
+
+
+def test_an_unlisted_given_name_before_a_listed_one_stays() -> None:
+    # "Norbert" is no common word of the article: it stays part of the name
+    statement = only("Norbert Leo Butz said the show would tour next year.")
+    assert statement.speaker.name == "Norbert Leo Butz"
