@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from claimdb import __version__
-from claimdb.cli.common import VERBOSITY
+from claimdb.cli.common import DATABASE, DB_HELP, VERBOSITY
 from claimdb.errors import ClaimdbError, UsageError
 
 app = typer.Typer(
@@ -24,7 +24,8 @@ Quick start:
   claimdb match "Russia annexed 20% of Ukraine"     have we seen this claim before?
 
 Every listing command takes --format table|json|jsonl|csv, --limit and -o FILE. The database is
---db PATH|URL, else $CLAIMDB_DATABASE_URL, else claimdb.sqlite3 in your user data folder.
+--db PATH|URL (before or after the command), else $CLAIMDB_DATABASE_URL, else claimdb.sqlite3 in your
+user data folder.
 Exit codes: 0 ok, 1 error (bad input, database problem), 2 usage mistake.
 """,
     no_args_is_help=True,
@@ -49,8 +50,10 @@ def _root(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also say which database is used and how long things take.")
     ] = False,
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP + " Also accepted after the command.")] = None,
 ) -> None:
     """claimdb: a quote and claim fact-tracking database."""
+    DATABASE.value = db
     VERBOSITY.quiet = quiet
     VERBOSITY.verbose = verbose and not quiet
 

@@ -15,16 +15,11 @@ from claimdb.config import ENV_DATABASE_URL, resolve_database_url
 from claimdb.db.engine import Database, open_database
 from claimdb.errors import ClaimdbError, UsageError
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar=ENV_DATABASE_URL,
-        show_envvar=True,
-        help="SQLite file path or database URL (postgresql+psycopg://user@host/db). "
-        "Default: claimdb.sqlite3 in your user data folder.",
-    ),
-]
+DB_HELP = (
+    "SQLite file path or database URL (postgresql+psycopg://user@host/db). "
+    f"Default: ${ENV_DATABASE_URL}, else claimdb.sqlite3 in your user data folder."
+)
+DbOption = Annotated[str | None, typer.Option("--db", help=DB_HELP)]
 
 
 @dataclass
@@ -38,9 +33,24 @@ class Verbosity:
 VERBOSITY = Verbosity()
 
 
+@dataclass
+class DatabaseChoice:
+    """The global `claimdb --db X COMMAND` choice; a command's own --db wins over it, it wins over the environment."""
+
+    value: str | None = None
+
+
+DATABASE = DatabaseChoice()
+
+
+def database_url(db: str | None) -> str:
+    """The URL of the database the user chose (command --db, global --db, $CLAIMDB_DATABASE_URL, default)."""
+    return resolve_database_url(db or DATABASE.value)
+
+
 def open_db(db: str | None) -> Database:
     """Open (creating and migrating on first use) the database the user chose."""
-    url = resolve_database_url(db)
+    url = database_url(db)
     started = time.perf_counter()
     database = open_database(url)
     if VERBOSITY.verbose:

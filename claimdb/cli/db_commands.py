@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from claimdb.cli.common import DbOption, handles_errors
-from claimdb.config import resolve_database_url
+from claimdb.cli.common import DbOption, database_url, handles_errors
 from claimdb.db import maintenance, migrate
 from claimdb.db.engine import open_database
 
@@ -20,7 +19,7 @@ def upgrade_command(
     revision: Annotated[str, typer.Argument(help="Target revision.")] = "head", db: DbOption = None
 ) -> None:
     """Migrate the database to the newest schema (claimdb also does this on first use)."""
-    database = open_database(resolve_database_url(db), migrate=False)
+    database = open_database(database_url(db), migrate=False)
     before = migrate.current_revision(database)
     migrate.upgrade(database, revision)
     after = migrate.current_revision(database)
@@ -35,7 +34,7 @@ def downgrade_command(
     db: DbOption = None,
 ) -> None:
     """Migrate the database back to an older schema."""
-    database = open_database(resolve_database_url(db), migrate=False)
+    database = open_database(database_url(db), migrate=False)
     migrate.downgrade(database, revision)
     typer.echo(f"database at {migrate.current_revision(database) or 'base (empty)'}")
     database.dispose()
@@ -45,7 +44,7 @@ def downgrade_command(
 @handles_errors
 def current_command(db: DbOption = None) -> None:
     """Print the database's schema revision and the newest one this claimdb knows."""
-    database = open_database(resolve_database_url(db), migrate=False)
+    database = open_database(database_url(db), migrate=False)
     current = migrate.current_revision(database)
     head = migrate.head_revision()
     database.dispose()
@@ -66,7 +65,7 @@ def optimize_command(db: DbOption = None) -> None:
     Each ingest adds small full-text segments that searches and matching must all read; merging them makes a
     large archive faster to search and to ingest into. Safe at any time; other writers wait for it.
     """
-    database = open_database(resolve_database_url(db))
+    database = open_database(database_url(db))
     report = maintenance.optimize(database)
     database.dispose()
     done = (

@@ -208,3 +208,21 @@ def test_quiet_and_verbose(sqlite_url: str) -> None:
 def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0 and result.stdout.startswith("claimdb ")
+
+
+def test_db_before_the_command_and_its_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second, from_env = tmp_path / "first.db", tmp_path / "second.db", tmp_path / "env.db"
+    monkeypatch.setenv("CLAIMDB_DATABASE_URL", str(from_env))
+    result = runner.invoke(app, ["--db", str(first), "ingest", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert first.exists() and not from_env.exists()  # the global --db wins over the environment
+
+    def statements(*args: str) -> int:
+        out = runner.invoke(app, [*args, "-f", "json"])
+        assert out.exit_code == 0, out.output
+        return int(json.loads(out.stdout)["statements"])
+
+    assert statements("--db", str(first), "stats") > 0
+    # the command's own --db wins over the global one
+    assert statements("--db", str(first), "stats", "--db", str(second)) == 0
+    assert statements("stats") == 0 and from_env.exists()  # nothing given: the environment again
