@@ -85,6 +85,7 @@ class TextProfile:
     core: str  # see core_text
     negation_cues: tuple[str, ...]  # see negation_cues
     content_words: int  # see content_word_count
+    negated: tuple[str, ...] = ()  # the first content word after each cue: what is negated ("annexed")
 
 
 @lru_cache(maxsize=16384)
@@ -94,6 +95,7 @@ def text_profile(text: str) -> TextProfile:
     tokens = normalized.split()
     kept = []
     cues = []
+    negated = []
     content = 0
     kinds = _word_kinds
     for i, word in enumerate(tokens):
@@ -102,11 +104,13 @@ def text_profile(text: str) -> TextProfile:
             kind = _word_kind(word)
         if kind & 2:
             cues.append(" ".join(tokens[i : i + 2]))
+            after = (w for w in tokens[i + 1 : i + 4] if (kinds.get(w) or _word_kind(w)) & 6 == 4)
+            negated.append(next(after, ""))
         elif not kind & 1:
             kept.append(word)
         if kind & 4:
             content += 1
-    return TextProfile(normalized, " ".join(kept), tuple(cues), content)
+    return TextProfile(normalized, " ".join(kept), tuple(cues), content, tuple(negated))
 
 
 def core_text(text: str) -> str:
@@ -216,7 +220,7 @@ def negation_cues(text: str) -> tuple[str, ...]:
 
 def compare_polarity(new_text: str, claim_text: str) -> Level:
     """Polarity: same, or differs when one side negates or denies and the other does not."""
-    return compare_cues(negation_cues(new_text), negation_cues(claim_text))
+    return compare_polarity_profiles(text_profile(new_text), text_profile(claim_text))
 
 
 def compare_cues(new_cues: tuple[str, ...], claim_cues: tuple[str, ...]) -> Level:
@@ -227,6 +231,82 @@ def compare_cues(new_cues: tuple[str, ...], claim_cues: tuple[str, ...]) -> Leve
     negated, plain = ("new statement", "existing claim") if new_cues else ("existing claim", "new statement")
     cue = (new_cues or claim_cues)[0]
     return Level("polarity", "differs", f"polarity differs: {negated} says '{cue}', {plain} does not")
+
+
+# Past forms whose first letters differ from the present: "did not find" negates "found"
+_IRREGULAR_PAST = {
+    past: base
+    for base, forms in {
+        "say": "said",
+        "tell": "told",
+        "find": "found",
+        "know": "knew known",
+        "see": "saw seen",
+        "make": "made",
+        "take": "took taken",
+        "come": "came",
+        "give": "gave given",
+        "get": "got gotten",
+        "go": "went gone",
+        "have": "had has",
+        "do": "did done does",
+        "pay": "paid",
+        "win": "won",
+        "lose": "lost",
+        "meet": "met",
+        "leave": "left",
+        "hold": "held",
+        "keep": "kept",
+        "buy": "bought",
+        "bring": "brought",
+        "sell": "sold",
+        "send": "sent",
+        "spend": "spent",
+        "build": "built",
+        "begin": "began begun",
+        "break": "broke broken",
+        "choose": "chose chosen",
+        "fight": "fought",
+        "lead": "led",
+        "run": "ran",
+        "rise": "rose risen",
+        "fall": "fell fallen",
+        "grow": "grew grown",
+        "write": "wrote written",
+        "speak": "spoke spoken",
+        "think": "thought",
+        "strike": "struck",
+        "stand": "stood",
+        "feel": "felt",
+        "seek": "sought",
+        "teach": "taught",
+        "catch": "caught",
+    }.items()
+    for past in forms.split()
+}
+
+
+def _stem5(word: str) -> str:
+    return _IRREGULAR_PAST.get(word, word)[:5]
+
+
+def compare_polarity_profiles(new: TextProfile, claim: TextProfile) -> Level:
+    """`compare_cues`, and a negation only counts when the other side says what it negates: "his policy of not
+    allowing visitors, citing a poll" against "a poll found ..." is no contradiction (level "outside")."""
+    level = compare_cues(new.negation_cues, claim.negation_cues)
+    if level.level != "differs":
+        return level
+    negating, plain = (new, claim) if new.negation_cues else (claim, new)
+    words = negating.negated
+    if not words or not all(words):
+        return level  # a cue with nothing after it to check ("he denied it"): keep the contradiction
+    stems = {_stem5(w) for w in plain.normalized.split()}
+    if any(_stem5(scope.split()[0]) in stems for scope in words):
+        return level
+    side = "new statement" if negating is new else "existing claim"
+    return Level(
+        "polarity", "outside", f"negation outside the shared wording: {side} says '{negating.negation_cues[0]}'"
+    )
 
 
 # --- claimant and date --------------------------------------------------------------------------------------

@@ -16,9 +16,9 @@ from claimdb.extract.types import Figure
 from claimdb.matching.comparisons import (
     Level,
     compare_claimant,
-    compare_cues,
     compare_dates,
     compare_figures,
+    compare_polarity_profiles,
     compare_text_profiles,
     text_profile,
 )
@@ -105,7 +105,7 @@ def compare(new: NewStatement, claim: ClaimView, settings: MatchSettings) -> Com
         claim=claim,
         text=compare_text_profiles(new_profile, claim_profile, settings),
         figures=compare_figures(new.figures, claim.figures, settings, new_text=new.text, claim_text=claim.text),
-        polarity=compare_cues(new_profile.negation_cues, claim_profile.negation_cues),
+        polarity=compare_polarity_profiles(new_profile, claim_profile),
         claimant=compare_claimant(new.claimant_id, claim.claimant_id),
         date=compare_dates(new.said_on, claim.first_said_on, claim.last_said_on, settings),
         content_words=min(new_profile.content_words, claim_profile.content_words),
