@@ -67,6 +67,10 @@ def _may_hold_date(frame: str) -> bool:
     return any(word in low for word in _DATE_WORDS) or _DIGIT_RE.search(frame) is not None
 
 
+# The word before a date that makes it the date of an event or a span, not of the words: "the attacks of Sept. 11"
+_EVENT_DATE_RE = re.compile(r"\b(?:of|since|until|till|through)\s+(?:(?:the|last)\s+)?$", re.IGNORECASE)
+
+
 def resolve_said_on(frame: str, published_on: date | None) -> tuple[date | None, DatePrecision]:
     """Resolve the first date phrase in `frame` (the attribution text around a cue).
 
@@ -76,6 +80,8 @@ def resolve_said_on(frame: str, published_on: date | None) -> tuple[date | None,
     if not _may_hold_date(frame):
         return published_on, "publication"
     for match in _DATE_RE.finditer(frame):
+        if match.group(0)[:5].lower() == "since" or _EVENT_DATE_RE.search(frame, 0, match.start()):
+            continue  # "the attacks of Sept. 11, 2001", "since March": the date of something else
         resolved = _resolve_match(match, published_on)
         if resolved is not None:
             return resolved

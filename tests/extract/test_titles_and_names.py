@@ -99,3 +99,14 @@ def test_an_unlisted_given_name_before_a_listed_one_stays() -> None:
     # "Norbert" is no common word of the article: it stays part of the name
     statement = only("Norbert Leo Butz said the show would tour next year.")
     assert statement.speaker.name == "Norbert Leo Butz"
+
+
+def test_the_date_of_an_event_is_not_when_the_words_were_said() -> None:
+    text = (
+        '"What does that mean, he kept the harbour safe after the flood?" Mr. Lund asked, repeating a charge - '
+        "that the mayor was to blame for the flood of Sept. 11, 2001 - that he made in a debate.\n\n"
+        'Mr. Lund, who has campaigned since March, said on Friday that "the harbour is not safe."'
+    )
+    dates = [(s.said_on, s.said_on_precision) for s in extract_statements(text, PUB)]
+    assert dates[0] == (PUB, "publication"), dates
+    assert dates[-1][1] == "day", dates  # "on Friday", not "since March"
