@@ -197,6 +197,7 @@ _WIDEN_ROLE = (
 
 def record_role(session: Session, claimant_id: int, title: str, affiliation: str, seen_on: date | None) -> None:
     """Record that a claimant held `title` (of `affiliation`) on `seen_on`, widening the seen range."""
+    title, affiliation = " ".join(title.split()), " ".join(affiliation.split())  # no-break spaces, new lines
     key = {"role_claimant_id": claimant_id, "role_title": title, "role_affiliation": affiliation}
     # Usually the role is known: one UPDATE widens its dates. Otherwise insert it (a racing writer may win).
     writer = Writer(session)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 
 from claimdb.db.engine import Database
 from claimdb.db.models import Claim, Claimant, ClaimLink, Document, Figure, Review, Statement
-from claimdb.formatting import format_figure, format_role
+from claimdb.formatting import claimant_row, format_figure, format_role
 from claimdb.query import HISTORY_COLUMNS, describe_links, statement_row
 
 Row = dict[str, Any]
@@ -232,15 +232,7 @@ def _claimant_rows(session: Session, batch_size: int) -> Iterator[Row]:
         .execution_options(yield_per=batch_size)
     )
     for claimant, statements in session.execute(query):
-        roles = sorted(claimant.roles, key=lambda role: role.last_seen or date.min, reverse=True)
-        yield {
-            "claimant_id": claimant.id,
-            "name": claimant.name,
-            "kind": claimant.kind,
-            "roles": "; ".join(format_role(role) for role in roles),
-            "aliases": "; ".join(sorted({alias.alias for alias in claimant.aliases} - {claimant.name})),
-            "statements": statements,
-        }
+        yield claimant_row(claimant, statements)
 
 
 # --------------------------------------------------------------------------------------------------- writers

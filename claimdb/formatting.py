@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from claimdb.db.models import ClaimantRole, Figure
+from collections.abc import Iterable
+from datetime import date
+
+from claimdb.db.models import Claimant, ClaimantRole, Figure
 
 QUALIFIER_SIGNS = {
     "exact": "",
@@ -44,3 +47,31 @@ def format_role(role: ClaimantRole | None) -> str:
     if role is None:
         return ""
     return f"{role.title}, {role.affiliation}" if role.affiliation else role.title
+
+
+def claimant_row(claimant: Claimant, statements: int) -> dict[str, object]:
+    """A claimant as `claimdb claimants` and `export --what claimants` show it: roles newest first, each once."""
+    return {
+        "claimant_id": claimant.id,
+        "name": claimant.name,
+        "kind": claimant.kind,
+        "roles": "; ".join(_distinct(format_role(role) for role in _newest_first(claimant.roles))),
+        "aliases": "; ".join(sorted({alias.alias for alias in claimant.aliases} - {claimant.name})),
+        "statements": statements,
+    }
+
+
+def _newest_first(roles: Iterable[ClaimantRole]) -> list[ClaimantRole]:
+    return sorted(roles, key=lambda role: role.last_seen or date.min, reverse=True)
+
+
+def _distinct(texts: Iterable[str]) -> list[str]:
+    # "Former President" and "former President" are one role to a reader
+    seen: set[str] = set()
+    kept = []
+    for text in texts:
+        key = " ".join(text.casefold().split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(text)
+    return kept

@@ -28,7 +28,7 @@ from claimdb.db.models import (
     Statement,
 )
 from claimdb.errors import NotFoundError
-from claimdb.formatting import format_figure, format_role
+from claimdb.formatting import claimant_row, format_figure, format_role
 
 Row = dict[str, Any]
 
@@ -332,20 +332,7 @@ def claimants(database: Database, *, name: str | None = None, limit: int | None 
             query = query.where(Claimant.id.in_(claimant_ids_for(name)))
         if limit is not None:
             query = query.limit(limit)
-        rows = []
-        for claimant, statements in session.execute(query).all():
-            roles = sorted(claimant.roles, key=lambda r: r.last_seen or date.min, reverse=True)
-            rows.append(
-                {
-                    "claimant_id": claimant.id,
-                    "name": claimant.name,
-                    "kind": claimant.kind,
-                    "roles": "; ".join(format_role(role) for role in roles),
-                    "aliases": "; ".join(sorted({alias.alias for alias in claimant.aliases} - {claimant.name})),
-                    "statements": statements,
-                }
-            )
-        return rows
+        return [claimant_row(claimant, statements) for claimant, statements in session.execute(query).all()]
 
 
 def stats(database: Database) -> Row:

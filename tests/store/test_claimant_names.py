@@ -79,3 +79,18 @@ def test_a_pronoun_or_quantifier_is_no_claimant(database_url: str, tmp_path: Pat
     assert not {n.lower() for n in names} & {"some", "others"}, names
     result = runner.invoke(app, ["search", "stadium", "--db", database_url, "-f", "json"])
     assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2, result.output  # still stored
+
+
+def test_a_role_is_listed_once(database_url: str, tmp_path: Path) -> None:
+    ingest(
+        database_url,
+        tmp_path,
+        [
+            "Former President Carl Lund said the steel plant would stay open for another decade.",
+            "former President Carl Lund said the shipyard had never made a loss in his time there.",
+            "Former\u00a0President Carl Lund said the harbour had been dredged twice in his second term.",
+        ],
+    )
+    result = runner.invoke(app, ["claimants", "--db", database_url, "-f", "json"])
+    rows = {row["name"]: row["roles"] for row in json.loads(result.stdout)}
+    assert rows["Carl Lund"].casefold() == "former president", rows
