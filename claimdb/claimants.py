@@ -12,7 +12,7 @@ from sqlalchemy import Date, Select, Table, bindparam, case, func, or_, select, 
 from sqlalchemy.orm import Session
 
 from claimdb.db.fastpath import Writer
-from claimdb.db.models import Claimant, ClaimantAlias, ClaimantRole
+from claimdb.db.models import Claim, Claimant, ClaimantAlias, ClaimantRole, Statement
 from claimdb.db.upsert import get_or_create, insert_ignore
 from claimdb.extract.lexicon import DETERMINERS, PRONOUNS
 from claimdb.extract.types import Speaker
@@ -209,3 +209,26 @@ def record_role(session: Session, claimant_id: int, title: str, affiliation: str
     )
     if created is None:
         writer.rowcount(_WIDEN_ROLE, {**key, "seen_on": seen_on})
+
+
+def drop_if_unused(session: Session, claimant_id: int) -> bool:
+    """Delete a claimant that no statement or claim refers to any more, unless a person gave it an alias that is
+    no form of its name ("the Iron Lady"); True when deleted. Used when re-extraction found a better speaker."""
+    writer = Writer(session)
+    if writer.rows(_USED_BY_STATEMENT, {"claimant_id": claimant_id}) or writer.rows(
+        _USED_BY_CLAIM, {"claimant_id": claimant_id}
+    ):
+        return False
+    claimant = session.get(Claimant, claimant_id)
+    if claimant is None:
+        return False
+    own = set(claimant.normalized_key.split())
+    if any(not set(alias.normalized_alias.split()) <= own for alias in claimant.aliases):
+        return False
+    session.delete(claimant)
+    session.flush()
+    return True
+
+
+_USED_BY_STATEMENT = select(Statement.id).where(Statement.claimant_id == bindparam("claimant_id")).limit(1)
+_USED_BY_CLAIM = select(Claim.id).where(Claim.claimant_id == bindparam("claimant_id")).limit(1)

@@ -3,18 +3,22 @@
 A document whose `extractor_version` is older than the running extractor is extracted again from its stored
 text. A new statement by the same claimant that overlaps an old statement's span joins the old statement's
 claim without matching, so claims, their links (confirmed or rejected ones included), reviews, claimant merges
-and aliases survive. Old claims left without any statement are removed; everything else is matched as in ingest.
+and aliases survive. Old claims left without any statement are removed, and so are claimants left without
+statements or claims whose aliases are only forms of their own name (a person's alias is kept); everything else
+is matched as in ingest.
 One transaction per document.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from claimdb.claimants import drop_if_unused
 from claimdb.db.engine import Database
 from claimdb.db.models import Claim, Document, Source, Statement
 from claimdb.extract import EXTRACTOR_VERSION
@@ -36,6 +40,7 @@ class ReextractSummary:
     claims_removed: int = 0
     claims_new: int = 0
     links_new: int = 0
+    claimants_removed: int = 0
 
 
 def outdated_documents(database: Database, everything: bool = False) -> list[int]:
@@ -86,18 +91,25 @@ def _reextract_one(session: Session, document_id: int, settings: MatchSettings, 
     ).all()
     summary.statements_before += len(old)
     old_claims = {row.claim_id for row in old}
+    counts = {
+        claim_id: count
+        for claim_id, count in session.execute(
+            select(Claim.id, Claim.appearance_count).where(Claim.id.in_(old_claims))
+        ).all()
+    }
+    single = {claim_id: counts.get(claim_id) == 1 for claim_id in old_claims}
     session.execute(delete(Statement).where(Statement.document_id == document_id))
     taken: set[int] = set()
 
     def known_claim(claimant_id: int | None, span: tuple[int, int]) -> int | None:
-        # The old statement of the same claimant whose span overlaps most, each used once.
-        best, best_overlap = None, 0
-        for index, row in enumerate(old):
-            if index in taken or row.claimant_id != claimant_id:
-                continue
-            overlap = min(span[1], row.char_end) - max(span[0], row.char_start)
-            if overlap > best_overlap:
-                best, best_overlap = index, overlap
+        # The old statement of the same claimant whose span overlaps most, each used once; else, when the
+        # claimant is now found better ("Does Rubio" -> "Marco Rubio"), the overlapping old statement that was
+        # its claim's only appearance: the claim moves to the new claimant with its links and reviews.
+        best = _most_overlapping(old, taken, span, lambda row: row.claimant_id == claimant_id)
+        if best is None and claimant_id is not None:
+            best = _most_overlapping(old, taken, span, lambda row: single[row.claim_id])
+            if best is not None:
+                session.execute(update(Claim).where(Claim.id == old[best].claim_id).values(claimant_id=claimant_id))
         if best is None:
             return None
         taken.add(best)
@@ -120,4 +132,20 @@ def _reextract_one(session: Session, document_id: int, settings: MatchSettings, 
             text = session.scalar(select(func.min(Statement.text)).where(Statement.claim_id == claim_id))
             if text is not None:
                 session.execute(update(Claim).where(Claim.id == claim_id).values(canonical_text=claim_wording(text)))
+    for claimant_id in {row.claimant_id for row in old} - {None}:
+        if drop_if_unused(session, claimant_id):
+            summary.claimants_removed += 1
     session.execute(update(Document).where(Document.id == document_id).values(extractor_version=EXTRACTOR_VERSION))
+
+
+def _most_overlapping(
+    old: Sequence[Any], taken: set[int], span: tuple[int, int], allowed: Callable[[Any], bool]
+) -> int | None:
+    best, best_overlap = None, 0
+    for index, row in enumerate(old):
+        if index in taken or not allowed(row):
+            continue
+        overlap = min(span[1], row.char_end) - max(span[0], row.char_start)
+        if overlap > best_overlap:
+            best, best_overlap = index, overlap
+    return best

@@ -149,4 +149,5 @@ def reextract_command(
         f"documents: {summary.documents} re-extracted; statements: {summary.statements_before} before, "
         f"{summary.statements_after} after; claims: {summary.claims_kept} kept, {summary.claims_removed} removed, "
         f"{summary.claims_new} new; links: {summary.links_new} new"
+        + (f"; claimants: {summary.claimants_removed} removed" if summary.claimants_removed else "")
     )

@@ -86,3 +86,60 @@ def test_reextract_rebuilds_and_keeps_decisions(database_url: str) -> None:
     again = run("reextract", "--db", database_url)
     assert again.exit_code == 0 and "nothing to do" in again.stdout
     assert _counts(database_url) == after
+
+
+def test_a_better_speaker_keeps_the_claim_and_drops_the_unused_claimant(database_url: str, tmp_path: Path) -> None:
+    feed = tmp_path / "berg.jsonl"
+    record = {
+        "id": "berg-1",
+        "title": "Berg on the tax",
+        "published_at": "2024-03-05",
+        "text": "Voters like Anna Berg's plan.\n\nBerg said on Tuesday that the harbour tax was unfair to fishermen.",
+    }
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert run("ingest", str(feed), "--db", database_url).exit_code == 0
+    database = open_database(database_url)
+    with database.session(write=True) as session:
+        # what an older extractor did: the speaker "Does Berg", and a person's alias on a claimant of nobody
+        session.execute(text("UPDATE documents SET extractor_version = '0.0.1'"))
+        for name in ("Does Berg", "Carl Lund"):
+            session.execute(
+                text("INSERT INTO claimants (name, kind, normalized_key, created_at) VALUES (:n, 'person', :k, :t)"),
+                {"n": name, "k": name.lower(), "t": "2024-03-05 00:00:00"},
+            )
+        does, lund = (
+            session.execute(text("SELECT id FROM claimants WHERE name = :n"), {"n": n}).scalar_one()
+            for n in ("Does Berg", "Carl Lund")
+        )
+        session.execute(
+            text("INSERT INTO claimant_aliases (claimant_id, alias, normalized_alias) VALUES (:c, 'Berg', 'berg')"),
+            {"c": does},
+        )
+        session.execute(
+            text(
+                "INSERT INTO claimant_aliases (claimant_id, alias, normalized_alias) "
+                "VALUES (:c, 'Old Carl', 'old carl')"
+            ),
+            {"c": lund},
+        )
+        claim_id = session.execute(text("SELECT claim_id FROM statements")).scalar_one()
+        session.execute(text("UPDATE statements SET claimant_id = :c"), {"c": does})
+        session.execute(text("UPDATE claims SET claimant_id = :c"), {"c": does})
+    database.dispose()
+    result = run("reextract", "--db", database_url)
+    assert result.exit_code == 0, result.output
+    database = open_database(database_url)
+    with database.session() as session:
+        row = session.execute(
+            text("SELECT s.claim_id, c.name FROM statements s JOIN claimants c ON c.id = s.claimant_id")
+        ).one()
+        names = set(session.execute(text("SELECT name FROM claimants")).scalars())
+        claim_owner = session.execute(
+            text("SELECT c.name FROM claims k JOIN claimants c ON c.id = k.claimant_id WHERE k.id = :i"),
+            {"i": claim_id},
+        ).scalar_one()
+    database.dispose()
+    assert row == (claim_id, "Anna Berg")  # the same claim, now Anna Berg's
+    assert claim_owner == "Anna Berg"
+    assert "Does Berg" not in names  # nothing refers to it and it has no alias a person gave
+    assert "Carl Lund" in names  # a person's alias ("Old Carl") keeps it
