@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from claimdb.db.fastpath import Writer
 from claimdb.db.models import Claim, Claimant, ClaimantAlias, ClaimantRole, Statement
 from claimdb.db.upsert import get_or_create, insert_ignore
-from claimdb.extract.lexicon import DETERMINERS, PRONOUNS
+from claimdb.extract.lexicon import DETERMINERS, PRONOUNS, SPEAKER_NOUNS
 from claimdb.extract.types import Speaker
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -55,9 +55,45 @@ _NOBODY = {
 }
 
 
+# One capitalised word that is a common noun at the start of a sentence ("Poll", "Police said"), not a name
+_COMMON_HEADS = {
+    "poll",
+    "polls",
+    "survey",
+    "report",
+    "study",
+    "statement",
+    "post",
+    "newspaper",
+    "paper",
+    "police",
+    "department",
+    "committee",
+    "campaign",
+    "party",
+    "court",
+    "group",
+    "agency",
+    "administration",
+    "board",
+    "tv",
+    "census",
+}
+_LEADING = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
+
+
 def names_nobody(name: str) -> bool:
-    """True when a speaker name is only a pronoun or quantifier ("Some", "It's", "both"): no claimant."""
-    return normalize_name(name) in _NOBODY
+    """True when a speaker name identifies nobody across articles: a pronoun or quantifier ("Some", "It's",
+    "both"), a noun phrase without a proper name ("his campaign", "a statement", "analysts") or a common noun
+    capitalised by its sentence ("Poll", "Police", "Analysts")."""
+    if normalize_name(name) in _NOBODY:
+        return True
+    words = name.split()
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    if not any(word[:1].isupper() or word[:1].isdigit() for word in words):
+        return True
+    return len(words) == 1 and (normalize_name(words[0]) in _COMMON_HEADS or words[0].lower() in SPEAKER_NOUNS)
 
 
 def resolve_claimant(session: Session, speaker: Speaker, seen_on: date | None) -> int | None:

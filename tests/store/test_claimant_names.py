@@ -94,3 +94,19 @@ def test_a_role_is_listed_once(database_url: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["claimants", "--db", database_url, "-f", "json"])
     rows = {row["name"]: row["roles"] for row in json.loads(result.stdout)}
     assert rows["Carl Lund"].casefold() == "former president", rows
+
+
+def test_a_noun_phrase_without_a_name_is_no_claimant(database_url: str, tmp_path: Path) -> None:
+    ingest(
+        database_url,
+        tmp_path,
+        [
+            "The campaign said the rally would go ahead despite the storm warnings for the coast.",
+            "Analysts said the harbour tax would raise less than the council had promised the port.",
+            "Police said the harbour road would stay closed until the bridge had been inspected.",
+            "The Acme Corporation said its new ferry would enter service in the spring next year.",
+        ],
+    )
+    names = {n.lower() for n in claimants(database_url)}
+    assert not names & {"the campaign", "campaign", "analysts", "police"}, names
+    assert any("acme" in n for n in names), names
