@@ -152,7 +152,7 @@ RANGE_RE = re.compile(
 )
 OR_AFTER_RE = re.compile(rf"-?{_SP}+or{_SP}+", re.IGNORECASE)
 SCALE_AFTER_RE = re.compile(
-    rf"(?P<word>[ \u00a0-](?:hundred|thousand|millions?|billions?|trillion|dozen)(?![\w]))"
+    rf"(?P<word>[ \u00a0-](?:hundred|thousand|millions?|billions?|trillion|dozen|lakhs?|crores?)(?![\w]))"
     rf"|(?P<abbr>(?:mn|mln|mil|bn|bln|tn|trn|[kKmb])(?![\w]))"
     rf"|(?P<spaced>{_SP}(?:mn|mln|bn|bln|tn|trn|B)(?![\w]))",
 )
@@ -161,8 +161,17 @@ POUND_RE = re.compile(r"pounds?(?![\w-])", re.IGNORECASE)
 PREV_WORD_RE = re.compile(r"([A-Za-z][\w&'’.]*)[ \u00a0]*$")
 NAME_COMMA_RE = re.compile(r"[A-Z][\w'’-]+,[ \u00a0]$")
 WORD_RE = re.compile(r"[A-Za-z0-9][\w'’&]*(?:-[\w'’&]+)*")
+LEAD_UP_TO_RE = re.compile(
+    rf"\b(?:lead|leading|led|run|running|build|building)[ \u00a0-]up{_SP}+to{_BEFORE}", re.IGNORECASE
+)
+HYPHEN_NOUN_RE = re.compile(r"-(?P<word>[a-z]{3,})(?![\w'’-])")
+ZIP_AFTER_RE = re.compile(r"[ \u00a0](?:zip|postal|post|area)[ \u00a0]?codes?\b", re.IGNORECASE)
+PLUS_OR_MINUS_RE = re.compile(
+    rf"(?:\bplus{_SP}*(?:or|/){_SP}*minus{_SP}*|\bplus-or-minus{_SP}*|±{_SP}*)$", re.IGNORECASE
+)
 AGE_CONTEXT_RE = re.compile(
-    rf"\b(?:aged|age{_SP}+of|turns?|turned|turning|(?:will|would|to|'ll|’ll|he's|she's|he is|she is){_SP}+be)"
+    rf"\b(?:aged|age{_SP}+of|(?:at|since|by|from|until|till|before|after){_SP}+age"
+    rf"|turns?|turned|turning|(?:will|would|to|'ll|’ll|he's|she's|he is|she is){_SP}+be)"
     rf"{_SP}+$",
     re.IGNORECASE,
 )
@@ -194,6 +203,11 @@ STOP_WORDS: frozenset[str] = frozenset(
     here when where while up down out off against among within without via across per cent percent
     year years month months week weeks day days time times also only just even still yet again all both
     any some many much few several own very too""".split()
+)
+# Words after "N-" that are not counted nouns ("a 12-strong squad", "a 20-something founder").
+_NOT_HYPHEN_NOUNS: frozenset[str] = frozenset(
+    """strong odd something somethings plus ish like style old long wide high tall deep year years half halves
+    third thirds quarter quarters""".split()
 )
 _PERCENT_LIKE: frozenset[str] = frozenset({"percentage", "percentage point", "basis point", "point", "count"})
 _HYPHEN_PREFIX_OK: frozenset[str] = frozenset({"minus", "sub", "now", "to", "over", "under", "nearly", "about"})
@@ -399,6 +413,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
         if "minus" in near_text or "negat" in near_text
         else None
     )
+    if minus is not None and PLUS_OR_MINUS_RE.search(text, max(0, start - 20), start) is not None:
+        minus = None  # "a margin of error of plus or minus 3 points" is a size, not a negative value
     if minus is not None and m.group("cur") is None and m.group("sign") is None:
         q.start = minus.start()
         q.value = q.raw = -q.value
@@ -430,10 +446,12 @@ def _read_unit(text: str, q: _Quantity) -> None:
                 # "12.3m tonnes", "£3m" are millions; a bare "100m" is metres.
                 after = text[scale_match.end() : scale_match.end() + 30]
                 next_word = WORD_RE.match(after.lstrip(" \u00a0")) if after[:1] in (" ", "\u00a0") else None
+                following = next_word.group().lower() if next_word is not None else ""
                 use = q.currency_prefix or (
                     next_word is not None
-                    and next_word.group().lower() not in STOP_WORDS
-                    and not next_word.group()[0].isdigit()
+                    and (following not in STOP_WORDS or following in _COUNT_CHANGE_WORDS)
+                    and following not in _METRE_CONTEXT
+                    and not following[0].isdigit()
                 )
             elif abbr == "b" and not q.currency_prefix:
                 use = False
@@ -446,6 +464,14 @@ def _read_unit(text: str, q: _Quantity) -> None:
                     q.value *= factor
                     q.scaled = True
                     pos = scale_match.end()
+                    # "1.2 lakh crore", "two thousand million": a second scale word multiplies again
+                    again = SCALE_AFTER_RE.match(text, pos) if word is not None else None
+                    if again is not None and again.group("word") is not None:
+                        more = SCALE_WORDS.get(again.group().strip(" \u00a0-").lower())
+                        if more is not None and more > factor:
+                            q.value *= more
+                            pos = again.end()
+                    q.value = float(f"{q.value:.12g}")  # 8.3 * 1e6 is 8300000.000000001 in binary
     # Age: "18-year-old", "400 million-year-old", "25 years old".
     age = AGE_RE.match(text, pos)
     if age is not None:
@@ -497,6 +523,11 @@ def _read_unit(text: str, q: _Quantity) -> None:
     if q.unit is None and "/" in q.literal:
         q.identifier = True  # "5/12" without a unit is a date or a score, not a fraction
         return
+    if q.unit is None and pos < length and text[pos] == "-":
+        glued_noun = _hyphen_noun(text, pos)
+        if glued_noun is not None:
+            q.unit, q.end = glued_noun
+            return
     if q.unit is None:
         noun = _counted_noun(text, pos)
         change = _COUNT_CHANGE_RE.match(text, pos) if noun is None else None
@@ -527,8 +558,10 @@ def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[st
         lower = token.lower()
         if lower in STOP_WORDS and not (lower in ("and", "or") and tokens):
             return None
-        if token[0].isdigit() and not tokens:
-            return None
+        if token[0].isdigit():
+            # a model number inside a name ("two new 737 Max jets") is kept; "12 sold 100 million units" is not
+            if not tokens or not (tokens[-1][0].isupper() or _next_word_capitalised(text, word.end())):
+                return None
         if lower == "and" and tokens:
             pass
         elif looks_plural(token):
@@ -545,7 +578,29 @@ def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[st
     return None
 
 
+def _next_word_capitalised(text: str, pos: int) -> bool:
+    """Whether the word after `pos` (past one space) starts with a capital letter."""
+    return pos + 1 < len(text) and text[pos] in " \u00a0" and text[pos + 1].isupper()
+
+
+def _hyphen_noun(text: str, pos: int) -> tuple[str, int] | None:
+    """A noun glued by a hyphen to a number ("a 300-page report", "a 3-bedroom flat"): (unit name, end)."""
+    m = HYPHEN_NOUN_RE.match(text, pos)
+    if m is None:
+        return None
+    word = m.group("word")
+    if word in STOP_WORDS or word in _NOT_HYPHEN_NOUNS or word.endswith(("ly", "th", "ths")):
+        return None
+    return singular(word), m.end()
+
+
 _COUNT_CHANGE_RE = re.compile(r"[ \u00a0](more|fewer)(?=[ \u00a0])", re.IGNORECASE)
+_COUNT_CHANGE_WORDS: frozenset[str] = frozenset({"more", "fewer", "extra", "additional"})
+# Words after "300m" that make the "m" metres rather than millions ("300m long", "the 100m sprint").
+_METRE_CONTEXT: frozenset[str] = frozenset(
+    """long tall high wide deep away above below across underground downhill uphill race sprint hurdles
+    freestyle butterfly backstroke breaststroke medley relay dash final finals record swim""".split()
+)
 _STRIP = " \u00a0(\"'“‘"
 
 
@@ -586,6 +641,8 @@ def _qualifier_before(text: str, start: int) -> Qualifier | None:
     if MORE_RE.search(before):
         return "more_than"
     if LESS_RE.search(before):
+        if LEAD_UP_TO_RE.search(before):
+            return None  # "the lead-up to 3G", "the run-up to 2024": a time before, not an upper bound
         return "less_than"
     return None
 
@@ -641,6 +698,8 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         return None, m.end()
     if first.identifier or first.tail:
         return None, first.end
+    if first.unit is None and ZIP_AFTER_RE.match(text, first.end):
+        return None, first.end  # "the 90049 ZIP code"
     start = first.start
     value_max: float | None = None
     end = first.end
@@ -663,11 +722,20 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         is_and = connector.group().strip(" \u00a0").lower() == "and"
         is_to = "to" in connector.group().lower()
         change_without_from = is_to and _change_before(text, start) is not None and not before_word.lower() == "from"
-        if (not is_and or between) and not change_without_from:
+        if (not is_and or between) and (not change_without_from or first.unit is None):
             m2 = NUMBER_RE.match(text, connector.end())
             if m2 is not None and m2.group("sign") is None:
                 candidate = _read_quantity(text, m2)
-                if candidate is not None and not candidate.identifier and _compatible(first, candidate, connector):
+                if (
+                    candidate is not None
+                    and not candidate.identifier
+                    and _compatible(first, candidate, connector)
+                    # after a change verb only "lost 10,000 to 15,000 jobs" is a range: "fell 2 to 13176" is not
+                    and (
+                        not change_without_from
+                        or (candidate.unit is not None and not candidate.measured and first.value <= candidate.value)
+                    )
+                ):
                     second = candidate
     reverse = False
     if second is None and change_word == "to":
@@ -694,6 +762,14 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
             first.value *= second.value / second.raw if second.raw else 1.0
             first.scaled = True
         season = len(second.literal) == 2 and second.literal.isdigit()  # "2019-20"
+        if (
+            first.unit is None
+            and second.unit is None
+            and first.value == second.value
+            and connector is not None
+            and connector.group() in ("-", "–")
+        ):
+            return None, second.end  # "drew 2-2", "a 50-50 split": a score or a ratio, never a range
         if _year_like(first) and first.unit is None and (_year_like(second) or season):
             return None, second.end
         value_max = second.value
@@ -737,7 +813,8 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
     if (
         first.unit is None
         and not first.spelled
-        and _last_words(text, start, 1) in (["aged"], ["of"], ["turns"], ["turn"], ["turned"], ["turning"], ["be"])
+        and _last_words(text, start, 1)
+        in (["aged"], ["age"], ["of"], ["turns"], ["turn"], ["turned"], ["turning"], ["be"])
         and AGE_CONTEXT_RE.search(text, max(0, start - 30), start)
     ):
         if float(first.value).is_integer() and 0 < first.value <= 120:
@@ -750,9 +827,15 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         qualifier = from_change
     if qualifier is None and second is None:
         qualifier = _change_before(text, start) or first.count_change
+    elif qualifier is None and from_change is None:
+        qualifier = _change_before(text, start)  # "lost 10,000 to 15,000 jobs", "prices rose 5-10%"
     if qualifier is None and previous is not None and previous.qualifier in ("increase", "decrease"):
         gap = text[previous.end : start]
         if len(gap) <= 8 and OR_BEFORE_RE.search(gap):
+            qualifier = previous.qualifier
+    if qualifier is None and previous is not None and previous.qualifier != "exact" and second is None:
+        # "lower than 8.90 ksi (61.4 MPa)", "fell 45 points (0.6%)": a conversion in brackets shares the qualifier
+        if text[previous.end : start].strip(" \u00a0") in ("(", "[", "or (") and previous.value is not None:
             qualifier = previous.qualifier
     if qualifier is None:
         after = AFTER_QUALIFIER_RE.match(text, end)

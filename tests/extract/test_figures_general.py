@@ -1,0 +1,201 @@
+"""General figure patterns, each on several invented sentences (session 6): unit vocabulary in the NewsQuant/CQE
+names, scale words, hyphen compounds, ranges after change verbs, scores, bracketed conversions, ages, codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdb.extract.figures import find_figures
+from claimdb.extract.types import Figure
+
+
+def only(text: str) -> Figure:
+    figures = find_figures(text)
+    assert len(figures) == 1, figures
+    figure = figures[0]
+    assert text[figure.start : figure.end] == figure.surface
+    return figure
+
+
+def summary(text: str) -> list[tuple[float | None, float | None, str | None, str]]:
+    return [(f.value, f.value_max, f.unit, f.qualifier) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # currency codes and names written after or before the number
+        ("The fine came to SEK 500 million in the end.", 5e8, "swedish krone"),
+        ("A night in the chalet costs CHF 250.", 250, "swiss franc"),
+        ("The museum ticket is 25 Swiss francs.", 25, "swiss franc"),
+        ("The studio paid 1.2 million pesos for the rights.", 1.2e6, "mexican peso"),
+        ("Rent rose to 3,000 reais a month.", 3000, "brazilian real per month"),
+        ("The levy raises 40 billion forints a year.", 4e10, "hungarian forint per year"),
+        ("The bridge cost 2 billion zlotys.", 2e9, "polish złoty"),
+        ("The loan totals NOK 800 million.", 8e8, "norwegian krone"),
+        ("A coffee there costs 15,000 rupiah.", 15000, "indonesian rupiah"),
+        ("Wages start at KSh 20,000.", 20000, "kenyan shilling"),
+        ("The bail was set at 300,000 rupees.", 300000, "rupee"),
+        ("Stamps went up to 85 pence.", 85, "penny"),
+        # scale words
+        ("The scheme is worth Rs 1.2 lakh crore.", 1.2e12, "rupee"),
+        ("The state borrowed 5,000 crore rupees.", 5e10, "rupee"),
+        ("There were 1.3m more people in work.", 1.3e6, "people"),
+        # measurement vocabulary
+        ("The galaxy lies 12 light-years away.", 12, "light-year"),
+        ("The car does 45 mpg on the motorway.", 45, "mile per gallon"),
+        ("The burger has 900 kcal in it.", 900, "kilocalorie"),
+        ("The engine produces 250 bhp at the top.", 250, "brake horsepower"),
+        ("Gas traded at 3.2 million Btu per day.", 3.2e6, "british thermal unit per day"),
+        ("The field holds 300 million barrels of oil.", 3e8, "barrel of oil"),
+        ("The refinery handles 200,000 bpd these days.", 200000, "barrel per day"),
+        ("The blast equalled 15 kilotons of TNT.", 15, "kiloton"),
+        ("The diamond weighs 20 carats.", 20, "carat"),
+        ("The archive holds 2 petabytes of video.", 2, "petabyte"),
+        ("Pressure fell to 960 millibars overnight.", 960, "millibar"),
+        ("The loft covers 40 square yards.", 40, "square yard"),
+        ("The chip reacts within 5 milliseconds.", 5, "millisecond"),
+        # metres, not millions
+        ("The tower is 300m tall.", 300, "metre"),
+        ("She won the 400m hurdles.", 400, "metre"),
+    ],
+)
+def test_vocabulary_and_scales(text: str, value: float, unit: str) -> None:
+    figure = only(text)
+    assert figure.value == pytest.approx(value)
+    assert figure.unit == unit
+
+
+def test_scaled_values_have_no_binary_noise() -> None:
+    assert only("The population grew to 8.3 million.").value == 8300000.0
+    assert only("Sales reached $4.1bn.").value == 4100000000.0
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The firm moved into a 5,000-square-foot office.", 5000, "square foot"),
+        ("The committee released a 300-page report.", 300, "page"),
+        ("They rented a 3-bedroom flat in town.", 3, "bedroom"),
+        ("It was a 40-member delegation.", 40, "member"),
+        ("The 12-storey block was evacuated.", 12, "storey"),
+    ],
+)
+def test_hyphen_compound_noun_is_the_unit(text: str, value: float, unit: str) -> None:
+    figure = only(text)
+    assert figure.value == value
+    assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two-thirds of respondents agreed.",
+        "A 12-strong squad travelled to Lisbon.",
+    ],
+)
+def test_hyphen_words_that_are_not_units(text: str) -> None:
+    assert all(f.unit not in ("third", "strong") for f in find_figures(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The phone maker said its Galaxy 12 sold 100 million units.",
+        "The iPhone 12 sold 100 million units.",
+    ],
+)
+def test_counted_noun_never_swallows_a_second_number(text: str) -> None:
+    assert summary(text) == [(1e8, None, "unit", "exact")]
+
+
+def test_model_numbers_inside_a_counted_noun_are_kept() -> None:
+    assert summary("The carrier grounded two new 320 Neo jets.") == [(2, None, "new 320 Neo jet", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The region lost 10,000 to 15,000 jobs.", (10000, 15000, "job", "decrease")),
+        ("The chain added 200 to 300 stores.", (200, 300, "store", "increase")),
+        ("Prices rose 5-10% last year.", (5, 10, "percentage", "increase")),
+    ],
+)
+def test_range_after_a_change_verb(text: str, expected: tuple[float, float, str, str]) -> None:
+    assert summary(text) == [expected]
+
+
+def test_change_then_level_is_still_two_figures() -> None:
+    expected = [(2, None, "percentage", "decrease"), (13176, None, None, "exact")]
+    assert summary("The index fell 2% to 13,176.") == expected
+    assert summary("Shares fell 12 to 340 pence.") == [(12, None, None, "decrease"), (340, None, "penny", "exact")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The derby ended 2-2 after extra time.",
+        "The rivals drew 1-1 on Sunday.",
+        "The founders split the profit 50-50.",
+    ],
+)
+def test_equal_scores_are_not_ranges(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifiers"),
+    [
+        ("The beam held less than 9 ksi (62 MPa) in the test.", ["less_than", "less_than"]),
+        ("The index fell 45 points (0.6%) on Friday.", ["decrease", "decrease"]),
+        ("Nearly 3 miles (4.8 km) of road were closed.", ["approx", "approx"]),
+        ("The bag weighs 2 kg (4.4 lb).", ["exact", "exact"]),
+    ],
+)
+def test_bracketed_conversion_shares_the_qualifier(text: str, qualifiers: list[str]) -> None:
+    assert [f.qualifier for f in find_figures(text)] == qualifiers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investors waited in the lead-up to 5G networks.",
+        "Spending jumped in the run-up to 2030 targets.",
+        "Prices were flat in the build-up to 40 new launches.",
+    ],
+)
+def test_lead_up_to_is_not_an_upper_bound(text: str) -> None:
+    assert all(f.qualifier != "less_than" for f in find_figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The poll has a margin of error of plus or minus 3 percentage points.", 3),
+        ("The survey is accurate to plus or minus 2.5 points.", 2.5),
+    ],
+)
+def test_plus_or_minus_is_not_negative(text: str, value: float) -> None:
+    assert only(text).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Homes in the 90210 ZIP code sold fast.",
+        "Prices in the 10001 zip code rose.",
+    ],
+)
+def test_zip_codes_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She has lived alone since age 14.",
+        "He started coding at age 9.",
+    ],
+)
+def test_age_after_the_word_age(text: str) -> None:
+    assert only(text).unit == "year of age"
