@@ -33,7 +33,7 @@ _SP = r"[ \u00a0]"
 _PREFIX = PREFIX_CURRENCY_RE.pattern
 # A number: optional currency, optional sign, digits (with thousands commas, decimals, a fraction) or words.
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,/=:@_])(?P<cur>{_PREFIX})?(?P<sign>[-−+](?=[\d.]))?"
+    rf"(?<![\w.,/=:@_\u0300-\u036f])(?P<cur>{_PREFIX})?(?P<sign>[-−+](?=[\d.]))?"
     rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[½¼¾]?|\.\d+|[½¼¾])(?P<frac>/\d+)?"
     rf"|(?P<words>{SPELLED_PATTERN})(?:fold)?\b",
     re.IGNORECASE,
@@ -540,6 +540,29 @@ def _read_unit(text: str, q: _Quantity) -> None:
             q.unit, q.end = noun
 
 
+def _title_case_heading(unit: str, text: str, end: int) -> bool:
+    """A "counted noun" in title case ("Zoe Saldana Respond", "Things The ...") is a listicle heading."""
+    words = unit.split()
+    if not all(word[0].isupper() for word in words):
+        return False
+    return len(words) >= 2 or _next_word_capitalised(text, end)
+
+
+def _enumerator(text: str, start: int, end: int) -> bool:
+    """Whether a small number numbers a list item: "2) Kasich", "3. Voters", a heading "9 Things Trump Said"."""
+    after = text[end : end + 2]
+    if after[:1] == ")" and "(" not in text[max(0, start - 40) : start]:
+        return True
+    line_start = (
+        start == 0 or text[max(0, start - 4) : start].rstrip(" \t").endswith("\n") or (text[:start].strip() == "")
+    )
+    if not line_start:
+        return False
+    if after[:1] in (".", ":") and (after[1:2] in (" ", "") or after[1:2] == "\n"):
+        return True
+    return start > 0 and after[:1] == " " and end + 1 < len(text) and (text[end + 1].isupper() or text[end + 1] == "(")
+
+
 def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[str, int] | None:
     """A counted noun after a number ("400 jobs", "460 Kia and Hyundai vehicles"): (unit name, end)."""
     if pos >= len(text):
@@ -700,6 +723,14 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         return None, first.end
     if first.unit is None and ZIP_AFTER_RE.match(text, first.end):
         return None, first.end  # "the 90049 ZIP code"
+    if (
+        not first.measured
+        and not first.spelled
+        and len(first.literal) <= 2
+        and (first.unit is None or _title_case_heading(first.unit, text, first.end))
+        and _enumerator(text, first.start, m.end())
+    ):
+        return None, first.end
     start = first.start
     value_max: float | None = None
     end = first.end

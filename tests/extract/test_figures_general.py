@@ -199,3 +199,32 @@ def test_zip_codes_are_not_figures(text: str) -> None:
 )
 def test_age_after_the_word_age(text: str) -> None:
     assert only(text).unit == "year of age"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It comes down to 1) turnout and 2) money.",
+        "Intro paragraph.\n\n3. Voters are tired of the race.",
+        "Intro paragraph.\n\n7 Things The Senator Said On Tuesday\n\nMore text.",
+        "Intro paragraph.\n\n9 (More) Reasons To Vote\n\nMore text.",
+    ],
+)
+def test_list_numbers_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Intro paragraph.\n\n12 people died in the crash.", [(12, None, "people", "exact")]),
+        ("Intro paragraph.\n\n40 Democrats voted against it.", [(40, None, "Democrat", "exact")]),
+        ("The average age (63) was high.", [(63, None, None, "exact")]),
+    ],
+)
+def test_counts_at_a_line_start_are_figures(text: str, expected: list[tuple[float, None, str | None, str]]) -> None:
+    assert summary(text) == expected
+
+
+def test_digit_after_a_decomposed_letter_is_not_a_number() -> None:
+    assert find_figures("A group tied to GA\u03031\u20444len met.") == []
