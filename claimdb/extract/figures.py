@@ -54,7 +54,7 @@ TIME_AFTER_RE = re.compile(
     rf"(?::\d{{2}}(?::\d{{2}}(?:\.\d+)?)?Z?(?:{_SP}*(?:[ap]\.m\.|[AaPp][Mm]\b))?"
     rf"|(?:\.\d{{2}})?{_SP}*(?:[ap]\.m\.|[AaPp]\.?[Mm]\b)|{_SP}*o['’]clock\b)"
 )
-MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\.?,?{_SP}*(?:\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}*)?$")
+MONTH_BEFORE_RE = re.compile(rf"(?:\b|(?<=[a-z])){_MONTH}\.?,?{_SP}*(?:\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}*)?$")
 MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?{_MONTH}\b")
 PREFIX_BEFORE_RE = re.compile(rf"(?:{_PREFIX})$")
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|A|An)[ \u00a0]+$")
@@ -146,7 +146,7 @@ AFTER_QUALIFIER_RE = re.compile(
     re.IGNORECASE,
 )
 RANGE_RE = re.compile(
-    rf"(?:{_SP}*[-–—]?to[-–—]{_SP}*|{_SP}*[-–—]{_SP}*|{_SP}+(?:up{_SP}+)?to{_SP}+|{_SP}+through{_SP}+"
+    rf"(?:{_SP}*[-–—]?to[-–—]{_SP}*|[-–—]|{_SP}*[-–]{_SP}*|{_SP}+(?:up{_SP}+)?to{_SP}+|{_SP}+through{_SP}+"
     rf"|{_SP}+and{_SP}+)",
     re.IGNORECASE,
 )
@@ -164,6 +164,8 @@ WORD_RE = re.compile(r"[A-Za-z0-9][\w'’&]*(?:-[\w'’&]+)*")
 LEAD_UP_TO_RE = re.compile(
     rf"\b(?:lead|leading|led|run|running|build|building)[ \u00a0-]up{_SP}+to{_BEFORE}", re.IGNORECASE
 )
+HYPHEN_DIGIT_RE = re.compile(r"[-–]\d")
+DIGIT_CHAIN_RE = re.compile(r"(?:[-–]\d+)+")
 HYPHEN_NOUN_RE = re.compile(r"-(?P<word>[a-z]{3,})(?![\w'’-])")
 ZIP_AFTER_RE = re.compile(r"[ \u00a0](?:zip|postal|post|area)[ \u00a0]?codes?\b", re.IGNORECASE)
 PLUS_OR_MINUS_RE = re.compile(
@@ -356,7 +358,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
             return _Quantity(start, time_match.end(), 0.0, 0.0, num, False, identifier=True)
         if "," not in num and "." not in num and len(num) <= 4 and m.group("cur") is None:
             near = _last_words(text, start, 2)
-            if any(w[:3] in _MONTH_STARTS for w in near) and MONTH_BEFORE_RE.search(text, max(0, start - 24), start):
+            month_near = any(w[:3] in _MONTH_STARTS or w.rstrip(".,")[-3:] in _MONTH_ENDS for w in near)
+            if month_near and MONTH_BEFORE_RE.search(text, max(0, start - 24), start):
                 return _Quantity(start, m.end(), 0.0, 0.0, num, False, identifier=True)
             if len(num) <= 2:
                 after_month = MONTH_AFTER_RE.match(text, m.end("num"))
@@ -560,6 +563,8 @@ def _enumerator(text: str, start: int, end: int) -> bool:
         return False
     if after[:1] in (".", ":") and (after[1:2] in (" ", "") or after[1:2] == "\n"):
         return True
+    if after[:1] in ("\n", "") and start > 0:
+        return True  # a number alone on its line numbers the item below it
     return start > 0 and after[:1] == " " and end + 1 < len(text) and (text[end + 1].isupper() or text[end + 1] == "(")
 
 
@@ -645,6 +650,8 @@ _QUALIFIER_LAST = frozenset(
 )
 _CHANGE_LAST = _word_set(_UP) | _word_set(_DOWN) | {"by", "a", "an", "another", "of", "+"}
 _MONTH_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+# last letters of month names, to catch a month glued to the word before it in scraped text ("FeaturedFebruary 6")
+_MONTH_ENDS = frozenset("ary rch ril may une uly ust ber".split())
 
 
 def _qualifier_before(text: str, start: int) -> Qualifier | None:
@@ -757,6 +764,8 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
             m2 = NUMBER_RE.match(text, connector.end())
             if m2 is not None and m2.group("sign") is None:
                 candidate = _read_quantity(text, m2)
+                if candidate is not None and candidate.identifier and connector.group() in ("-", "–"):
+                    return None, candidate.end  # "10-11 a.m.": the whole run is a time or a code
                 if (
                     candidate is not None
                     and not candidate.identifier
@@ -801,6 +810,9 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
             and connector.group() in ("-", "–")
         ):
             return None, second.end  # "drew 2-2", "a 50-50 split": a score or a ratio, never a range
+        if connector is not None and connector.group() in ("-", "–") and HYPHEN_DIGIT_RE.match(text, second.end):
+            chain = DIGIT_CHAIN_RE.match(text, second.end)
+            return None, chain.end() if chain is not None else second.end  # "a 3-2-1 plan", "1-800-555": a code
         if _year_like(first) and first.unit is None and (_year_like(second) or season):
             return None, second.end
         value_max = second.value

@@ -228,3 +228,22 @@ def test_counts_at_a_line_start_are_figures(text: str, expected: list[tuple[floa
 
 def test_digit_after_a_decomposed_letter_is_not_a_number() -> None:
     assert find_figures("A group tied to GA\u03031\u20444len met.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posted by a moderatorFeaturedFebruary 6, 2016 at noon.",
+        "Intro paragraph.\n\n4\nThe Senator Explains Himself",
+        "The meeting runs between 10-11 a.m. on Friday.",
+        "The coach swears by a 4-3-3 formation.",
+    ],
+)
+def test_glued_dates_line_numbers_time_ranges_and_codes(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_spaced_em_dash_is_not_a_range() -> None:
+    text = "Nearly four in 10 — 38 percent — said they could change their minds."
+    assert [(f.value, f.value_max) for f in find_figures(text)] == [(10, None), (38, None)]
+    assert summary("Rents rose 5–10% in the city.") == [(5, 10, "percentage", "increase")]
