@@ -164,6 +164,7 @@ WORD_RE = re.compile(r"[A-Za-z0-9][\w'’&]*(?:-[\w'’&]+)*")
 LEAD_UP_TO_RE = re.compile(
     rf"\b(?:lead|leading|led|run|running|build|building)[ \u00a0-]up{_SP}+to{_BEFORE}", re.IGNORECASE
 )
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]|\n")
 HYPHEN_DIGIT_RE = re.compile(r"[-–]\d")
 DIGIT_CHAIN_RE = re.compile(r"(?:[-–]\d+)+")
 HYPHEN_NOUN_RE = re.compile(r"-(?P<word>[a-z]{3,})(?![\w'’-])")
@@ -211,6 +212,19 @@ _NOT_HYPHEN_NOUNS: frozenset[str] = frozenset(
     """strong odd something somethings plus ish like style old long wide high tall deep year years half halves
     third thirds quarter quarters""".split()
 )
+# The word before a bare number that continues the figure before it ("and 187", "compared with 63").
+# A link word and, if it is ambiguous alone, the words that must come just before it.
+_ELLIPSIS_LINKS: dict[str, frozenset[str]] = {
+    "and": frozenset(),
+    "to": frozenset(),
+    "versus": frozenset(),
+    "vs": frozenset(),
+    "vs.": frozenset(),
+    "against": frozenset(),
+    "with": frozenset({"compared", "compare", "comparison"}),
+    "than": frozenset({"more", "fewer", "less"}),
+    "from": frozenset({"up", "down"}),
+}
 _PERCENT_LIKE: frozenset[str] = frozenset({"percentage", "percentage point", "basis point", "point", "count"})
 _HYPHEN_PREFIX_OK: frozenset[str] = frozenset({"minus", "sub", "now", "to", "over", "under", "nearly", "about"})
 
@@ -551,6 +565,25 @@ def _title_case_heading(unit: str, text: str, end: int) -> bool:
     return len(words) >= 2 or _next_word_capitalised(text, end)
 
 
+def _elided_unit(text: str, start: int, previous: Figure) -> str | None:
+    """The unit of the figure before, for a bare number that continues it: "435 homes by sale and 187 by
+    tender", "460 vehicles were stolen, compared with 63 last year", "rose $12 to 1,850"."""
+    if previous.unit is None or previous.unit in _PERCENT_LIKE or previous.value is None:
+        return None
+    if start - previous.end > 100:
+        return None
+    gap = text[previous.end : start]
+    if ")" in gap or ";" in gap or "(" in gap or any(c.isdigit() for c in gap) or SENTENCE_END_RE.search(gap):
+        return None
+    last = _last_words(text, start, 2)
+    if not last or last[-1] not in _ELLIPSIS_LINKS:
+        return None
+    need = _ELLIPSIS_LINKS[last[-1]]
+    if need and (len(last) < 2 or last[0] not in need):
+        return None
+    return previous.unit
+
+
 def _enumerator(text: str, start: int, end: int) -> bool:
     """Whether a small number numbers a list item: "2) Kasich", "3. Voters", a heading "9 Things Trump Said"."""
     after = text[end : end + 2]
@@ -862,6 +895,8 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
     ):
         if float(first.value).is_integer() and 0 < first.value <= 120:
             first.unit, first.measured = "year of age", True
+    if first.unit is None and second is None and previous is not None:
+        first.unit = _elided_unit(text, start, previous)
     # Qualifier: explicit comparison first, then a change verb, then inherited from "X, or Y".
     written = _qualifier_before(text, start)
     if written is not None and qualifier is None:

@@ -247,3 +247,34 @@ def test_spaced_em_dash_is_not_a_range() -> None:
     text = "Nearly four in 10 — 38 percent — said they could change their minds."
     assert [(f.value, f.value_max) for f in find_figures(text)] == [(10, None), (38, None)]
     assert summary("Rents rose 5–10% in the city.") == [(5, 10, "percentage", "increase")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The scheme offers 120 flats for sale and 80 for rent.", "flat"),
+        ("Thieves took 300 bikes this spring, compared with 120 a year ago.", "bike"),
+        ("The club cut 36 holes to 18 last year.", "hole"),
+        ("Police added 160 officers, up from 90 last year.", "officer"),
+        ("Two people died and more than 20 were hurt.", "people"),
+        ("Gold rose $12 to 1,850 on Monday.", "dollar"),
+    ],
+)
+def test_bare_number_continues_the_unit_before(text: str, unit: str) -> None:
+    assert find_figures(text)[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Another eight states, with 83 in all, are split.", "83"),  # "with" alone links nothing
+        ("There are 500 adoptees younger than 18 in the study.", "18"),  # an age, not more adoptees
+        ("Prices rose 3% to 13176 on Friday.", "13176"),  # a percentage never carries over
+        ("It sold 2 billion shekels ($590 million) and 71 million in bonds.", "71 million"),  # not across a bracket
+        ("The panel meets in Ohio on July 8 and 9 with 40 members.", "9"),  # a date breaks the chain
+    ],
+)
+def test_bare_number_does_not_borrow_a_unit(text: str, surface: str) -> None:
+    units = {f.surface: f.unit for f in find_figures(text)}
+    assert surface in units
+    assert units[surface] is None
