@@ -93,7 +93,8 @@ NOT_MORE_RE = re.compile(rf"\b(?:no|not){_SP}+more{_SP}+than{_BEFORE}", re.IGNOR
 NOT_LESS_RE = re.compile(rf"\b(?:no|not){_SP}+(?:less|fewer){_SP}+than{_BEFORE}", re.IGNORECASE)
 APPROX_RE = re.compile(
     r"(?:\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|an\s+estimated|estimated"
-    r"|close\s+to|circa|ca\.|c\.|just\s+about|more\s+or\s+less|nigh\s+on)|~|≈)" + _BEFORE,
+    r"|close\s+to|circa|ca\.|c\.|just\s+about|more\s+or\s+less|nigh\s+on"
+    r"|in\s+the\s+region\s+of|on\s+the\s+order\s+of|of\s+the\s+order\s+of|give\s+or\s+take)|~|≈)" + _BEFORE,
     re.IGNORECASE,
 )
 MORE_RE = re.compile(
@@ -225,6 +226,16 @@ _ELLIPSIS_LINKS: dict[str, frozenset[str]] = {
     "than": frozenset({"more", "fewer", "less"}),
     "from": frozenset({"up", "down"}),
 }
+# Words before a counted noun that size or sum the count ("2.7m combined sales", "175 additional delegates").
+_COUNT_MODIFIERS: frozenset[str] = frozenset(
+    """combined total additional extra further other overall cumulative respective""".split()
+)
+# Words ending in "-ly" that are adjectives, not adverbs ("likely voters", "monthly users", "elderly people").
+_LY_ADJECTIVES: frozenset[str] = frozenset(
+    """likely unlikely monthly weekly daily yearly quarterly hourly nightly early lonely elderly friendly family
+    costly deadly lovely timely orderly silly lively worldly bodily holy ugly curly burly jolly manly
+    homely kindly leisurely""".split()
+)
 _PERCENT_LIKE: frozenset[str] = frozenset({"percentage", "percentage point", "basis point", "point", "count"})
 _HYPHEN_PREFIX_OK: frozenset[str] = frozenset({"minus", "sub", "now", "to", "over", "under", "nearly", "about"})
 
@@ -584,6 +595,20 @@ def _elided_unit(text: str, start: int, previous: Figure) -> str | None:
     return previous.unit
 
 
+def _drop_modifiers(words: list[str]) -> list[str]:
+    """Leading words that size or sum the count rather than name it: "combined", "additional", and an adverb
+    with the participle it modifies ("decently sized plants" -> "plants")."""
+    while len(words) > 1:
+        lower = words[0].lower()
+        if lower in _COUNT_MODIFIERS:
+            words = words[1:]
+        elif lower.endswith("ly") and len(lower) > 4 and len(words) > 2 and lower not in _LY_ADJECTIVES:
+            words = words[2:]
+        else:
+            break
+    return words
+
+
 def _enumerator(text: str, start: int, end: int) -> bool:
     """Whether a small number numbers a list item: "2) Kasich", "3. Voters", a heading "9 Things Trump Said"."""
     after = text[end : end + 2]
@@ -627,7 +652,7 @@ def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[st
             pass
         elif looks_plural(token):
             tokens.append(token)
-            words = [t for t in tokens if t.lower() not in ("and", "or")]
+            words = _drop_modifiers([t for t in tokens if t.lower() not in ("and", "or")])
             words[-1] = singular(words[-1])
             return " ".join(words), word.end()
         tokens.append(token)
@@ -679,6 +704,7 @@ def _word_set(alternation: str) -> frozenset[str]:
 
 _QUALIFIER_LAST = frozenset(
     """about around approximately approx approx. roughly nearly almost some estimated to circa ca. c. on less
+    take
     than over above least exceeding exceeded exceeds of topping beyond under below most max max. ~ ≈""".split()
 )
 _CHANGE_LAST = _word_set(_UP) | _word_set(_DOWN) | {"by", "a", "an", "another", "of", "+"}
@@ -901,8 +927,9 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
     written = _qualifier_before(text, start)
     if written is not None and qualifier is None:
         qualifier = written
-    if qualifier is None and from_change is not None and second is not None:
-        qualifier = from_change
+    reached = change_word == "to" and _last_words(text, start, 2)[:1] not in (["up"], ["down"])
+    if qualifier is None and from_change is not None and (second is not None or reached):
+        qualifier = from_change  # "fell from 5% to 4%", "climbed to 6.7%" (but "inching up to 4.8%" is "at most")
     if qualifier is None and second is None:
         qualifier = _change_before(text, start) or first.count_change
     elif qualifier is None and from_change is None:

@@ -469,7 +469,8 @@ NOT_PLURAL: frozenset[str] = frozenset(
     """is was has does this its his hers ours yours theirs as us thus plus minus less unless always perhaps
     whereas across towards afterwards besides yes whilst amidst amongst nonetheless nevertheless regardless
     says gets goes makes takes comes sees looks seems means needs wants includes remains becomes stands
-    lifts adds hits sits puts sets lets owns keeps tells asks earns pays""".split()
+    lifts adds hits sits puts sets lets owns keeps tells asks earns pays gas lens atlas canvas bias alias chaos
+    cosmos ethos pathos""".split()
 )
 
 

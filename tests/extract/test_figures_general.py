@@ -278,3 +278,34 @@ def test_bare_number_does_not_borrow_a_unit(text: str, surface: str) -> None:
     units = {f.surface: f.unit for f in find_figures(text)}
     assert surface in units
     assert units[surface] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The app has 2.7m combined paid and free downloads.", "paid free download"),
+        ("She won 175 additional delegates on Tuesday.", "delegate"),
+        ("The grid needs 20 reasonably large gas plants.", "gas plant"),
+        ("Pollsters visited 35 randomly selected precincts.", "precinct"),
+        ("The poll reached 800 likely Republican voters.", "likely Republican voter"),
+        ("The service has 320 million monthly active users.", "monthly active user"),
+    ],
+)
+def test_counted_noun_drops_sizing_modifiers(text: str, unit: str) -> None:
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("The rate was cut to 3% in June.", "decrease"),
+        ("The town's population grew to 8.3 million.", "increase"),
+        ("Exports jumped to $4bn in May.", "increase"),
+        ("The final bill will be in the region of £3bn.", "approx"),
+        ("Errors are on the order of 5 millimetres.", "approx"),
+        ("Growth is seen inching back up to 2.4 percent.", "less_than"),  # "up to" stays an upper bound
+        ("The plant will create up to 900 jobs.", "less_than"),
+    ],
+)
+def test_level_reached_by_a_change_and_approximations(text: str, qualifier: str) -> None:
+    assert only(text).qualifier == qualifier
