@@ -25,6 +25,7 @@ from claimdb.extract.units import (
     SUFFIX_UNIT_RE,
     looks_plural,
     singular,
+    trie_pattern,
 )
 
 __all__ = ["find_figures"]
@@ -60,23 +61,7 @@ PREFIX_BEFORE_RE = re.compile(rf"(?:{_PREFIX})$")
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|A|An)[ \u00a0]+$")
 DIGIT_RUN_RE = re.compile(r"[0-9½¼¾][0-9,.]*")
 
-
-def _trie(words: list[str]) -> str:
-    """A regex alternation shaped as a trie, so the engine tests each first letter once."""
-    branches: dict[str, list[str]] = {}
-    for word in words:
-        branches.setdefault(word[0], []).append(word[1:])
-    parts = []
-    for first, rests in sorted(branches.items()):
-        tails = [rest for rest in rests if rest]
-        if tails:
-            parts.append(re.escape(first) + "(?:" + _trie(tails) + ")" + ("?" if "" in rests else ""))
-        else:
-            parts.append(re.escape(first))
-    return "|".join(parts)
-
-
-NUMBER_WORD_RE = re.compile(rf"\b(?:{_trie(sorted(NUMBER_WORDS))})(?:fold)?(?![a-z])")
+NUMBER_WORD_RE = re.compile(rf"\b(?:{trie_pattern(sorted(NUMBER_WORDS))})(?:fold)?(?![a-z])")
 VAGUE_LOWER_RE = re.compile(
     rf"(?<![a-z])(?P<vague>(?:tens|hundreds){_SP}+of{_SP}+(?:thousands|millions|billions)|dozens|scores|hundreds"
     rf"|thousands|millions|billions|a{_SP}+handful){_SP}+of{_SP}+"

@@ -396,20 +396,31 @@ SUFFIX_LOOKUP: dict[str, str] = {
 }
 
 
-def _alternation(surfaces: list[str]) -> str:
-    """Regex alternation of literal surfaces, longest first so "sq km" wins over "sq"."""
-    return "|".join(re.escape(s) for s in sorted(set(surfaces), key=len, reverse=True))
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation of literal words shaped as a trie: the engine tests each next character once instead
+    of trying every word in turn, and the greedy optional tails still prefer the longest word ("sq km" over "sq")."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for first, rests in sorted(branches.items()):
+        tails = sorted({rest for rest in rests if rest})
+        if tails:
+            parts.append(re.escape(first) + "(?:" + trie_pattern(tails) + ")" + ("?" if "" in rests else ""))
+        else:
+            parts.append(re.escape(first))
+    return "|".join(parts)
 
 
 # The unit must end at a word boundary unless it ends in a symbol ("%", "°").
 SUFFIX_UNIT_RE = re.compile(
-    rf"(?:{_alternation(list(SUFFIX_LOOKUP))})(?:(?<=[^\w])|(?![\w]))",
+    rf"(?:{trie_pattern(list(SUFFIX_LOOKUP))})(?:(?<=[^\w])|(?![\w]))",
     re.IGNORECASE,
 )
-CASED_SUFFIX_UNIT_RE = re.compile(rf"(?:{_alternation(list(CASED_SUFFIX_UNITS))})(?![\w])")
-PREFIX_CURRENCY_RE = re.compile(rf"(?:{_alternation(list(PREFIX_CURRENCIES))})")
+CASED_SUFFIX_UNIT_RE = re.compile(rf"(?:{trie_pattern(list(CASED_SUFFIX_UNITS))})(?![\w])")
+PREFIX_CURRENCY_RE = re.compile(rf"(?:{trie_pattern(list(PREFIX_CURRENCIES))})")
 RATE_RE = re.compile(
-    rf"[ \u00a0]?(?:/|(?:per|a|an|each)[ \u00a0])[ \u00a0]?(?P<den>{_alternation(list(RATE_DENOMINATORS))})(?![\w])",
+    rf"[ \u00a0]?(?:/|(?:per|a|an|each)[ \u00a0])[ \u00a0]?(?P<den>{trie_pattern(list(RATE_DENOMINATORS))})(?![\w])",
     re.IGNORECASE,
 )
 AGE_RE = re.compile(
