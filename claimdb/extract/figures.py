@@ -49,7 +49,10 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue
 DATE_SHAPE_RE = re.compile(
     r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\d])(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
-PHONE_RE = re.compile(r"\d{3}[-.]\d{3}[-.]\d{4}(?![\d])|\(\d{3}\)[ \u00a0]?\d{3}[-.]\d{4}(?![\d])")
+PHONE_RE = re.compile(
+    r"\d{3}[-.]\d{3}[-.]\d{4}(?![\d])|0\d{2,4}[ .-]\d{3,4}[ .-]\d{3,4}(?![\d])"
+    r"|\(\d{3}\)[ \u00a0]?\d{3}[-.]\d{4}(?![\d])"
+)
 PLUS_PHONE_RE = re.compile(r"\+\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4}(?![\d])")
 TIME_AFTER_RE = re.compile(
     rf"(?::\d{{2}}(?::\d{{2}}(?:\.\d+)?)?Z?(?:{_SP}*(?:[ap]\.m\.|[AaPp][Mm]\b))?"
@@ -882,7 +885,7 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         if before_word and before_word[0].isupper() and before_word.lower() not in CAPITAL_OK:
             if not text[max(0, start - 2) : start].strip(" \u00a0").endswith((",", ";", ":", ".", "(")):
                 return None, first.end
-        if before_word.lower() in IDENTIFIER_WORDS and first.unit is None:
+        if before_word.lower() in IDENTIFIER_WORDS:
             return None, first.end
         if (
             first.unit is None

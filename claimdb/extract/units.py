@@ -11,7 +11,7 @@ import re
 
 # Normalized name -> surfaces written after the number (matched case-insensitively, longest first).
 SUFFIX_UNITS: dict[str, tuple[str, ...]] = {
-    "percentage": ("%", "percent", "per cent", "pct", "per-cent", "percentage"),
+    "percentage": ("%", "percent", "per cent", "pct", "pct.", "pc", "per-cent", "percentage"),
     "percentage point": ("percentage points", "percentage point", "percentage pts", "ppts", "pp"),
     "basis point": ("basis points", "basis point", "bps", "bp"),
     "point": ("points", "point", "pts"),
@@ -267,6 +267,7 @@ CASED_SUFFIX_UNITS: dict[str, str] = {
 # Currency written before the number, longest first: "US$", "HK $", "£", "RM", "Y=".
 PREFIX_CURRENCIES: dict[str, str] = {
     "US$": "dollar",
+    "$US": "dollar",
     "US $": "dollar",
     "U.S.$": "dollar",
     "USD": "dollar",

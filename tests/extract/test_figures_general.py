@@ -309,3 +309,28 @@ def test_counted_noun_drops_sizing_modifiers(text: str, unit: str) -> None:
 )
 def test_level_reached_by_a_change_and_approximations(text: str, qualifier: str) -> None:
     assert only(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Profits fell 12pc in the quarter.", 12, "percentage"),
+        ("The miner earned $US5 million last year.", 5e6, "dollar"),
+    ],
+)
+def test_more_percent_and_currency_forms(text: str, value: float, unit: str) -> None:
+    figure = only(text)
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 0800 123 4567 for help.",
+        "Ring 020 7946 0958 after six.",
+        "The iPhone 15 Pro went on sale.",
+        "Phase 3 trials began in May.",
+    ],
+)
+def test_spaced_phone_numbers_and_model_names(text: str) -> None:
+    assert find_figures(text) == []
