@@ -154,6 +154,7 @@ LEAD_UP_TO_RE = re.compile(
     rf"\b(?:lead|leading|led|run|running|build|building)[ \u00a0-]up{_SP}+to{_BEFORE}", re.IGNORECASE
 )
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]|\n")
+BETWEEN_AGES_RE = re.compile(rf"\bbetween{_SP}+(?:the{_SP}+)?ages?{_SP}+of{_SP}+$", re.IGNORECASE)
 HYPHEN_DIGIT_RE = re.compile(r"[-–]\d")
 DIGIT_CHAIN_RE = re.compile(r"(?:[-–]\d+)+")
 HYPHEN_NOUN_RE = re.compile(r"-(?P<word>[a-z]{3,})(?![\w'’-])")
@@ -162,7 +163,7 @@ PLUS_OR_MINUS_RE = re.compile(
     rf"(?:\bplus{_SP}*(?:or|/){_SP}*minus{_SP}*|\bplus-or-minus{_SP}*|±{_SP}*)$", re.IGNORECASE
 )
 AGE_CONTEXT_RE = re.compile(
-    rf"\b(?:aged|age{_SP}+of|(?:at|since|by|from|until|till|before|after){_SP}+age"
+    rf"\b(?:aged|ages?{_SP}+of|ages|(?:at|since|by|from|until|till|before|after){_SP}+age"
     rf"|turns?|turned|turning|(?:will|would|to|'ll|’ll|he's|she's|he is|she is){_SP}+be)"
     rf"{_SP}+$",
     re.IGNORECASE,
@@ -488,6 +489,9 @@ def _read_unit(text: str, q: _Quantity) -> None:
                             q.value *= more
                             pos = again.end()
                     q.value = float(f"{q.value:.12g}")  # 8.3 * 1e6 is 8300000.000000001 in binary
+    if text.startswith(("-plus", "+ "), pos) and q.qualifier is None:
+        q.qualifier = "more_than"  # "35-plus hours", "50+ countries": the unit follows the comparison
+        pos += 5 if text[pos] == "-" else 1
     # Age: "18-year-old", "400 million-year-old", "25 years old".
     age = AGE_RE.match(text, pos)
     if age is not None:
@@ -799,7 +803,9 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         if up is not None or down is not None:
             from_change = "increase" if up is not None else "decrease"
             change_word = (up or down).group("word").lower()  # type: ignore[union-attr]
-    between = before_word.lower() == "between"
+    between = before_word.lower() == "between" or (
+        before_word.lower() == "of" and BETWEEN_AGES_RE.search(text, max(0, start - 30), start) is not None
+    )
     # A range: "3-5", "from 2,415 to 2,315", "between 3 and 5", "1 to 2 thousand people".
     second: _Quantity | None = None
     connector = RANGE_RE.match(text, first.end)
@@ -904,7 +910,7 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         first.unit is None
         and not first.spelled
         and _last_words(text, start, 1)
-        in (["aged"], ["age"], ["of"], ["turns"], ["turn"], ["turned"], ["turning"], ["be"])
+        in (["aged"], ["age"], ["ages"], ["of"], ["turns"], ["turn"], ["turned"], ["turning"], ["be"])
         and AGE_CONTEXT_RE.search(text, max(0, start - 30), start)
     ):
         if float(first.value).is_integer() and 0 < first.value <= 120:

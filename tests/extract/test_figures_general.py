@@ -334,3 +334,32 @@ def test_more_percent_and_currency_forms(text: str, value: float, unit: str) -> 
 )
 def test_spaced_phone_numbers_and_model_names(text: str) -> None:
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nurses work 35-plus hours a week.", (35, None, "hour per week", "more_than")),
+        ("The alliance has 50+ member countries.", (50, None, "member country", "more_than")),
+        ("The poll covered voters between the ages of 18 and 29.", (18, 29, "year of age", "exact")),
+        ("Children ages 3 to 17 were screened.", (3, 17, "year of age", "exact")),
+    ],
+)
+def test_plus_forms_and_age_ranges(text: str, expected: tuple[float, float | None, str, str]) -> None:
+    assert summary(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The studio released 12 movies last year.", "movie"),
+        ("Patients reported 40 headaches.", "headache"),
+        ("The lab tested 30 gases.", "gas"),
+        ("Crews watched 3 volcanoes.", "volcano"),
+        ("The fund owns 14 businesses.", "business"),
+        ("The city has 90 churches.", "church"),
+        ("The council approved 25 companies.", "company"),
+    ],
+)
+def test_plural_to_singular(text: str, unit: str) -> None:
+    assert only(text).unit == unit
