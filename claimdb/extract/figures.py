@@ -556,6 +556,11 @@ def _read_unit(text: str, q: _Quantity) -> None:
             noun = _counted_noun(text, change.end())
             if noun is not None:
                 q.count_change = "decrease" if change.group(1).lower() == "fewer" else "increase"
+        if noun is None:
+            of_the = OF_THE_RE.match(text, pos)
+            if of_the is not None and not text[of_the.end() : of_the.end() + 1].isdigit():
+                # "400 of its stores", "12 of the new recruits": the counted noun comes after "of the"
+                noun = _counted_noun(text, of_the.end() - 1)
         if noun is not None:
             q.unit, q.end = noun
 
@@ -634,7 +639,7 @@ def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[st
             return None
         token = word.group()
         lower = token.lower()
-        if lower in STOP_WORDS and not (lower in ("and", "or") and tokens):
+        if (lower in STOP_WORDS and not (lower in ("and", "or") and tokens)) or lower in NUMBER_WORDS:
             return None
         if token[0].isdigit():
             # a model number inside a name ("two new 737 Max jets") is kept; "12 sold 100 million units" is not
@@ -644,7 +649,11 @@ def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[st
             pass
         elif looks_plural(token):
             tokens.append(token)
-            words = _drop_modifiers([t for t in tokens if t.lower() not in ("and", "or")])
+            words = [t for t in tokens if t.lower() not in ("and", "or")]
+            owner = max((i for i, t in enumerate(words) if t.endswith(("'s", "’s"))), default=-1)
+            if 0 <= owner < len(words) - 1:
+                words = words[owner + 1 :]  # "66 of the state's delegates": the owner is no part of the unit
+            words = _drop_modifiers(words)
             words[-1] = singular(words[-1])
             return " ".join(words), word.end()
         tokens.append(token)

@@ -363,3 +363,18 @@ def test_plus_forms_and_age_ranges(text: str, expected: tuple[float, float | Non
 )
 def test_plural_to_singular(text: str, unit: str) -> None:
     assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The chain will close 400 of its stores.", (400, "store")),
+        ("Police questioned 12 of the protesters.", (12, "protester")),
+        ("Kasich won all 66 of the state's delegates.", (66, "delegate")),
+        ("Two of the suspects fled on foot.", (2, "suspect")),
+        ("She took four of the six seats.", (4, "seat")),
+    ],
+)
+def test_counted_noun_after_of_the(text: str, expected: tuple[float, str]) -> None:
+    first = find_figures(text)[0]
+    assert (first.value, first.unit) == expected
