@@ -141,7 +141,7 @@ RANGE_RE = re.compile(
 )
 OR_AFTER_RE = re.compile(rf"-?{_SP}+or{_SP}+", re.IGNORECASE)
 SCALE_AFTER_RE = re.compile(
-    rf"(?P<word>[ \u00a0-](?:hundred|thousand|millions?|billions?|trillion|dozen|lakhs?|crores?)(?![\w]))"
+    rf"(?P<word>[ \u00a0-](?i:hundred|thousand|millions?|billions?|trillion|dozen|lakhs?|crores?)(?![\w]))"
     rf"|(?P<abbr>(?:mn|mln|mil|bn|bln|tn|trn|[kKmb])(?![\w]))"
     rf"|(?P<spaced>{_SP}(?:mn|mln|bn|bln|tn|trn|B)(?![\w]))",
 )
@@ -178,6 +178,12 @@ CAPITAL_OK: frozenset[str] = frozenset(
     have be been will would could should may might can said says also then now yet still even nearly roughly
     approximately estimated exactly another both whereas while when where if as like per between among
     reaching topping exceeding""".split()
+)
+# Verbs that a title-case headline writes with a capital before a number ("Apple Pays 3 Billion", "Firm Hires 200").
+HEADLINE_VERBS: frozenset[str] = frozenset(
+    """pays buys sells raises hires fires kills wins loses saves spends costs hits tops adds cuts sheds gets
+    seeks plans sets eyes nears reaches surpasses passes sees expects reports posts books lands signs offers
+    invests borrows owes ships orders builds opens closes""".split()
 )
 # Lower-case words that introduce an identifier rather than a quantity ("article 5", "category 4").
 IDENTIFIER_WORDS: frozenset[str] = frozenset(
@@ -897,7 +903,15 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         if _year_like(first) and _qualifier_before(text, start) is None:
             # "in 2019", "the 2016 presidential candidates": a year, unless compared ("about 2000 people").
             return None, first.end
-        if before_word and before_word[0].isupper() and before_word.lower() not in CAPITAL_OK:
+        if (
+            before_word
+            and before_word[0].isupper()
+            and before_word.lower() not in CAPITAL_OK
+            # a headline verb ("Firm Cuts 1,200 Jobs") or a number with separators is no part of a name
+            and before_word.lower() not in _CHANGE_LAST
+            and before_word.lower() not in HEADLINE_VERBS
+            and "," not in first.literal
+        ):
             if not text[max(0, start - 2) : start].strip(" \u00a0").endswith((",", ";", ":", ".", "(")):
                 return None, first.end
         if before_word.lower() in IDENTIFIER_WORDS:

@@ -378,3 +378,25 @@ def test_plural_to_singular(text: str, unit: str) -> None:
 def test_counted_noun_after_of_the(text: str, expected: tuple[float, str]) -> None:
     first = find_figures(text)[0]
     assert (first.value, first.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("VERIZON TO BUY YAHOO FOR $4.83 BILLION", 4.83e9, "dollar"),
+        ("Apple Pays $3 Billion For Beats", 3e9, "dollar"),
+        ("THOUSANDS MARCH AS 90 MILLION PEOPLE WATCH", 9e7, "people"),
+        ("Firm Cuts 1,200 Jobs After Merger", 1200, "Job"),
+        ("Boasting 108,000 residents, the county matters.", 108000, "resident"),
+    ],
+)
+def test_capitalised_scale_words_and_headlines(text: str, value: float, unit: str) -> None:
+    figure = [f for f in find_figures(text) if f.value is not None][-1]
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["The S&P 500 rose on Monday.", "Boeing 737 jets were grounded.", "The Fortune 500 list."]
+)
+def test_names_with_numbers_stay_names(text: str) -> None:
+    assert find_figures(text) == []
