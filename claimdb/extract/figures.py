@@ -191,7 +191,8 @@ IDENTIFIER_WORDS: frozenset[str] = frozenset(
     episode vol vol. volume part item rule amendment clause paragraph flight route room gate platform channel
     version model series line step tier zone act schedule annex appendix figure fig fig. table exhibit
     highway interstate road street bus lot unit suite apartment apt apt. district ward precinct game week
-    number# term session window iphone ios android windows covid form code pp p. para paras""".split()
+    number# term session window iphone ios android windows covid form code pp p. para paras h.r. s.res. h.res.
+    zip postcode""".split()
 )
 # Words that end a counted-noun phrase ("400 jobs at ..." stops at "at").
 STOP_WORDS: frozenset[str] = frozenset(
@@ -645,6 +646,13 @@ def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[st
             return None
         token = word.group()
         lower = token.lower()
+        if lower == "other" and not tokens:
+            # "1,700 other criminals": the unit is the noun after "other"
+            cursor = word.end()
+            if cursor < len(text) and text[cursor] in " \u00a0":
+                cursor += 1
+                continue
+            return None
         if (lower in STOP_WORDS and not (lower in ("and", "or") and tokens)) or lower in NUMBER_WORDS:
             return None
         if token[0].isdigit():

@@ -400,3 +400,18 @@ def test_capitalised_scale_words_and_headlines(text: str, value: float, unit: st
 )
 def test_names_with_numbers_stay_names(text: str) -> None:
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("He pardoned the general and 1,700 other prisoners.", "prisoner"),
+        ("Five other people were hurt.", "people"),
+    ],
+)
+def test_other_before_a_counted_noun(text: str, unit: str) -> None:
+    assert find_figures(text)[-1].unit == unit
+
+
+def test_bill_numbers_are_not_figures() -> None:
+    assert find_figures("The bill, H.R. 420, stalled.") == []
