@@ -222,6 +222,32 @@ _ELLIPSIS_LINKS: dict[str, frozenset[str]] = {
     "than": frozenset({"more", "fewer", "less"}),
     "from": frozenset({"up", "down"}),
 }
+# Comparative and superlative modifiers are named by their base form, as in NewsQuant ("two smaller tenancies"
+# -> "small tenancy", "the oldest ballparks" -> "old ballpark").
+_COMPARATIVES: dict[str, str] = {
+    word: base
+    for base, forms in {
+        "small": "smaller smallest",
+        "large": "larger largest",
+        "big": "bigger biggest",
+        "old": "older oldest",
+        "new": "newer newest",
+        "young": "younger youngest",
+        "high": "higher highest",
+        "low": "lower lowest",
+        "great": "greater greatest",
+        "early": "earlier earliest",
+        "late": "later latest",
+        "long": "longer longest",
+        "short": "shorter shortest",
+        "cheap": "cheaper cheapest",
+        "rich": "richer richest",
+        "poor": "poorer poorest",
+        "strong": "stronger strongest",
+        "weak": "weaker weakest",
+    }.items()
+    for word in forms.split()
+}
 # Words before a counted noun that size or sum the count ("2.7m combined sales", "175 additional delegates").
 _COUNT_MODIFIERS: frozenset[str] = frozenset(
     """combined total additional extra further other overall cumulative respective""".split()
@@ -667,7 +693,7 @@ def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[st
             owner = max((i for i, t in enumerate(words) if t.endswith(("'s", "’s"))), default=-1)
             if 0 <= owner < len(words) - 1:
                 words = words[owner + 1 :]  # "66 of the state's delegates": the owner is no part of the unit
-            words = _drop_modifiers(words)
+            words = [_COMPARATIVES.get(w.lower(), w) for w in _drop_modifiers(words)[:-1]] + words[-1:]
             words[-1] = singular(words[-1])
             return " ".join(words), word.end()
         tokens.append(token)

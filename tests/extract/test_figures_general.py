@@ -415,3 +415,15 @@ def test_other_before_a_counted_noun(text: str, unit: str) -> None:
 
 def test_bill_numbers_are_not_figures() -> None:
     assert find_figures("The bill, H.R. 420, stalled.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The office was split into two smaller suites.", "small suite"),
+        ("The chain runs 300 larger stores.", "large store"),
+        ("Storms felled the 40 oldest trees.", "old tree"),
+    ],
+)
+def test_comparative_modifiers_take_their_base_form(text: str, unit: str) -> None:
+    assert only(text).unit == unit
