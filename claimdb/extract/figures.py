@@ -155,6 +155,10 @@ LEAD_UP_TO_RE = re.compile(
 )
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]|\n")
 BETWEEN_AGES_RE = re.compile(rf"\bbetween{_SP}+(?:the{_SP}+)?ages?{_SP}+of{_SP}+$", re.IGNORECASE)
+FRACTION_OF_RE = re.compile(rf"\b(?:(?:a|one)|(?P<three>three))[ \u00a0-]quarters?{_SP}+of{_SP}+$", re.IGNORECASE)
+OF_NUMBER_RE = re.compile(rf"{_SP}+of{_SP}+(?=\d)")
+OF_THEM_RE = re.compile(rf"{_SP}+of{_SP}+(?:them|those|these)\b", re.IGNORECASE)
+MODEL_AFTER_RE = re.compile(r"[ \u00a0][A-Z][a-z]")
 HYPHEN_DIGIT_RE = re.compile(r"[-–]\d")
 DIGIT_CHAIN_RE = re.compile(r"(?:[-–]\d+)+")
 HYPHEN_NOUN_RE = re.compile(r"-(?P<word>[a-z]{3,})(?![\w'’-])")
@@ -386,6 +390,12 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
         if text[start : start + 2].lower() == "a " and text[max(0, start - 5) : start].lower() == "half ":
             start -= 5  # "half a million"
             value /= 2
+        elif text[start : start + 2].lower() == "a ":
+            part = FRACTION_OF_RE.search(text, max(0, start - 24), start)
+            if part is not None:
+                # "a quarter of a million homes", "three-quarters of a billion dollars"
+                value *= 0.75 if part.group("three") else 0.25
+                start = part.start()
         q = _Quantity(start, end, value, value, text[start:end], True)
         # "a million pounds" is money like "1m pounds"; "sixfold" leaves "fold" for the unit reader.
         q.scaled = value >= 1000 and any(w in q.literal.lower() for w in ("thousand", "million", "billion"))
@@ -912,6 +922,16 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
             and connector.group() in ("-", "–")
         ):
             return None, second.end  # "drew 2-2", "a 50-50 split": a score or a ratio, never a range
+        if (
+            connector is not None
+            and connector.group() == "-"
+            and first.unit is None
+            and second.unit is None
+            and "," not in first.literal + second.literal
+            and len(first.literal) >= 3  # scores are small: "won 5-4 Tuesday"
+            and MODEL_AFTER_RE.match(text, second.end)
+        ):
+            return None, second.end  # "the 787-9 Dreamliner", "an A320-200 Neo": a model number
         if connector is not None and connector.group() in ("-", "–") and HYPHEN_DIGIT_RE.match(text, second.end):
             chain = DIGIT_CHAIN_RE.match(text, second.end)
             return None, chain.end() if chain is not None else second.end  # "a 3-2-1 plan", "1-800-555": a code
@@ -923,7 +943,11 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
             first.value, value_max = second.value, first.value
     elif first.unit is None:
         # "eight or nine euros", "7- or 8-inch": the unit written once serves both numbers.
-        alternative = OR_AFTER_RE.match(text, first.end) or OF_THE_RE.match(text, first.end)
+        alternative = (
+            OR_AFTER_RE.match(text, first.end)
+            or OF_THE_RE.match(text, first.end)
+            or OF_NUMBER_RE.match(text, first.end)
+        )
         if alternative is not None:
             m2 = NUMBER_RE.match(text, alternative.end())
             if m2 is not None:
@@ -974,6 +998,10 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
             first.unit, first.measured = "year of age", True
     if first.unit is None and second is None and previous is not None:
         first.unit = _elided_unit(text, start, previous)
+        if first.unit is None and OF_THEM_RE.match(text, first.end) and previous.unit not in _PERCENT_LIKE:
+            gap = text[previous.end : start]
+            if len(gap) <= 40 and not any(c.isdigit() for c in gap) and not SENTENCE_END_RE.search(gap):
+                first.unit = previous.unit  # "1,200 people, 300 of them in Leeds"
     # Qualifier: explicit comparison first, then a change verb, then inherited from "X, or Y".
     written = _qualifier_before(text, start)
     if written is not None and qualifier is None:

@@ -427,3 +427,26 @@ def test_bill_numbers_are_not_figures() -> None:
 )
 def test_comparative_modifiers_take_their_base_form(text: str, unit: str) -> None:
     assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("A quarter of a million homes lost power.", 250000, "home"),
+        ("Three-quarters of a billion dollars vanished.", 7.5e8, "dollar"),
+        ("Half a million people marched.", 500000, "people"),
+    ],
+)
+def test_fractions_of_a_scale_word(text: str, value: float, unit: str) -> None:
+    figure = only(text)
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_n_of_m_shares_the_unit_and_of_them_borrows_it() -> None:
+    assert [f.unit for f in find_figures("The team won 3 of 5 races.")] == ["race", "race"]
+    assert [f.unit for f in find_figures("The mill employs 800 people, 300 of them in Leeds.")] == ["people", "people"]
+
+
+def test_model_numbers_with_a_hyphen_are_not_ranges() -> None:
+    assert find_figures("The new 787-9 Dreamliner flew on Monday.") == []
+    assert summary("The vote was 5-4 Tuesday.") == [(5, 4, None, "exact")]
