@@ -159,6 +159,7 @@ FRACTION_OF_RE = re.compile(rf"\b(?:(?:a|one)|(?P<three>three))[ \u00a0-]quarter
 OF_NUMBER_RE = re.compile(rf"{_SP}+of{_SP}+(?=\d)")
 OF_THEM_RE = re.compile(rf"{_SP}+of{_SP}+(?:them|those|these)\b", re.IGNORECASE)
 MODEL_AFTER_RE = re.compile(r"[ \u00a0][A-Z][a-z]")
+SHORT_YEAR_AFTER_RE = re.compile(r"(?:s\b|[ \u00a0.,;:)!?]|$)")
 HYPHEN_DIGIT_RE = re.compile(r"[-–]\d")
 DIGIT_CHAIN_RE = re.compile(r"(?:[-–]\d+)+")
 HYPHEN_NOUN_RE = re.compile(r"-(?P<word>[a-z]{3,})(?![\w'’-])")
@@ -461,6 +462,16 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
                 q.identifier = True
         if start >= 1 and text[start - 1] in "#№":
             q.identifier = True
+        if (
+            len(num) == 2
+            and start >= 1
+            and text[start - 1] in "'’"
+            and (start < 2 or not text[start - 2].isalnum())
+            and not text[m.end() : m.end() + 1].isdigit()
+            and SHORT_YEAR_AFTER_RE.match(text, m.end())
+            and SUFFIX_UNIT_RE.match(text, m.end() + 1) is None  # "'98 percent'" is a quoted figure
+        ):
+            q.identifier = True  # "in '98", "the ’90s": a year
         if cur is None and sign is None and start >= 2 and text[start - 1] in "-–/" and text[start - 2].isdigit():
             q.tail = True  # the tail of a date or range read elsewhere ("Feb. 11-15")
         if cur is None and "," not in num and "." not in num and len(num) >= 10:

@@ -450,3 +450,12 @@ def test_n_of_m_shares_the_unit_and_of_them_borrows_it() -> None:
 def test_model_numbers_with_a_hyphen_are_not_ranges() -> None:
     assert find_figures("The new 787-9 Dreamliner flew on Monday.") == []
     assert summary("The vote was 5-4 Tuesday.") == [(5, 4, None, "exact")]
+
+
+@pytest.mark.parametrize("text", ["He moved to Leeds in '98 and stayed.", "Music from the ’80s is back."])
+def test_short_years_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_quoted_figure_after_an_apostrophe_is_kept() -> None:
+    assert summary("He said '98 percent' of them agreed.") == [(98, None, "percentage", "exact")]
