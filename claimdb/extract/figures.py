@@ -35,7 +35,7 @@ _PREFIX = PREFIX_CURRENCY_RE.pattern
 # A number: optional currency, optional sign, digits (with thousands commas, decimals, a fraction) or words.
 NUMBER_RE = re.compile(
     rf"(?<![\w.,/=:@_\u0300-\u036f])(?P<cur>{_PREFIX})?(?P<sign>[-−+](?=[\d.]))?"
-    rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[½¼¾]?|\.\d+|[½¼¾])(?P<frac>/\d+)?"
+    rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:{_SP}?[½¼¾])?|\.\d+|[½¼¾])(?P<frac>/\d+)?"
     rf"|(?P<words>{SPELLED_PATTERN})(?:fold)?\b",
     re.IGNORECASE,
 )
@@ -168,7 +168,7 @@ PLUS_OR_MINUS_RE = re.compile(
     rf"(?:\bplus{_SP}*(?:or|/){_SP}*minus{_SP}*|\bplus-or-minus{_SP}*|±{_SP}*)$", re.IGNORECASE
 )
 AGE_CONTEXT_RE = re.compile(
-    rf"\b(?:aged|ages?{_SP}+of|ages|(?:at|since|by|from|until|till|before|after){_SP}+age"
+    rf"\b(?:aged|ages?{_SP}+of|ages?"
     rf"|turns?|turned|turning|(?:will|would|to|'ll|’ll|he's|she's|he is|she is){_SP}+be)"
     rf"{_SP}+$",
     re.IGNORECASE,
@@ -968,6 +968,8 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
                     if candidate.scaled and not first.scaled and first.raw < candidate.raw:
                         first.value *= candidate.value / candidate.raw if candidate.raw else 1.0
     # Not a figure: years, names, appositive ages, lone spelled numbers.
+    if second is not None and first.unit is None and before_word.lower() in IDENTIFIER_WORDS:
+        return None, end  # "No. 14-915", "Articles 5-7"
     if second is None and not first.measured:
         if _year_like(first) and _qualifier_before(text, start) is None:
             # "in 2019", "the 2016 presidential candidates": a year, unless compared ("about 2000 people").

@@ -459,3 +459,9 @@ def test_short_years_are_not_figures(text: str) -> None:
 
 def test_quoted_figure_after_an_apostrophe_is_kept() -> None:
     assert summary("He said '98 percent' of them agreed.") == [(98, None, "percentage", "exact")]
+
+
+def test_spaced_vulgar_fraction_and_case_numbers_and_bare_age() -> None:
+    assert summary("He survived 5 ½ years in prison.") == [(5.5, None, "year", "exact")]
+    assert find_figures("The case, No. 14-915, was heard in May.") == []
+    assert summary("Children under age 14 were hurt.") == [(14, None, "year of age", "exact")]
