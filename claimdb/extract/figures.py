@@ -190,6 +190,15 @@ HEADLINE_VERBS: frozenset[str] = frozenset(
     seeks plans sets eyes nears reaches surpasses passes sees expects reports posts books lands signs offers
     invests borrows owes ships orders builds opens closes""".split()
 )
+# Verbs whose particle "up"/"down" does not mean a rise or a fall ("round up", "set up", "shut down").
+PHRASAL_VERBS: frozenset[str] = frozenset(
+    """round rounded rounding sign signed signing set sets setting make made making give gave
+    giving take took taking show showed showing line lined build built back backed call called cover covered
+    fill filled free freed hold held look looked mix pay paid shut shuts shutting stand stood step stepped sum
+    summed wrap wrapped bring brought open opened turn turned break broke put hand handed sit track tracked
+    crack cracked calm write wrote tear tore tie tied speak spoke beef beefed rack racked ramp ramped scale
+    scaled""".split()
+)
 # Lower-case words that introduce an identifier rather than a quantity ("article 5", "category 4").
 IDENTIFIER_WORDS: frozenset[str] = frozenset(
     """article section chapter number no no. nos page pages category level phase stage grade type class round
@@ -803,6 +812,10 @@ def _change_before(text: str, start: int) -> Qualifier | None:
     last = _last_words(text, start, 1)
     if not last or (last[0] not in _CHANGE_LAST and not last[0].endswith("+")):
         return None
+    if last[0] in ("up", "down"):
+        verb = _last_words(text, start, 2)
+        if len(verb) == 2 and verb[0] in PHRASAL_VERBS:
+            return None  # "round up 11 million people", "shut down 40 plants": not a change in the figure
     before = text[max(0, start - 50) : start]
     if UP_RE.search(before):
         return "increase"

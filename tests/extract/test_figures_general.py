@@ -465,3 +465,17 @@ def test_spaced_vulgar_fraction_and_case_numbers_and_bare_age() -> None:
     assert summary("He survived 5 ½ years in prison.") == [(5.5, None, "year", "exact")]
     assert find_figures("The case, No. 14-915, was heard in May.") == []
     assert summary("Children under age 14 were hurt.") == [(14, None, "year of age", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("How would you round up 11 million people?", "exact"),
+        ("The firm shut down 40 plants last year.", "exact"),
+        ("The county racked up 300 cases.", "exact"),
+        ("Shares were up 19 cents.", "increase"),
+        ("The index ended down 1% on Friday.", "decrease"),
+    ],
+)
+def test_phrasal_up_and_down_are_not_changes(text: str, qualifier: str) -> None:
+    assert only(text).qualifier == qualifier
