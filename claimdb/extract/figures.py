@@ -381,6 +381,8 @@ def _vague(text: str, m: re.Match[str]) -> Figure | None:
     if noun is None:
         return None
     unit, end = noun
+    if unit.lower() in ("thousand", "million", "billion", "hundred"):
+        return None  # "hundreds of thousands or maybe millions": no counted noun yet
     if unit.lower() == "pound":
         unit = "pound sterling"
     elif unit.lower() in SUFFIX_LOOKUP:

@@ -479,3 +479,8 @@ def test_spaced_vulgar_fraction_and_case_numbers_and_bare_age() -> None:
 )
 def test_phrasal_up_and_down_are_not_changes(text: str, qualifier: str) -> None:
     assert only(text).qualifier == qualifier
+
+
+def test_vague_quantity_needs_a_real_noun() -> None:
+    text = "The war led to hundreds of thousands or maybe millions of refugees."
+    assert all(f.unit != "thousand" for f in find_figures(text))
