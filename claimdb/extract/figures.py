@@ -25,6 +25,7 @@ from claimdb.extract.units import (
     SUFFIX_UNIT_RE,
     looks_plural,
     singular,
+    trie_pattern,
 )
 
 __all__ = ["find_figures"]
@@ -33,8 +34,8 @@ _SP = r"[ \u00a0]"
 _PREFIX = PREFIX_CURRENCY_RE.pattern
 # A number: optional currency, optional sign, digits (with thousands commas, decimals, a fraction) or words.
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,/=:@_])(?P<cur>{_PREFIX})?(?P<sign>[-−+](?=[\d.]))?"
-    rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[½¼¾]?|\.\d+|[½¼¾])(?P<frac>/\d+)?"
+    rf"(?<![\w.,/=:@_\u0300-\u036f])(?P<cur>{_PREFIX})?(?P<sign>[-−+](?=[\d.]))?"
+    rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:{_SP}?[½¼¾])?|\.\d+|[½¼¾])(?P<frac>/\d+)?"
     rf"|(?P<words>{SPELLED_PATTERN})(?:fold)?\b",
     re.IGNORECASE,
 )
@@ -48,35 +49,22 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue
 DATE_SHAPE_RE = re.compile(
     r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\d])(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
-PHONE_RE = re.compile(r"\d{3}[-.]\d{3}[-.]\d{4}(?![\d])|\(\d{3}\)[ \u00a0]?\d{3}[-.]\d{4}(?![\d])")
+PHONE_RE = re.compile(
+    r"\d{3}[-.]\d{3}[-.]\d{4}(?![\d])|0\d{2,4}[ .-]\d{3,4}[ .-]\d{3,4}(?![\d])"
+    r"|\(\d{3}\)[ \u00a0]?\d{3}[-.]\d{4}(?![\d])"
+)
 PLUS_PHONE_RE = re.compile(r"\+\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4}(?![\d])")
 TIME_AFTER_RE = re.compile(
     rf"(?::\d{{2}}(?::\d{{2}}(?:\.\d+)?)?Z?(?:{_SP}*(?:[ap]\.m\.|[AaPp][Mm]\b))?"
     rf"|(?:\.\d{{2}})?{_SP}*(?:[ap]\.m\.|[AaPp]\.?[Mm]\b)|{_SP}*o['’]clock\b)"
 )
-MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\.?,?{_SP}*(?:\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}*)?$")
+MONTH_BEFORE_RE = re.compile(rf"(?:\b|(?<=[a-z])){_MONTH}\.?,?{_SP}*(?:\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}*)?$")
 MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?{_MONTH}\b")
 PREFIX_BEFORE_RE = re.compile(rf"(?:{_PREFIX})$")
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|A|An)[ \u00a0]+$")
 DIGIT_RUN_RE = re.compile(r"[0-9½¼¾][0-9,.]*")
 
-
-def _trie(words: list[str]) -> str:
-    """A regex alternation shaped as a trie, so the engine tests each first letter once."""
-    branches: dict[str, list[str]] = {}
-    for word in words:
-        branches.setdefault(word[0], []).append(word[1:])
-    parts = []
-    for first, rests in sorted(branches.items()):
-        tails = [rest for rest in rests if rest]
-        if tails:
-            parts.append(re.escape(first) + "(?:" + _trie(tails) + ")" + ("?" if "" in rests else ""))
-        else:
-            parts.append(re.escape(first))
-    return "|".join(parts)
-
-
-NUMBER_WORD_RE = re.compile(rf"\b(?:{_trie(sorted(NUMBER_WORDS))})(?:fold)?(?![a-z])")
+NUMBER_WORD_RE = re.compile(rf"\b(?:{trie_pattern(sorted(NUMBER_WORDS))})(?:fold)?(?![a-z])")
 VAGUE_LOWER_RE = re.compile(
     rf"(?<![a-z])(?P<vague>(?:tens|hundreds){_SP}+of{_SP}+(?:thousands|millions|billions)|dozens|scores|hundreds"
     rf"|thousands|millions|billions|a{_SP}+handful){_SP}+of{_SP}+"
@@ -93,7 +81,8 @@ NOT_MORE_RE = re.compile(rf"\b(?:no|not){_SP}+more{_SP}+than{_BEFORE}", re.IGNOR
 NOT_LESS_RE = re.compile(rf"\b(?:no|not){_SP}+(?:less|fewer){_SP}+than{_BEFORE}", re.IGNORECASE)
 APPROX_RE = re.compile(
     r"(?:\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|an\s+estimated|estimated"
-    r"|close\s+to|circa|ca\.|c\.|just\s+about|more\s+or\s+less|nigh\s+on)|~|≈)" + _BEFORE,
+    r"|close\s+to|circa|ca\.|c\.|just\s+about|more\s+or\s+less|nigh\s+on"
+    r"|in\s+the\s+region\s+of|on\s+the\s+order\s+of|of\s+the\s+order\s+of|give\s+or\s+take)|~|≈)" + _BEFORE,
     re.IGNORECASE,
 )
 MORE_RE = re.compile(
@@ -146,13 +135,13 @@ AFTER_QUALIFIER_RE = re.compile(
     re.IGNORECASE,
 )
 RANGE_RE = re.compile(
-    rf"(?:{_SP}*[-–—]?to[-–—]{_SP}*|{_SP}*[-–—]{_SP}*|{_SP}+(?:up{_SP}+)?to{_SP}+|{_SP}+through{_SP}+"
+    rf"(?:{_SP}*[-–—]?to[-–—]{_SP}*|[-–—]|{_SP}*[-–]{_SP}*|{_SP}+(?:up{_SP}+)?to{_SP}+|{_SP}+through{_SP}+"
     rf"|{_SP}+and{_SP}+)",
     re.IGNORECASE,
 )
 OR_AFTER_RE = re.compile(rf"-?{_SP}+or{_SP}+", re.IGNORECASE)
 SCALE_AFTER_RE = re.compile(
-    rf"(?P<word>[ \u00a0-](?:hundred|thousand|millions?|billions?|trillion|dozen)(?![\w]))"
+    rf"(?P<word>[ \u00a0-](?i:hundred|thousand|millions?|billions?|trillion|dozen|lakhs?|crores?)(?![\w]))"
     rf"|(?P<abbr>(?:mn|mln|mil|bn|bln|tn|trn|[kKmb])(?![\w]))"
     rf"|(?P<spaced>{_SP}(?:mn|mln|bn|bln|tn|trn|B)(?![\w]))",
 )
@@ -161,8 +150,26 @@ POUND_RE = re.compile(r"pounds?(?![\w-])", re.IGNORECASE)
 PREV_WORD_RE = re.compile(r"([A-Za-z][\w&'’.]*)[ \u00a0]*$")
 NAME_COMMA_RE = re.compile(r"[A-Z][\w'’-]+,[ \u00a0]$")
 WORD_RE = re.compile(r"[A-Za-z0-9][\w'’&]*(?:-[\w'’&]+)*")
+LEAD_UP_TO_RE = re.compile(
+    rf"\b(?:lead|leading|led|run|running|build|building)[ \u00a0-]up{_SP}+to{_BEFORE}", re.IGNORECASE
+)
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]|\n")
+BETWEEN_AGES_RE = re.compile(rf"\bbetween{_SP}+(?:the{_SP}+)?ages?{_SP}+of{_SP}+$", re.IGNORECASE)
+FRACTION_OF_RE = re.compile(rf"\b(?:(?:a|one)|(?P<three>three))[ \u00a0-]quarters?{_SP}+of{_SP}+$", re.IGNORECASE)
+OF_NUMBER_RE = re.compile(rf"{_SP}+of{_SP}+(?=\d)")
+OF_THEM_RE = re.compile(rf"{_SP}+of{_SP}+(?:them|those|these)\b", re.IGNORECASE)
+MODEL_AFTER_RE = re.compile(r"[ \u00a0][A-Z][a-z]")
+SHORT_YEAR_AFTER_RE = re.compile(r"(?:s\b|[ \u00a0.,;:)!?]|$)")
+HYPHEN_DIGIT_RE = re.compile(r"[-–]\d")
+DIGIT_CHAIN_RE = re.compile(r"(?:[-–]\d+)+")
+HYPHEN_NOUN_RE = re.compile(r"-(?P<word>[a-z]{3,})(?![\w'’-])")
+ZIP_AFTER_RE = re.compile(r"[ \u00a0](?:zip|postal|post|area)[ \u00a0]?codes?\b", re.IGNORECASE)
+PLUS_OR_MINUS_RE = re.compile(
+    rf"(?:\bplus{_SP}*(?:or|/){_SP}*minus{_SP}*|\bplus-or-minus{_SP}*|±{_SP}*)$", re.IGNORECASE
+)
 AGE_CONTEXT_RE = re.compile(
-    rf"\b(?:aged|age{_SP}+of|turns?|turned|turning|(?:will|would|to|'ll|’ll|he's|she's|he is|she is){_SP}+be)"
+    rf"\b(?:aged|ages?{_SP}+of|ages?"
+    rf"|turns?|turned|turning|(?:will|would|to|'ll|’ll|he's|she's|he is|she is){_SP}+be)"
     rf"{_SP}+$",
     re.IGNORECASE,
 )
@@ -177,13 +184,29 @@ CAPITAL_OK: frozenset[str] = frozenset(
     approximately estimated exactly another both whereas while when where if as like per between among
     reaching topping exceeding""".split()
 )
+# Verbs that a title-case headline writes with a capital before a number ("Apple Pays 3 Billion", "Firm Hires 200").
+HEADLINE_VERBS: frozenset[str] = frozenset(
+    """pays buys sells raises hires fires kills wins loses saves spends costs hits tops adds cuts sheds gets
+    seeks plans sets eyes nears reaches surpasses passes sees expects reports posts books lands signs offers
+    invests borrows owes ships orders builds opens closes""".split()
+)
+# Verbs whose particle "up"/"down" does not mean a rise or a fall ("round up", "set up", "shut down").
+PHRASAL_VERBS: frozenset[str] = frozenset(
+    """round rounded rounding sign signed signing set sets setting make made making give gave
+    giving take took taking show showed showing line lined build built back backed call called cover covered
+    fill filled free freed hold held look looked mix pay paid shut shuts shutting stand stood step stepped sum
+    summed wrap wrapped bring brought open opened turn turned break broke put hand handed sit track tracked
+    crack cracked calm write wrote tear tore tie tied speak spoke beef beefed rack racked ramp ramped scale
+    scaled""".split()
+)
 # Lower-case words that introduce an identifier rather than a quantity ("article 5", "category 4").
 IDENTIFIER_WORDS: frozenset[str] = frozenset(
     """article section chapter number no no. nos page pages category level phase stage grade type class round
     episode vol vol. volume part item rule amendment clause paragraph flight route room gate platform channel
     version model series line step tier zone act schedule annex appendix figure fig fig. table exhibit
     highway interstate road street bus lot unit suite apartment apt apt. district ward precinct game week
-    number# term session window iphone ios android windows covid form code pp p. para paras""".split()
+    number# term session window iphone ios android windows covid form code pp p. para paras h.r. s.res. h.res.
+    zip postcode""".split()
 )
 # Words that end a counted-noun phrase ("400 jobs at ..." stops at "at").
 STOP_WORDS: frozenset[str] = frozenset(
@@ -194,6 +217,60 @@ STOP_WORDS: frozenset[str] = frozenset(
     here when where while up down out off against among within without via across per cent percent
     year years month months week weeks day days time times also only just even still yet again all both
     any some many much few several own very too""".split()
+)
+# Words after "N-" that are not counted nouns ("a 12-strong squad", "a 20-something founder").
+_NOT_HYPHEN_NOUNS: frozenset[str] = frozenset(
+    """strong odd something somethings plus ish like style old long wide high tall deep year years half halves
+    third thirds quarter quarters""".split()
+)
+# The word before a bare number that continues the figure before it ("and 187", "compared with 63").
+# A link word and, if it is ambiguous alone, the words that must come just before it.
+_ELLIPSIS_LINKS: dict[str, frozenset[str]] = {
+    "and": frozenset(),
+    "to": frozenset(),
+    "versus": frozenset(),
+    "vs": frozenset(),
+    "vs.": frozenset(),
+    "against": frozenset(),
+    "with": frozenset({"compared", "compare", "comparison"}),
+    "than": frozenset({"more", "fewer", "less"}),
+    "from": frozenset({"up", "down"}),
+}
+# Comparative and superlative modifiers are named by their base form, as in NewsQuant ("two smaller tenancies"
+# -> "small tenancy", "the oldest ballparks" -> "old ballpark").
+_COMPARATIVES: dict[str, str] = {
+    word: base
+    for base, forms in {
+        "small": "smaller smallest",
+        "large": "larger largest",
+        "big": "bigger biggest",
+        "old": "older oldest",
+        "new": "newer newest",
+        "young": "younger youngest",
+        "high": "higher highest",
+        "low": "lower lowest",
+        "great": "greater greatest",
+        "early": "earlier earliest",
+        "late": "later latest",
+        "long": "longer longest",
+        "short": "shorter shortest",
+        "cheap": "cheaper cheapest",
+        "rich": "richer richest",
+        "poor": "poorer poorest",
+        "strong": "stronger strongest",
+        "weak": "weaker weakest",
+    }.items()
+    for word in forms.split()
+}
+# Words before a counted noun that size or sum the count ("2.7m combined sales", "175 additional delegates").
+_COUNT_MODIFIERS: frozenset[str] = frozenset(
+    """combined total additional extra further other overall cumulative respective""".split()
+)
+# Words ending in "-ly" that are adjectives, not adverbs ("likely voters", "monthly users", "elderly people").
+_LY_ADJECTIVES: frozenset[str] = frozenset(
+    """likely unlikely monthly weekly daily yearly quarterly hourly nightly early lonely elderly friendly family
+    costly deadly lovely timely orderly silly lively worldly bodily holy ugly curly burly jolly manly
+    homely kindly leisurely""".split()
 )
 _PERCENT_LIKE: frozenset[str] = frozenset({"percentage", "percentage point", "basis point", "point", "count"})
 _HYPHEN_PREFIX_OK: frozenset[str] = frozenset({"minus", "sub", "now", "to", "over", "under", "nearly", "about"})
@@ -304,6 +381,8 @@ def _vague(text: str, m: re.Match[str]) -> Figure | None:
     if noun is None:
         return None
     unit, end = noun
+    if unit.lower() in ("thousand", "million", "billion", "hundred"):
+        return None  # "hundreds of thousands or maybe millions": no counted noun yet
     if unit.lower() == "pound":
         unit = "pound sterling"
     elif unit.lower() in SUFFIX_LOOKUP:
@@ -323,6 +402,12 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
         if text[start : start + 2].lower() == "a " and text[max(0, start - 5) : start].lower() == "half ":
             start -= 5  # "half a million"
             value /= 2
+        elif text[start : start + 2].lower() == "a ":
+            part = FRACTION_OF_RE.search(text, max(0, start - 24), start)
+            if part is not None:
+                # "a quarter of a million homes", "three-quarters of a billion dollars"
+                value *= 0.75 if part.group("three") else 0.25
+                start = part.start()
         q = _Quantity(start, end, value, value, text[start:end], True)
         # "a million pounds" is money like "1m pounds"; "sixfold" leaves "fold" for the unit reader.
         q.scaled = value >= 1000 and any(w in q.literal.lower() for w in ("thousand", "million", "billion"))
@@ -342,7 +427,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
             return _Quantity(start, time_match.end(), 0.0, 0.0, num, False, identifier=True)
         if "," not in num and "." not in num and len(num) <= 4 and m.group("cur") is None:
             near = _last_words(text, start, 2)
-            if any(w[:3] in _MONTH_STARTS for w in near) and MONTH_BEFORE_RE.search(text, max(0, start - 24), start):
+            month_near = any(w[:3] in _MONTH_STARTS or w.rstrip(".,")[-3:] in _MONTH_ENDS for w in near)
+            if month_near and MONTH_BEFORE_RE.search(text, max(0, start - 24), start):
                 return _Quantity(start, m.end(), 0.0, 0.0, num, False, identifier=True)
             if len(num) <= 2:
                 after_month = MONTH_AFTER_RE.match(text, m.end("num"))
@@ -387,6 +473,16 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
                 q.identifier = True
         if start >= 1 and text[start - 1] in "#№":
             q.identifier = True
+        if (
+            len(num) == 2
+            and start >= 1
+            and text[start - 1] in "'’"
+            and (start < 2 or not text[start - 2].isalnum())
+            and not text[m.end() : m.end() + 1].isdigit()
+            and SHORT_YEAR_AFTER_RE.match(text, m.end())
+            and SUFFIX_UNIT_RE.match(text, m.end() + 1) is None  # "'98 percent'" is a quoted figure
+        ):
+            q.identifier = True  # "in '98", "the ’90s": a year
         if cur is None and sign is None and start >= 2 and text[start - 1] in "-–/" and text[start - 2].isdigit():
             q.tail = True  # the tail of a date or range read elsewhere ("Feb. 11-15")
         if cur is None and "," not in num and "." not in num and len(num) >= 10:
@@ -399,6 +495,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> _Quantity | None:
         if "minus" in near_text or "negat" in near_text
         else None
     )
+    if minus is not None and PLUS_OR_MINUS_RE.search(text, max(0, start - 20), start) is not None:
+        minus = None  # "a margin of error of plus or minus 3 points" is a size, not a negative value
     if minus is not None and m.group("cur") is None and m.group("sign") is None:
         q.start = minus.start()
         q.value = q.raw = -q.value
@@ -430,10 +528,12 @@ def _read_unit(text: str, q: _Quantity) -> None:
                 # "12.3m tonnes", "£3m" are millions; a bare "100m" is metres.
                 after = text[scale_match.end() : scale_match.end() + 30]
                 next_word = WORD_RE.match(after.lstrip(" \u00a0")) if after[:1] in (" ", "\u00a0") else None
+                following = next_word.group().lower() if next_word is not None else ""
                 use = q.currency_prefix or (
                     next_word is not None
-                    and next_word.group().lower() not in STOP_WORDS
-                    and not next_word.group()[0].isdigit()
+                    and (following not in STOP_WORDS or following in _COUNT_CHANGE_WORDS)
+                    and following not in _METRE_CONTEXT
+                    and not following[0].isdigit()
                 )
             elif abbr == "b" and not q.currency_prefix:
                 use = False
@@ -446,6 +546,17 @@ def _read_unit(text: str, q: _Quantity) -> None:
                     q.value *= factor
                     q.scaled = True
                     pos = scale_match.end()
+                    # "1.2 lakh crore", "two thousand million": a second scale word multiplies again
+                    again = SCALE_AFTER_RE.match(text, pos) if word is not None else None
+                    if again is not None and again.group("word") is not None:
+                        more = SCALE_WORDS.get(again.group().strip(" \u00a0-").lower())
+                        if more is not None and more > factor:
+                            q.value *= more
+                            pos = again.end()
+                    q.value = float(f"{q.value:.12g}")  # 8.3 * 1e6 is 8300000.000000001 in binary
+    if text.startswith(("-plus", "+ "), pos) and q.qualifier is None:
+        q.qualifier = "more_than"  # "35-plus hours", "50+ countries": the unit follows the comparison
+        pos += 5 if text[pos] == "-" else 1
     # Age: "18-year-old", "400 million-year-old", "25 years old".
     age = AGE_RE.match(text, pos)
     if age is not None:
@@ -497,6 +608,11 @@ def _read_unit(text: str, q: _Quantity) -> None:
     if q.unit is None and "/" in q.literal:
         q.identifier = True  # "5/12" without a unit is a date or a score, not a fraction
         return
+    if q.unit is None and pos < length and text[pos] == "-":
+        glued_noun = _hyphen_noun(text, pos)
+        if glued_noun is not None:
+            q.unit, q.end = glued_noun
+            return
     if q.unit is None:
         noun = _counted_noun(text, pos)
         change = _COUNT_CHANGE_RE.match(text, pos) if noun is None else None
@@ -505,8 +621,71 @@ def _read_unit(text: str, q: _Quantity) -> None:
             noun = _counted_noun(text, change.end())
             if noun is not None:
                 q.count_change = "decrease" if change.group(1).lower() == "fewer" else "increase"
+        if noun is None:
+            of_the = OF_THE_RE.match(text, pos)
+            if of_the is not None and not text[of_the.end() : of_the.end() + 1].isdigit():
+                # "400 of its stores", "12 of the new recruits": the counted noun comes after "of the"
+                noun = _counted_noun(text, of_the.end() - 1)
         if noun is not None:
             q.unit, q.end = noun
+
+
+def _title_case_heading(unit: str, text: str, end: int) -> bool:
+    """A "counted noun" in title case ("Zoe Saldana Respond", "Things The ...") is a listicle heading."""
+    words = unit.split()
+    if not all(word[0].isupper() for word in words):
+        return False
+    return len(words) >= 2 or _next_word_capitalised(text, end)
+
+
+def _elided_unit(text: str, start: int, previous: Figure) -> str | None:
+    """The unit of the figure before, for a bare number that continues it: "435 homes by sale and 187 by
+    tender", "460 vehicles were stolen, compared with 63 last year", "rose $12 to 1,850"."""
+    if previous.unit is None or previous.unit in _PERCENT_LIKE or previous.value is None:
+        return None
+    if start - previous.end > 100:
+        return None
+    gap = text[previous.end : start]
+    if ")" in gap or ";" in gap or "(" in gap or any(c.isdigit() for c in gap) or SENTENCE_END_RE.search(gap):
+        return None
+    last = _last_words(text, start, 2)
+    if not last or last[-1] not in _ELLIPSIS_LINKS:
+        return None
+    need = _ELLIPSIS_LINKS[last[-1]]
+    if need and (len(last) < 2 or last[0] not in need):
+        return None
+    return previous.unit
+
+
+def _drop_modifiers(words: list[str]) -> list[str]:
+    """Leading words that size or sum the count rather than name it: "combined", "additional", and an adverb
+    with the participle it modifies ("decently sized plants" -> "plants")."""
+    while len(words) > 1:
+        lower = words[0].lower()
+        if lower in _COUNT_MODIFIERS:
+            words = words[1:]
+        elif lower.endswith("ly") and len(lower) > 4 and len(words) > 2 and lower not in _LY_ADJECTIVES:
+            words = words[2:]
+        else:
+            break
+    return words
+
+
+def _enumerator(text: str, start: int, end: int) -> bool:
+    """Whether a small number numbers a list item: "2) Kasich", "3. Voters", a heading "9 Things Trump Said"."""
+    after = text[end : end + 2]
+    if after[:1] == ")" and "(" not in text[max(0, start - 40) : start]:
+        return True
+    line_start = (
+        start == 0 or text[max(0, start - 4) : start].rstrip(" \t").endswith("\n") or (text[:start].strip() == "")
+    )
+    if not line_start:
+        return False
+    if after[:1] in (".", ":") and (after[1:2] in (" ", "") or after[1:2] == "\n"):
+        return True
+    if after[:1] in ("\n", "") and start > 0:
+        return True  # a number alone on its line numbers the item below it
+    return start > 0 and after[:1] == " " and end + 1 < len(text) and (text[end + 1].isupper() or text[end + 1] == "(")
 
 
 def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[str, int] | None:
@@ -525,15 +704,28 @@ def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[st
             return None
         token = word.group()
         lower = token.lower()
-        if lower in STOP_WORDS and not (lower in ("and", "or") and tokens):
+        if lower == "other" and not tokens:
+            # "1,700 other criminals": the unit is the noun after "other"
+            cursor = word.end()
+            if cursor < len(text) and text[cursor] in " \u00a0":
+                cursor += 1
+                continue
             return None
-        if token[0].isdigit() and not tokens:
+        if (lower in STOP_WORDS and not (lower in ("and", "or") and tokens)) or lower in NUMBER_WORDS:
             return None
+        if token[0].isdigit():
+            # a model number inside a name ("two new 737 Max jets") is kept; "12 sold 100 million units" is not
+            if not tokens or not (tokens[-1][0].isupper() or _next_word_capitalised(text, word.end())):
+                return None
         if lower == "and" and tokens:
             pass
         elif looks_plural(token):
             tokens.append(token)
             words = [t for t in tokens if t.lower() not in ("and", "or")]
+            owner = max((i for i, t in enumerate(words) if t.endswith(("'s", "’s"))), default=-1)
+            if 0 <= owner < len(words) - 1:
+                words = words[owner + 1 :]  # "66 of the state's delegates": the owner is no part of the unit
+            words = [_COMPARATIVES.get(w.lower(), w) for w in _drop_modifiers(words)[:-1]] + words[-1:]
             words[-1] = singular(words[-1])
             return " ".join(words), word.end()
         tokens.append(token)
@@ -545,7 +737,29 @@ def _counted_noun(text: str, pos: int, allow_no_space: bool = False) -> tuple[st
     return None
 
 
+def _next_word_capitalised(text: str, pos: int) -> bool:
+    """Whether the word after `pos` (past one space) starts with a capital letter."""
+    return pos + 1 < len(text) and text[pos] in " \u00a0" and text[pos + 1].isupper()
+
+
+def _hyphen_noun(text: str, pos: int) -> tuple[str, int] | None:
+    """A noun glued by a hyphen to a number ("a 300-page report", "a 3-bedroom flat"): (unit name, end)."""
+    m = HYPHEN_NOUN_RE.match(text, pos)
+    if m is None:
+        return None
+    word = m.group("word")
+    if word in STOP_WORDS or word in _NOT_HYPHEN_NOUNS or word.endswith(("ly", "th", "ths")):
+        return None
+    return singular(word), m.end()
+
+
 _COUNT_CHANGE_RE = re.compile(r"[ \u00a0](more|fewer)(?=[ \u00a0])", re.IGNORECASE)
+_COUNT_CHANGE_WORDS: frozenset[str] = frozenset({"more", "fewer", "extra", "additional"})
+# Words after "300m" that make the "m" metres rather than millions ("300m long", "the 100m sprint").
+_METRE_CONTEXT: frozenset[str] = frozenset(
+    """long tall high wide deep away above below across underground downhill uphill race sprint hurdles
+    freestyle butterfly backstroke breaststroke medley relay dash final finals record swim""".split()
+)
 _STRIP = " \u00a0(\"'“‘"
 
 
@@ -563,10 +777,13 @@ def _word_set(alternation: str) -> frozenset[str]:
 
 _QUALIFIER_LAST = frozenset(
     """about around approximately approx approx. roughly nearly almost some estimated to circa ca. c. on less
+    take
     than over above least exceeding exceeded exceeds of topping beyond under below most max max. ~ ≈""".split()
 )
 _CHANGE_LAST = _word_set(_UP) | _word_set(_DOWN) | {"by", "a", "an", "another", "of", "+"}
 _MONTH_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+# last letters of month names, to catch a month glued to the word before it in scraped text ("FeaturedFebruary 6")
+_MONTH_ENDS = frozenset("ary rch ril may une uly ust ber".split())
 
 
 def _qualifier_before(text: str, start: int) -> Qualifier | None:
@@ -586,6 +803,8 @@ def _qualifier_before(text: str, start: int) -> Qualifier | None:
     if MORE_RE.search(before):
         return "more_than"
     if LESS_RE.search(before):
+        if LEAD_UP_TO_RE.search(before):
+            return None  # "the lead-up to 3G", "the run-up to 2024": a time before, not an upper bound
         return "less_than"
     return None
 
@@ -595,6 +814,10 @@ def _change_before(text: str, start: int) -> Qualifier | None:
     last = _last_words(text, start, 1)
     if not last or (last[0] not in _CHANGE_LAST and not last[0].endswith("+")):
         return None
+    if last[0] in ("up", "down"):
+        verb = _last_words(text, start, 2)
+        if len(verb) == 2 and verb[0] in PHRASAL_VERBS:
+            return None  # "round up 11 million people", "shut down 40 plants": not a change in the figure
     before = text[max(0, start - 50) : start]
     if UP_RE.search(before):
         return "increase"
@@ -641,6 +864,16 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         return None, m.end()
     if first.identifier or first.tail:
         return None, first.end
+    if first.unit is None and ZIP_AFTER_RE.match(text, first.end):
+        return None, first.end  # "the 90049 ZIP code"
+    if (
+        not first.measured
+        and not first.spelled
+        and len(first.literal) <= 2
+        and (first.unit is None or _title_case_heading(first.unit, text, first.end))
+        and _enumerator(text, first.start, m.end())
+    ):
+        return None, first.end
     start = first.start
     value_max: float | None = None
     end = first.end
@@ -655,7 +888,9 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         if up is not None or down is not None:
             from_change = "increase" if up is not None else "decrease"
             change_word = (up or down).group("word").lower()  # type: ignore[union-attr]
-    between = before_word.lower() == "between"
+    between = before_word.lower() == "between" or (
+        before_word.lower() == "of" and BETWEEN_AGES_RE.search(text, max(0, start - 30), start) is not None
+    )
     # A range: "3-5", "from 2,415 to 2,315", "between 3 and 5", "1 to 2 thousand people".
     second: _Quantity | None = None
     connector = RANGE_RE.match(text, first.end)
@@ -663,11 +898,22 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
         is_and = connector.group().strip(" \u00a0").lower() == "and"
         is_to = "to" in connector.group().lower()
         change_without_from = is_to and _change_before(text, start) is not None and not before_word.lower() == "from"
-        if (not is_and or between) and not change_without_from:
+        if (not is_and or between) and (not change_without_from or first.unit is None):
             m2 = NUMBER_RE.match(text, connector.end())
             if m2 is not None and m2.group("sign") is None:
                 candidate = _read_quantity(text, m2)
-                if candidate is not None and not candidate.identifier and _compatible(first, candidate, connector):
+                if candidate is not None and candidate.identifier and connector.group() in ("-", "–"):
+                    return None, candidate.end  # "10-11 a.m.": the whole run is a time or a code
+                if (
+                    candidate is not None
+                    and not candidate.identifier
+                    and _compatible(first, candidate, connector)
+                    # after a change verb only "lost 10,000 to 15,000 jobs" is a range: "fell 2 to 13176" is not
+                    and (
+                        not change_without_from
+                        or (candidate.unit is not None and not candidate.measured and first.value <= candidate.value)
+                    )
+                ):
                     second = candidate
     reverse = False
     if second is None and change_word == "to":
@@ -694,6 +940,27 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
             first.value *= second.value / second.raw if second.raw else 1.0
             first.scaled = True
         season = len(second.literal) == 2 and second.literal.isdigit()  # "2019-20"
+        if (
+            first.unit is None
+            and second.unit is None
+            and first.value == second.value
+            and connector is not None
+            and connector.group() in ("-", "–")
+        ):
+            return None, second.end  # "drew 2-2", "a 50-50 split": a score or a ratio, never a range
+        if (
+            connector is not None
+            and connector.group() == "-"
+            and first.unit is None
+            and second.unit is None
+            and "," not in first.literal + second.literal
+            and len(first.literal) >= 3  # scores are small: "won 5-4 Tuesday"
+            and MODEL_AFTER_RE.match(text, second.end)
+        ):
+            return None, second.end  # "the 787-9 Dreamliner", "an A320-200 Neo": a model number
+        if connector is not None and connector.group() in ("-", "–") and HYPHEN_DIGIT_RE.match(text, second.end):
+            chain = DIGIT_CHAIN_RE.match(text, second.end)
+            return None, chain.end() if chain is not None else second.end  # "a 3-2-1 plan", "1-800-555": a code
         if _year_like(first) and first.unit is None and (_year_like(second) or season):
             return None, second.end
         value_max = second.value
@@ -702,7 +969,11 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
             first.value, value_max = second.value, first.value
     elif first.unit is None:
         # "eight or nine euros", "7- or 8-inch": the unit written once serves both numbers.
-        alternative = OR_AFTER_RE.match(text, first.end) or OF_THE_RE.match(text, first.end)
+        alternative = (
+            OR_AFTER_RE.match(text, first.end)
+            or OF_THE_RE.match(text, first.end)
+            or OF_NUMBER_RE.match(text, first.end)
+        )
         if alternative is not None:
             m2 = NUMBER_RE.match(text, alternative.end())
             if m2 is not None:
@@ -712,14 +983,24 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
                     if candidate.scaled and not first.scaled and first.raw < candidate.raw:
                         first.value *= candidate.value / candidate.raw if candidate.raw else 1.0
     # Not a figure: years, names, appositive ages, lone spelled numbers.
+    if second is not None and first.unit is None and before_word.lower() in IDENTIFIER_WORDS:
+        return None, end  # "No. 14-915", "Articles 5-7"
     if second is None and not first.measured:
         if _year_like(first) and _qualifier_before(text, start) is None:
             # "in 2019", "the 2016 presidential candidates": a year, unless compared ("about 2000 people").
             return None, first.end
-        if before_word and before_word[0].isupper() and before_word.lower() not in CAPITAL_OK:
+        if (
+            before_word
+            and before_word[0].isupper()
+            and before_word.lower() not in CAPITAL_OK
+            # a headline verb ("Firm Cuts 1,200 Jobs") or a number with separators is no part of a name
+            and before_word.lower() not in _CHANGE_LAST
+            and before_word.lower() not in HEADLINE_VERBS
+            and "," not in first.literal
+        ):
             if not text[max(0, start - 2) : start].strip(" \u00a0").endswith((",", ";", ":", ".", "(")):
                 return None, first.end
-        if before_word.lower() in IDENTIFIER_WORDS and first.unit is None:
+        if before_word.lower() in IDENTIFIER_WORDS:
             return None, first.end
         if (
             first.unit is None
@@ -737,22 +1018,36 @@ def _read_figure(text: str, m: re.Match[str], previous: Figure | None) -> tuple[
     if (
         first.unit is None
         and not first.spelled
-        and _last_words(text, start, 1) in (["aged"], ["of"], ["turns"], ["turn"], ["turned"], ["turning"], ["be"])
+        and _last_words(text, start, 1)
+        in (["aged"], ["age"], ["ages"], ["of"], ["turns"], ["turn"], ["turned"], ["turning"], ["be"])
         and AGE_CONTEXT_RE.search(text, max(0, start - 30), start)
     ):
         if float(first.value).is_integer() and 0 < first.value <= 120:
             first.unit, first.measured = "year of age", True
+    if first.unit is None and second is None and previous is not None:
+        first.unit = _elided_unit(text, start, previous)
+        if first.unit is None and OF_THEM_RE.match(text, first.end) and previous.unit not in _PERCENT_LIKE:
+            gap = text[previous.end : start]
+            if len(gap) <= 40 and not any(c.isdigit() for c in gap) and not SENTENCE_END_RE.search(gap):
+                first.unit = previous.unit  # "1,200 people, 300 of them in Leeds"
     # Qualifier: explicit comparison first, then a change verb, then inherited from "X, or Y".
     written = _qualifier_before(text, start)
     if written is not None and qualifier is None:
         qualifier = written
-    if qualifier is None and from_change is not None and second is not None:
-        qualifier = from_change
+    reached = change_word == "to" and _last_words(text, start, 2)[:1] not in (["up"], ["down"])
+    if qualifier is None and from_change is not None and (second is not None or reached):
+        qualifier = from_change  # "fell from 5% to 4%", "climbed to 6.7%" (but "inching up to 4.8%" is "at most")
     if qualifier is None and second is None:
         qualifier = _change_before(text, start) or first.count_change
+    elif qualifier is None and from_change is None:
+        qualifier = _change_before(text, start)  # "lost 10,000 to 15,000 jobs", "prices rose 5-10%"
     if qualifier is None and previous is not None and previous.qualifier in ("increase", "decrease"):
         gap = text[previous.end : start]
         if len(gap) <= 8 and OR_BEFORE_RE.search(gap):
+            qualifier = previous.qualifier
+    if qualifier is None and previous is not None and previous.qualifier != "exact" and second is None:
+        # "lower than 8.90 ksi (61.4 MPa)", "fell 45 points (0.6%)": a conversion in brackets shares the qualifier
+        if text[previous.end : start].strip(" \u00a0") in ("(", "[", "or (") and previous.value is not None:
             qualifier = previous.qualifier
     if qualifier is None:
         after = AFTER_QUALIFIER_RE.match(text, end)

@@ -67,6 +67,10 @@ SCALE_WORDS: dict[str, float] = {
     "b": 1e9,
     "trillion": 1e12,
     "dozen": 12.0,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
     "tn": 1e12,
     "trn": 1e12,
 }
