@@ -7,21 +7,9 @@ from pathlib import Path
 import pytest
 
 from claimdb.extract.figures import find_figures
-from claimdb.extract.types import Figure
+from tests.extract.figurecases import only, summary
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_aeb2da9c072e547c.txt"
-
-
-def only(text: str) -> Figure:
-    figures = find_figures(text)
-    assert len(figures) == 1, figures
-    figure = figures[0]
-    assert text[figure.start : figure.end] == figure.surface
-    return figure
-
-
-def summary(text: str) -> list[tuple[float | None, float | None, str | None, str]]:
-    return [(f.value, f.value_max, f.unit, f.qualifier) for f in find_figures(text)]
 
 
 @pytest.mark.parametrize(

@@ -6,19 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimdb.extract.figures import find_figures
-from claimdb.extract.types import Figure
-
-
-def only(text: str) -> Figure:
-    figures = find_figures(text)
-    assert len(figures) == 1, figures
-    figure = figures[0]
-    assert text[figure.start : figure.end] == figure.surface
-    return figure
-
-
-def summary(text: str) -> list[tuple[float | None, float | None, str | None, str]]:
-    return [(f.value, f.value_max, f.unit, f.qualifier) for f in find_figures(text)]
+from tests.extract.figurecases import only, summary
 
 
 @pytest.mark.parametrize(
