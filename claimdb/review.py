@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from claimdb.claimants import add_alias, normalize_name
+from claimdb.claimants import add_alias, names_nobody, normalize_name
 from claimdb.db.engine import Database
 from claimdb.db.models import (
     Claim,
@@ -216,3 +216,70 @@ def alias_claimant(database: Database, ref: str, alias: str) -> Row:
         claimant = _claimant(session, ref)
         add_alias(session, claimant.id, alias)
         return {"claimant_id": claimant.id, "name": claimant.name, "alias": alias}
+
+
+def similar_claimants(database: Database, *, limit: int | None = None) -> list[Row]:
+    """Pairs of person claimants that may be one person, for `claimants merge`: a surname on its own beside a
+    full name ("Obama" / "Barack Obama"), or the same first and last name with a middle name or initial on one
+    side ("Donald J. Trump" / "Donald Trump"). Most quoted pairs first; merging stays a person's decision."""
+    with database.session() as session:
+        counts = {
+            claimant_id: count
+            for claimant_id, count in session.execute(
+                select(Statement.claimant_id, func.count(Statement.id)).group_by(Statement.claimant_id)
+            ).all()
+            if claimant_id is not None
+        }
+        people = session.execute(
+            select(Claimant.id, Claimant.name, Claimant.normalized_key).where(Claimant.kind == "person")
+        ).all()
+    by_surname: dict[str, list[tuple[int, str, list[str]]]] = {}
+    for claimant_id, name, key in people:
+        words = key.split()
+        if words and not names_nobody(name):
+            by_surname.setdefault(words[-1], []).append((claimant_id, name, words))
+    rows: list[Row] = []
+    for group in by_surname.values():
+        if len(group) < 2:
+            continue
+        full = [c for c in group if len(c[2]) >= 2]
+        for one in group:
+            if len(one[2]) == 1 and full:
+                for other in full:  # every full name it may stand for: the person picks one
+                    rows.append(_pair(other, one, "surname alone", counts, ambiguous=len(full) > 1))
+        for i, a in enumerate(full):
+            for b in full[i + 1 :]:
+                shorter, longer = sorted((a, b), key=lambda c: len(c[2]))
+                if (
+                    len(longer[2]) > len(shorter[2]) == 2
+                    and longer[2][0] == shorter[2][0]
+                    and longer[2][-1] == shorter[2][-1]
+                ):
+                    rows.append(_pair(shorter, longer, "middle name or initial", counts, ambiguous=False))
+    rows.sort(key=lambda row: (-_weight(row), str(row["name_a"]), str(row["name_b"])))
+    return rows[:limit] if limit is not None else rows
+
+
+def _weight(row: Row) -> int:
+    a, b = row["statements_a"], row["statements_b"]
+    return (a if isinstance(a, int) else 0) + (b if isinstance(b, int) else 0)
+
+
+def _pair(
+    keep: tuple[int, str, list[str]],
+    absorb: tuple[int, str, list[str]],
+    why: str,
+    counts: dict[int, int],
+    *,
+    ambiguous: bool,
+) -> Row:
+    return {
+        "claimant_a": keep[0],
+        "name_a": keep[1],
+        "statements_a": counts.get(keep[0], 0),
+        "claimant_b": absorb[0],
+        "name_b": absorb[1],
+        "statements_b": counts.get(absorb[0], 0),
+        "why": why + (" (several full names share it)" if ambiguous else ""),
+        "merge": f"claimdb claimants merge {keep[0]} {absorb[0]}",
+    }

@@ -149,6 +149,8 @@ CLAIMANTS_EXAMPLES = """Examples:
 
   claimdb claimants --name Reznikov --format json
 
+  claimdb claimants similar          # "Obama" beside "Barack Obama": who may be one person
+
   claimdb claimants merge 'Oleksiy Reznikov' 7
 """
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from claimdb import review
-from claimdb.cli.common import DbOption, handles_errors, open_db
+from claimdb.cli.common import DbOption, handles_errors, note, open_db
 from claimdb.cli.output import FormatOption, LimitOption, OutputFileOption, OutputFormat, RawCsvOption, write_rows
 
 LINK_COLUMNS_TABLE = ["link_id", "relation", "status", "score", "claim_a", "text_a", "claim_b", "text_b", "evidence"]
@@ -161,11 +161,32 @@ def alias_command(
     typer.echo(f"{row['alias']!r} now names {row['name']!r} (claimant {row['claimant_id']})")
 
 
+@handles_errors
+def similar_command(
+    db: DbOption = None,
+    format: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
+    output: OutputFileOption = None,
+    raw_csv: RawCsvOption = False,
+) -> None:
+    """People who may be one person: a surname alone beside a full name ("Obama" / "Barack Obama"), a name with
+    and without a middle name or initial. Each row ends with the `claimants merge` command that joins them."""
+    database = open_db(db)
+    rows = review.similar_claimants(database, limit=limit)
+    database.dispose()
+    if not rows:
+        note("no claimants look alike")
+    write_rows(rows, format, output=output, raw_csv=raw_csv)
+
+
 def register(app: typer.Typer, claimants_app: typer.Typer) -> None:
     app.add_typer(links_app, name="links")
     app.command("contradictions", epilog="Example:\n\n  claimdb contradictions --speaker Reznikov --format csv\n")(
         contradictions_command
     )
+    claimants_app.command(
+        "similar", epilog="Examples:\n\n  claimdb claimants similar --limit 20\n\n  claimdb claimants merge 98 256\n"
+    )(similar_command)
     claimants_app.command("merge", epilog="Example:\n\n  claimdb claimants merge 'Oleksiy Reznikov' 7\n")(merge_command)
     claimants_app.command("alias", epilog="Example:\n\n  claimdb claimants alias Reznikov 'the defence minister'\n")(
         alias_command
