@@ -110,3 +110,13 @@ def test_the_date_of_an_event_is_not_when_the_words_were_said() -> None:
     dates = [(s.said_on, s.said_on_precision) for s in extract_statements(text, PUB)]
     assert dates[0] == (PUB, "publication"), dates
     assert dates[-1][1] == "day", dates  # "on Friday", not "since March"
+
+
+def test_a_titled_name_after_the_is_a_person() -> None:
+    statement = only("The economist Jared Lind said wages were finally rising in the north.")
+    assert (statement.speaker.name, statement.speaker.kind, statement.speaker.title) == (
+        "Jared Lind",
+        "person",
+        "economist",
+    )
+    assert only("The Kremlin said the talks were over for the year.").speaker.kind == "government"
