@@ -96,9 +96,14 @@ def names_nobody(name: str) -> bool:
     return len(words) == 1 and (normalize_name(words[0]) in _COMMON_HEADS or words[0].lower() in SPEAKER_NOUNS)
 
 
-def resolve_claimant(session: Session, speaker: Speaker, seen_on: date | None) -> int | None:
-    """The claimant id for a speaker, creating it (with aliases and role) on first sight; None if unnamed."""
-    if not speaker.name or speaker.kind == "anonymous" or names_nobody(speaker.name):
+def resolve_claimant(
+    session: Session, speaker: Speaker, seen_on: date | None, *, as_written: bool = False
+) -> int | None:
+    """The claimant id for a speaker, creating it (with aliases and role) on first sight; None if unnamed.
+
+    `as_written`: the name comes from imported data ("social media users" on a fact-check), not from the
+    extractor, so it is kept even when it would name nobody in an article."""
+    if not speaker.name or speaker.kind == "anonymous" or (not as_written and names_nobody(speaker.name)):
         return None
     if speaker.attribution == "title" and speaker.kind in ("person", "unknown"):
         # "Ukraine's defence minister" with no name in the article: the one claimant seen in that role;

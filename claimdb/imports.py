@@ -516,7 +516,7 @@ def _claimant_ids(session: Session, claims: list[ImportedClaim]) -> dict[str, in
                 title=claim.claimant_title,
                 attribution="name",
             )
-            found[claim.claimant] = resolve_claimant(session, speaker, claim.said_on)
+            found[claim.claimant] = resolve_claimant(session, speaker, claim.said_on, as_written=True)
     return found
 
 

@@ -659,7 +659,7 @@ class ArticleContext:
         if mention.name:
             name = mention.name
             # "the Kremlin", "the Acme Corporation"; but "the economist Jared Bernstein" is a person with a title
-            titled_person = bool(mention.title) and mention.title.split()[-1].lower() not in ORG_HEADS
+            titled_person = mention.title is not None and mention.title.split()[-1].lower() not in ORG_HEADS
             if (mention.determiner == "the" and not titled_person) or _is_org_name(name):
                 kind = _org_kind(name)
                 return Speaker(name, surface, span, kind, None, mention.affiliation, "organisation")

@@ -122,3 +122,15 @@ def test_ingest_saved_page_keeps_its_metadata(database_url: str) -> None:
         "https://www.kyivledger.example/world/2022/10/07/reznikov-urges-russian-troops-to-lay-down-arms"
     }
     assert any("deceived and betrayed" in row["text"] for row in rows)
+
+
+def test_an_imported_claimant_is_kept_as_written(database_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "checks.jsonl"
+    path.write_text(
+        json.dumps({"id": "fc-1", "claim": "The bridge was sold to a foreign buyer.", "claimant": "social media users"})
+        + "\n",
+        encoding="utf-8",
+    )
+    assert run("import", str(path), "--db", database_url).exit_code == 0
+    claimants = run("export", "-w", "claimants", "-f", "json", "--db", database_url)
+    assert [row["name"] for row in json.loads(claimants.stdout)] == ["social media users"]
