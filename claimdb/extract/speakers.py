@@ -288,14 +288,14 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         elif key in _NAME_PARTICLES and index > 0 and name_start == index + 1:
             name_start = index
         elif (
-            key == "of"
+            key in ("of", "for")
             and index > 0
             and name_start == index + 1
             and rest[index - 1].capitalised
             and rest[index - 1].low.rstrip(".") not in TITLE_WORDS
             and (index == 1 or not rest[index - 2].capitalised)
         ):
-            name_start = index  # "Bank of America", "University of Florida": one name
+            name_start = index  # "Bank of America", "University of Florida", "Club for Growth": one name
         else:
             break
     if (

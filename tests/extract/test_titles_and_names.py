@@ -120,3 +120,8 @@ def test_a_titled_name_after_the_is_a_person() -> None:
         "economist",
     )
     assert only("The Kremlin said the talks were over for the year.").speaker.kind == "government"
+
+
+def test_an_organisation_named_with_for_is_one_name() -> None:
+    statement = only("The conservative group Club for Growth said the harbour tax was a disaster.")
+    assert (statement.speaker.name, statement.speaker.kind) == ("Club for Growth", "organisation")
