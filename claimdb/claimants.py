@@ -79,13 +79,29 @@ _COMMON_HEADS = {
     "tv",
     "census",
 }
+_PARTY_WORDS = {
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "conservative",
+    "conservatives",
+    "liberal",
+    "liberals",
+    "independent",
+    "independents",
+    "progressive",
+    "progressives",
+    "libertarian",
+    "libertarians",
+}
 _LEADING = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
 
 
 def names_nobody(name: str) -> bool:
     """True when a speaker name identifies nobody across articles: a pronoun or quantifier ("Some", "It's",
-    "both"), a noun phrase without a proper name ("his campaign", "a statement", "analysts") or a common noun
-    capitalised by its sentence ("Poll", "Police", "Analysts")."""
+    "both"), a noun phrase without a proper name ("his campaign", "a statement", "analysts"), a common noun
+    capitalised by its sentence ("Poll", "Police", "Analysts") or a party description ("a Utah Republican")."""
     if normalize_name(name) in _NOBODY:
         return True
     words = name.split()
@@ -93,6 +109,8 @@ def names_nobody(name: str) -> bool:
         words = words[1:]
     if not any(word[:1].isupper() or word[:1].isdigit() for word in words):
         return True
+    if words and normalize_name(words[-1]) in _PARTY_WORDS:
+        return True  # "Republican", "a New Hampshire Democrat", "Some Republicans": a description, no name
     return len(words) == 1 and (normalize_name(words[0]) in _COMMON_HEADS or words[0].lower() in SPEAKER_NOUNS)
 
 
