@@ -398,6 +398,7 @@ def _active_memory(session: Session) -> tuple[_Memory, sqlite3.Connection] | Non
 
 
 _NEWEST_AND = "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+_EVERY_AND = "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid"
 _NEWER_AND = "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? AND rowid > ? ORDER BY rowid DESC LIMIT ?"
 _NEWEST_INDEXED = "SELECT max(id) FROM claims_fts_docsize"  # one row per indexed claim (columnsize=1)
 
@@ -435,8 +436,24 @@ def _reported_and_ids(
     return found
 
 
-def _remembered_and_ids(connection: Connection, memory: _Memory, terms: Sequence[str], limit: int) -> list[int]:
-    """The ids of the newest `limit` claims holding every term, newest first (see `remembered_blocking`)."""
+def _newest_and_ids(driver: sqlite3.Connection, query: str, limit: int, bound: int | None) -> list[int]:
+    """The ids of the newest `limit` claims matching an AND query, newest first.
+
+    With `bound` (the AND matches at most that many claims: fewer than `DF_CAP`), every match is read oldest
+    first and the newest kept: the same ids, and at a million claims about half the time of FTS5's newest-first
+    walk, which for an AND of a rare and a common term reads the common term's postings backwards to the end.
+    """
+    if bound is not None:
+        return [r[0] for r in driver.execute(_EVERY_AND, (query,)).fetchall()[: -limit - 1 : -1]]
+    return [r[0] for r in driver.execute(_NEWEST_AND, (query, limit))]
+
+
+def _remembered_and_ids(
+    connection: Connection, memory: _Memory, terms: Sequence[str], limit: int, bound: int | None = None
+) -> list[int]:
+    """The ids of the newest `limit` claims holding every term, newest first (see `remembered_blocking`).
+
+    `bound`: at most that many claims hold every term (see `_newest_and_ids`)."""
     driver = connection.connection.driver_connection
     assert isinstance(driver, sqlite3.Connection)
     query = _fts5_or_query(terms, "AND")
@@ -444,7 +461,7 @@ def _remembered_and_ids(connection: Connection, memory: _Memory, terms: Sequence
     newest = driver.execute(_NEWEST_INDEXED).fetchone()[0] or 0
     known = memory.and_ids.get(key)
     if known is None:
-        ids = [r[0] for r in driver.execute(_NEWEST_AND, (query, limit))]
+        ids = _newest_and_ids(driver, query, limit, bound)
     elif newest > known[0]:
         # The index only grows at its end (fts_sync indexes rows above the highest id it holds).
         newer = _reported_and_ids(connection, memory, terms, known[0], newest, limit)
@@ -637,6 +654,7 @@ class _Keys:
     terms: list[str]
     operator: str  # "OR" or "AND"
     claim_ids: tuple[int, ...] | None = None  # every claim the keys match, when already known
+    bound: int | None = None  # AND: at most this many claims match (the rarer term's exact count), when known
 
 
 def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords: frozenset[str]) -> _Keys:
@@ -657,7 +675,8 @@ def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords
         rows += found[term][0]
     if keys and found[keys[0]][0] > ROW_BUDGET:
         # Even the rarest term is frequent: the AND of the two rarest keeps the ranked rows few.
-        return _Keys(present[:2], "AND")
+        rarest = found[present[0]][0]
+        return _Keys(present[:2], "AND", bound=rarest if rarest < DF_CAP else None)
     known = [found[t][1] for t in keys]
     if any(ids is None for ids in known):
         return _Keys(keys, "OR")
@@ -701,7 +720,7 @@ def candidate_claims(
         return _claims_by_id(session, wanted)
     active = _active_memory(session) if operator == "AND" and max_terms is not None else None
     if active is not None:
-        ids = _remembered_and_ids(session.connection(), active[0], terms, k + len(excluded))
+        ids = _remembered_and_ids(session.connection(), active[0], terms, k + len(excluded), keys.bound)
         return _claims_by_id(session, [i for i in ids if i not in excluded][:k])
     if _dialect(session) == "postgresql":
         cap = None if max_terms is None else max(PG_BLOCKING_ROWS, k + len(excluded))
