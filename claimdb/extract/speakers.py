@@ -324,7 +324,7 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
 
 _GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 # Capitalised words that start a headline or a sentence but never a person's name: "Does Rubio ...?",
-# "(See Sexton's timeline)", "Chasing Trump was Rubio", "Republicans Jolly and DeSantis"
+# "(See Sexton's timeline)", "Without Bloomberg", "Republicans Jolly and DeSantis"
 _NOT_NAME_STARTS = {
     "see",
     "watch",
