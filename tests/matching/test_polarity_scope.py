@@ -34,3 +34,10 @@ def test_the_decision_links_no_contradiction_for_a_negation_elsewhere() -> None:
     new = NewStatement(text=LONG, claimant_id=1, said_on=date(2024, 3, 2), figures=())
     decision = decide([compare(new, claim, MatchSettings())], MatchSettings())
     assert all(link.relation != "contradiction" for link in decision.links), decision.links
+
+
+def test_an_irregular_past_is_the_negated_verb() -> None:
+    level = compare_polarity(
+        "Our air defence did not shoot down the missiles", "Our air defence shot down the missiles"
+    )
+    assert level.level == "differs"
