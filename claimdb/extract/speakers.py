@@ -39,8 +39,10 @@ WORD_RE = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|[A-Z]\.(?:[A-Z]\.)*|"
     r"\w+(?:[’'\-.]\w+)*(?:[’']s?)?|''|[^\w\s]"
 )
+# A run starts a word (the look-behinds; "''Hillary" does, "O'Brien" and "anti-Donald" at their second capital
+# do not): tried inside a long capitalised token, each start would read to the token's end and back, quadratic.
 _NAME_RUN_RE = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
+    r"(?<!\w)(?<!\w[’'\-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
     r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:de|van|von|bin|al|da|di|del|la|le)(?![\w’'\-])))+"
 )
 # Tokens start at any other character than whitespace, name runs at a capital: a look-ahead the regex engine
