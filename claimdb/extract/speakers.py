@@ -497,16 +497,28 @@ class ArticleContext:
         return None
 
     def _person_with_title(self, head: str, position: int, modifiers: list[str]) -> Person | None:
-        def described(title: str | None, affiliation: str | None) -> bool:
+        def described(title: str | None, affiliation: str | None, strict: bool) -> bool:
             known = f"{title or ''} {affiliation or ''}".lower()
-            return bool(title) and _has_title(str(title), head) and all(m in known for m in modifiers)
+            return (
+                bool(title)
+                and _has_title(str(title), head)
+                and all(m in known or _same_country(m, known, strict or affiliation is not None) for m in modifiers)
+            )
 
         for _, speaker in reversed(self.speakers):
-            if speaker.name and speaker.kind == "person" and described(speaker.title, speaker.affiliation):
+            if speaker.name and speaker.kind == "person" and described(speaker.title, speaker.affiliation, True):
                 return Person(speaker.name, 0, speaker.title, speaker.affiliation)
         for person in reversed(self.persons):
-            if person.position < position and described(person.title, person.affiliation):
+            if person.position < position and described(person.title, person.affiliation, True):
                 return person
+        if modifiers and head in _ROLE_NOUNS:
+            # "the Canadian leader" after "Prime Minister Mark Carney": a nationality not known of anyone, when
+            # one person only holds such an office and nothing known of them contradicts it
+            holders = {
+                p.name: p for p in self.persons if p.position < position and described(p.title, p.affiliation, False)
+            }
+            if len(holders) == 1:
+                return next(iter(holders.values()))
         return None
 
     def _resolve_pronoun(self, low: str, surface: str, span: Span, position: int) -> Speaker:
@@ -615,10 +627,32 @@ _TITLE_ABBREVIATIONS = {
 }
 
 
+# Nouns that name any of several offices: "the Canadian leader" is its prime minister
+_ROLE_NOUNS = {
+    "leader": ("prime minister", "president", "premier", "chancellor", "chairman", "chairwoman", "king", "queen"),
+    "lawmaker": ("senator", "sen.", "rep.", "representative", "congressman", "congresswoman", "legislator", "mp"),
+}
+# How nationality adjectives end ("Canadian", "Japanese", "British", "Israeli")
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ch")
+
+
+def _same_country(modifier: str, known: str, strict: bool) -> bool:
+    """A nationality adjective the known title or affiliation names by its country ("canadian": "canada"), or,
+    when not `strict`, any nationality adjective (nothing known contradicts it)."""
+    if not modifier.endswith(_DEMONYM_ENDINGS) or modifier == "republican":  # a party, not a country
+        return False
+    if not strict:
+        return True
+    stem = modifier[:-3] if modifier.endswith("ian") else modifier[:-2] if modifier.endswith("an") else modifier
+    return len(stem) >= 4 and stem in known
+
+
 def _has_title(title: str, head: str) -> bool:
     """True when `title` ("Indiana Gov.", "Defence Minister") names the office `head` ("governor")."""
     low = title.lower()
     if head in low:
+        return True
+    if any(office in low.split() or (" " in office and office in low) for office in _ROLE_NOUNS.get(head, ())):
         return True
     short = _TITLE_ABBREVIATIONS.get(head)
     return short is not None and short in [w.rstrip(".") for w in low.split()]

@@ -23,3 +23,51 @@ def test_a_name_run_starts_a_word() -> None:
     text = "The anti-Donald Trump group met O'Brien Smith. ''Hillary Clinton will win,'' he said."
     context = ArticleContext.scan(text)
     assert [p.name for p in context.persons] == ["O'Brien Smith", "Hillary Clinton"]
+
+
+def _speakers(text: str) -> list[tuple[str | None, str]]:
+    return [(s.speaker.name, s.content) for s in extract_statements(text, PUB)]
+
+
+def test_a_floating_quote_after_an_appositive_name_is_that_persons() -> None:
+    text = (
+        'Mayor Ann Lee defended the budget. "It is balanced," she said. '
+        'Her rival, Tom Brandt, was not convinced. "The numbers do not add up."'
+    )
+    assert _speakers(text)[-2:] == [("Ann Lee", '"It is balanced,"'), ("Tom Brandt", '"The numbers do not add up."')]
+
+
+def test_who_is_not_convinced_holds_the_view() -> None:
+    assert _speakers("Her rival, Tom Brandt, was not convinced the plan would work.") == [
+        ("Tom Brandt", "the plan would work")
+    ]
+    assert _speakers('Her rival, Tom Brandt, was not convinced: "The numbers do not add up."') == [
+        ("Tom Brandt", '"The numbers do not add up."')
+    ]
+
+
+def test_the_title_before_a_relative_clause_describes_the_appositive_name() -> None:
+    (statement,) = extract_statements("The senator who represents the northern district, Maria Costa, said it failed.")
+    assert (statement.speaker.name, statement.speaker.title) == ("Maria Costa", "senator")
+
+
+def test_the_nationality_and_a_generic_office_refer_to_the_one_head_of_government() -> None:
+    text = (
+        "Prime Minister Mark Carney said on Friday that tariffs would hurt both countries. "
+        "The Canadian leader said he would meet the president next week."
+    )
+    assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Mark Carney", "Mark Carney"]
+    # a nationality nobody is known to have is not guessed for an office named by itself
+    text = "President Sam Ortiz praised the deal. The French president said the deal was weak."
+    assert extract_statements(text, PUB)[-1].speaker.name == "The French president"
+
+
+def test_according_to_a_document_published_on_a_day() -> None:
+    for text in (
+        "The agency cut its forecast, according to a memo published late Friday.",
+        "According to a memo published on March 3, the agency will cut its forecast.",
+    ):
+        (statement,) = extract_statements(text, PUB)
+        assert statement.speaker.name == "a memo", text
+    (statement,) = extract_statements("Revenue fell, according to figures her campaign released on Monday.", PUB)
+    assert statement.speaker.name == "figures"
