@@ -242,6 +242,8 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             and common(k - 1)
             and (
                 t.low in ("of", "for", "at", "by")
+                # "the senator from Ohio" (but "a report from the FBI" is the FBI's)
+                or (t.low == "from" and rest[k - 1].low in TITLE_WORDS)
                 # "officials in Texas", "sources close to the minister", "people familiar with the matter"
                 or (t.low in _GROUP_MODIFIERS and rest[k - 1].low in ANONYMOUS_HEADS)
             )
@@ -470,9 +472,9 @@ class ArticleContext:
             if named is not None:
                 return Speaker(named.name, surface, span, named.kind, None, named.affiliation, "organisation")
             return Speaker(surface, surface, span, kind, None, mention.affiliation, "organisation")
-        if mention.determiner in ("the", "this", "that") and head in TITLE_WORDS:
+        if mention.determiner in ("the", "this", "that") and (head in TITLE_WORDS or head in _ROLE_NOUNS):
             # "the Vermont senator": a capitalised modifier must be known of the person too
-            modifiers = [w.lower() for w in surface.split()[1:-1] if w[:1].isupper()]
+            modifiers = [w.lower() for w in surface.split()[1:-1] if w[:1].isupper() or w.lower() in _PAST_OFFICE]
             person = self._person_with_title(head, position, modifiers)
             if person is not None:
                 return Speaker(person.name, surface, span, "person", person.title, person.affiliation, "title")
@@ -627,9 +629,12 @@ _TITLE_ABBREVIATIONS = {
 }
 
 
+# "the former senator" is no sitting senator: the word must be known of the person too
+_PAST_OFFICE = {"former", "ex", "retired"}
 # Nouns that name any of several offices: "the Canadian leader" is its prime minister
 _ROLE_NOUNS = {
     "leader": ("prime minister", "president", "premier", "chancellor", "chairman", "chairwoman", "king", "queen"),
+    "diplomat": ("ambassador", "envoy", "consul", "foreign minister", "foreign secretary", "secretary of state"),
     "lawmaker": ("senator", "sen.", "rep.", "representative", "congressman", "congresswoman", "legislator", "mp"),
 }
 # How nationality adjectives end ("Canadian", "Japanese", "British", "Israeli")

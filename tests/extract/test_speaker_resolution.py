@@ -71,3 +71,22 @@ def test_according_to_a_document_published_on_a_day() -> None:
         assert statement.speaker.name == "a memo", text
     (statement,) = extract_statements("Revenue fell, according to figures her campaign released on Monday.", PUB)
     assert statement.speaker.name == "figures"
+
+
+def test_the_senator_from_a_state_is_a_senator_named_before() -> None:
+    text = (
+        "Sen. Maria Costa and Sen. Paul Reyes clashed over the bill on Thursday.\n\n"
+        '"This bill will cut costs for families," Costa said.\n\n'
+        'Reyes disagreed. "It hands money to insurers," he said. The senator from Ohio added that he would vote no.'
+    )
+    assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Maria Costa", "Paul Reyes", "Paul Reyes"]
+
+
+def test_a_diplomat_is_the_ambassador_and_a_former_office_must_be_known() -> None:
+    text = (
+        "In an interview, former ambassador Helen Ward said the treaty was at risk.\n\n"
+        "Asked whether she would advise the administration, the former diplomat said she had not been approached."
+    )
+    assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Helen Ward", "Helen Ward"]
+    text = 'President Joe Biden spoke first. "We were there first," the former president said.'
+    assert extract_statements(text, PUB)[-1].speaker.name != "Joe Biden"
