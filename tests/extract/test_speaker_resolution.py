@@ -90,3 +90,15 @@ def test_a_diplomat_is_the_ambassador_and_a_former_office_must_be_known() -> Non
     assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Helen Ward", "Helen Ward"]
     text = 'President Joe Biden spoke first. "We were there first," the former president said.'
     assert extract_statements(text, PUB)[-1].speaker.name != "Joe Biden"
+
+
+def test_a_sentence_of_attribution_after_a_quotation_closed_by_a_full_stop() -> None:
+    text = (
+        "Mayor Ann Lee spoke first. Her deputy listened.\n\n"
+        "\u201cI hope you are able to find the emails that are missing.\u201d Tom Brandt said.\n\n"
+        "\u201cShe asked us, \u2018What can I do? What help do you need?\u2019\u201d Weaver said."
+    )
+    assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Tom Brandt", "Weaver"]
+    # a sentence that goes on after the cue is a statement of its own
+    text = "Mayor Ann Lee spoke first.\n\n\u201cWe will win.\u201d Tom Brandt said the party was ready."
+    assert [s.content for s in extract_statements(text, PUB)] == ["\u201cWe will win.\u201d", "the party was ready"]
