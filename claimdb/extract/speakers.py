@@ -45,6 +45,12 @@ _NAME_RUN_RE = re.compile(
     r"(?<!\w)(?<!\w[’'\-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
     r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:de|van|von|bin|al|da|di|del|la|le)(?![\w’'\-])))+"
 )
+_TITLE_SURNAME_RE = re.compile(
+    r"(?<![\w.])(President|Vice President|Prime Minister|Gov\.|Governor|Sen\.|Senator|Rep\.|Mayor|Secretary|"
+    r"Chancellor|Judge|Justice|Speaker)[ \t]+([A-Z][\w’'\-]+?)(?:[’']s)?"
+    r"(?![\w’'\-]|[ \t]+(?:[A-Z]|(?:de|van|von|bin|al|da|di|del|la|le)\b))"
+)
+_TITLE_SURNAME_RE = first_character_guard(_TITLE_SURNAME_RE, "PVGSRMCJ")
 # Tokens start at any other character than whitespace, name runs at a capital: a look-ahead the regex engine
 # tests first lets it skip the other characters without trying each alternative there.
 _WORD_PLAIN_RE = WORD_RE
@@ -372,6 +378,7 @@ class ArticleContext:
     unit_start: int = 0
     unit_quotes: list[tuple[int, int]] = field(default_factory=list)
     mid_sentence: set[str] | None = None  # see person_like
+    titled: list[Person] = field(default_factory=list)  # "President Obama": an office seen with a known surname
 
     @classmethod
     def scan(cls, text: str) -> ArticleContext:
@@ -405,6 +412,21 @@ class ArticleContext:
                 continue
             gender = mention.gender or first_name_gender(mention.name)
             context.add_person(Person(mention.name, match.start(), mention.title, mention.affiliation, gender))
+        # "President Obama", "Gov. Christie": an office given with the surname of a person named in full
+        # (kept apart from `persons`: a mention of an office is no antecedent for a pronoun)
+        for match in _TITLE_SURNAME_RE.finditer(text):
+            if match.group(2).lower() in _GIVEN_NAMES:
+                continue  # "Mayor Bill de Blasio" read up to "Bill"
+            named = {p.name for p in context.by_surname.get(match.group(2).lower(), ())}
+            if not named and match.group(2).lower() not in NON_PERSON_CAPITALS:
+                # no full name in the article: "the president" is at least "Obama"
+                context.titled.append(Person(match.group(2), match.start(), match.group(1)))
+            elif len(named) == 1:  # "President Obama" is not Michelle Obama's title
+                person = context.by_surname[match.group(2).lower()][0]
+                other = {"female": "Mr.", "male": "Mrs."}.get(person.gender or "")
+                if other is not None and f"{other} {match.group(2)}" in text:
+                    continue  # "Michelle Obama" and "Mr. Obama": the office is the other Obama's
+                context.titled.append(Person(person.name, match.start(), match.group(1), person.affiliation))
         return context
 
     def begin_unit(self, start: int, quotes: list[tuple[int, int]]) -> None:
@@ -510,7 +532,8 @@ class ArticleContext:
         for _, speaker in reversed(self.speakers):
             if speaker.name and speaker.kind == "person" and described(speaker.title, speaker.affiliation, True):
                 return Person(speaker.name, 0, speaker.title, speaker.affiliation)
-        for person in reversed(self.persons):
+        known = sorted([*self.persons, *self.titled], key=lambda p: p.position) if self.titled else self.persons
+        for person in reversed(known):
             if person.position < position and described(person.title, person.affiliation, True):
                 return person
         if modifiers and head in _ROLE_NOUNS:

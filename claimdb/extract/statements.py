@@ -343,6 +343,8 @@ _ADJECTIVE_CUES = {
     "outspoken": ("in", "about"),
 }
 # The words that can start one of the cue patterns of `_UnitParser.parse` (besides a word before "that").
+# Lower-case words inside a capitalised noun phrase: "Bank of America", "Bill de Blasio"
+_NP_GLUE = {"of", "and", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le"}
 _RELATIVE_OR_BE = {"that", "which", "who", "to", "is", "are", "was", "were", "be", "been", "being"}
 _WHEN_AFTER_PARTICIPLE = {"late", "early", "earlier", "last", "this", "yesterday", "today", *WEEKDAYS}
 _DAY_INTRODUCERS = frozenset({"on", "last", "this", "late", "early", "since", "until", "by"})
@@ -1150,7 +1152,7 @@ class _UnitParser:
                 last = end
             elif tl in TITLE_WORDS or tl in SPEAKER_NOUNS or tl in ORG_HEADS:
                 last = end
-            elif not (tl in ("of", "and") and last == end - 1) and not is_possessive(t.text):
+            elif not (tl in _NP_GLUE and last == end - 1) and not is_possessive(t.text):
                 break
             end += 1
         if last is None or last + 1 >= len(toks):

@@ -102,3 +102,23 @@ def test_a_sentence_of_attribution_after_a_quotation_closed_by_a_full_stop() -> 
     # a sentence that goes on after the cue is a statement of its own
     text = "Mayor Ann Lee spoke first.\n\n\u201cWe will win.\u201d Tom Brandt said the party was ready."
     assert [s.content for s in extract_statements(text, PUB)] == ["\u201cWe will win.\u201d", "the party was ready"]
+
+
+def test_an_office_seen_with_a_surname_names_the_person_for_the_title_later() -> None:
+    text = (
+        "Chris Holt spoke first. Holt said the bridge was open. Aides to Gov. Holt agreed.\n\n"
+        "The governor said he had no regrets."
+    )
+    assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Chris Holt", "Chris Holt"]
+    # no full name in the article: the surname
+    text = "Aides to President Varga met on Monday. The president said the talks would go on."
+    assert extract_statements(text, PUB)[-1].speaker.name == "Varga"
+    # another person with the surname, and "Mr. Varga" besides: the office is not hers
+    text = (
+        "Anna Varga spoke at the dinner. Mr. Varga listened. Aides to President Varga met on Monday. "
+        "The president said the talks would go on."
+    )
+    assert extract_statements(text, PUB)[-1].speaker.name != "Anna Varga"
+    # "Mayor Bill de Blasio" is no "Mayor Bill"
+    text = "Mayor Bill de Blasio spoke first. The mayor said the budget was fair."
+    assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Bill de Blasio"]
