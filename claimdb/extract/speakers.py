@@ -497,7 +497,9 @@ class ArticleContext:
         if mention.determiner in ("the", "this", "that") and (head in TITLE_WORDS or head in _ROLE_NOUNS):
             # "the Vermont senator": a capitalised modifier must be known of the person too
             modifiers = [w.lower() for w in surface.split()[1:-1] if w[:1].isupper() or w.lower() in _PAST_OFFICE]
-            person = self._person_with_title(head, position, modifiers)
+            # "the band leader" is no head of government: a role noun stands for offices only when unqualified
+            plain = len(modifiers) == len(surface.split()) - 2
+            person = self._person_with_title(head, position, modifiers, plain)
             if person is not None:
                 return Speaker(person.name, surface, span, "person", person.title, person.affiliation, "title")
             return Speaker(surface, surface, span, "person", mention.title, mention.affiliation, "title")
@@ -520,12 +522,12 @@ class ArticleContext:
                 return speaker
         return None
 
-    def _person_with_title(self, head: str, position: int, modifiers: list[str]) -> Person | None:
+    def _person_with_title(self, head: str, position: int, modifiers: list[str], plain: bool = True) -> Person | None:
         def described(title: str | None, affiliation: str | None, strict: bool) -> bool:
             known = f"{title or ''} {affiliation or ''}".lower()
             return (
                 bool(title)
-                and _has_title(str(title), head)
+                and _has_title(str(title), head, plain)
                 and all(m in known or _same_country(m, known, strict or affiliation is not None) for m in modifiers)
             )
 
@@ -675,12 +677,15 @@ def _same_country(modifier: str, known: str, strict: bool) -> bool:
     return len(stem) >= 4 and stem in known
 
 
-def _has_title(title: str, head: str) -> bool:
-    """True when `title` ("Indiana Gov.", "Defence Minister") names the office `head` ("governor")."""
+def _has_title(title: str, head: str, roles: bool = True) -> bool:
+    """True when `title` ("Indiana Gov.", "Defence Minister") names the office `head` ("governor"), or one of the
+    offices a role noun stands for ("leader": "Prime Minister") when `roles`."""
     low = title.lower()
     if head in low:
         return True
-    if any(office in low.split() or (" " in office and office in low) for office in _ROLE_NOUNS.get(head, ())):
+    if roles and any(
+        office in low.split() or (" " in office and office in low) for office in _ROLE_NOUNS.get(head, ())
+    ):
         return True
     short = _TITLE_ABBREVIATIONS.get(head)
     return short is not None and short in [w.rstrip(".") for w in low.split()]

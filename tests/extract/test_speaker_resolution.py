@@ -60,6 +60,9 @@ def test_the_nationality_and_a_generic_office_refer_to_the_one_head_of_governmen
     # a nationality nobody is known to have is not guessed for an office named by itself
     text = "President Sam Ortiz praised the deal. The French president said the deal was weak."
     assert extract_statements(text, PUB)[-1].speaker.name == "The French president"
+    # a qualified role noun is no office: "the band leader" is not the president
+    text = "Aides to President Sam Ortiz met. The band leader said the show would go on."
+    assert extract_statements(text, PUB)[-1].speaker.name == "The band leader"
 
 
 def test_according_to_a_document_published_on_a_day() -> None:
