@@ -343,6 +343,7 @@ _ADJECTIVE_CUES = {
     "outspoken": ("in", "about"),
 }
 # The words that can start one of the cue patterns of `_UnitParser.parse` (besides a word before "that").
+_COMPANY_ABBREVIATIONS = {"Corp", "Inc", "Co", "Ltd", "Bros", "LLC", "PLC"}
 # Lower-case words inside a capitalised noun phrase: "Bank of America", "Bill de Blasio"
 _NP_GLUE = {"of", "and", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le"}
 _RELATIVE_OR_BE = {"that", "which", "who", "to", "is", "are", "was", "were", "be", "been", "being"}
@@ -2279,6 +2280,8 @@ class _UnitParser:
     def _np_left(self, j: int) -> tuple[int, int] | None:
         toks = self.toks
         head = toks[j]
+        if head.text == "." and j >= 1 and toks[j - 1].text in _COMPANY_ABBREVIATIONS and toks[j - 1].end == head.start:
+            return self._np_left(j - 1)  # "Acme Corp. said": the name, without its full stop
         low = head.low.rstrip(".")
         if (
             not head.text[:1].isalnum()
