@@ -1101,10 +1101,10 @@ class _UnitParser:
         """`Her rival, Tom Brandt, was not convinced.`: a short description, then the name between commas."""
         toks = self.toks
         k = self._first_content_index()
+        if k >= len(toks) or toks[k].low not in DETERMINERS and toks[k].low not in ("her", "his", "their"):
+            return None
         comma = next((m for m in range(k, min(len(toks), k + 7)) if toks[m].text == ","), None)
         if comma is None or comma == k or comma + 2 >= len(toks) or any(self.quoted[k : comma + 1]):
-            return None
-        if toks[k].low not in DETERMINERS and toks[k].low not in ("her", "his", "their"):
             return None
         if any(t.capitalised and m > k for m, t in enumerate(toks[k:comma], k)) or not toks[comma - 1].text.isalpha():
             return None  # "His campaign in Iowa, ...", "The ruling on Monday, ...": a lower-case description only
