@@ -1166,6 +1166,21 @@ class _UnitParser:
             return None
         return k, last
 
+    def _perfect_participle(self, cue: tuple[int, int], after: int) -> _Draft | None:
+        """`Having announced that …, Judge Berman proceeded …`: the subject of the main clause said it; the
+        content ends at the comma that closes the participle clause."""
+        toks = self.toks
+        comma = next((m for m in range(after, len(toks)) if toks[m].text == "," and not self.quoted[m]), None)
+        subject = self._clause_subject(self.end) if comma is not None else None
+        if comma is None or subject is None or subject[0] != comma + 1 or after >= comma:
+            return None
+        c_start = toks[after].start
+        c_end = _trim_end(self.text, c_start, toks[comma].start)
+        if not self._has_words(c_start, c_end, 2):
+            return None
+        speaker = self._speaker(subject[0], subject[1], None)
+        return _Draft(_classify(self.text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.7)
+
     def _participle_opener(self, k: int) -> bool:
         """`Having announced ...,` / `Making her way around ...,`: a participle clause opens the sentence."""
         toks = self.toks
@@ -1240,6 +1255,8 @@ class _UnitParser:
             and not framed_that
         )
         cue = (toks[a].start, toks[b].end)
+        if a == i and a >= 1 and toks[a - 1].low == "having" and a - 1 == self._first_content_index():
+            return self._perfect_participle(cue, after)
         if toks[i].low.endswith("ing") and a > 0 and toks[a - 1].text == ",":
             # ", saying ...": the participle shares the subject of the clause it hangs on
             if base in OBJECT_CUES:

@@ -125,3 +125,9 @@ def test_an_office_seen_with_a_surname_names_the_person_for_the_title_later() ->
     # "Mayor Bill de Blasio" is no "Mayor Bill"
     text = "Mayor Bill de Blasio spoke first. The mayor said the budget was fair."
     assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Bill de Blasio"]
+
+
+def test_a_perfect_participle_clause_is_said_by_the_main_clause_subject() -> None:
+    text = "Having announced that he would not send me to prison, Judge Ann Berman proceeded to hand down her sentence."
+    (statement,) = extract_statements(text, PUB)
+    assert (statement.speaker.name, statement.content) == ("Ann Berman", "that he would not send me to prison")
