@@ -343,6 +343,8 @@ _ADJECTIVE_CUES = {
     "outspoken": ("in", "about"),
 }
 # The words that can start one of the cue patterns of `_UnitParser.parse` (besides a word before "that").
+# Words that open a subordinate clause before the main one: "When Brown criticized him, Lee said …"
+_SUBORDINATORS = {"when", "after", "while", "as", "although", "though", "because", "since", "if", "before", "once"}
 _COMPANY_ABBREVIATIONS = {"Corp", "Inc", "Co", "Ltd", "Bros", "LLC", "PLC"}
 # Lower-case words inside a capitalised noun phrase: "Bank of America", "Bill de Blasio"
 _NP_GLUE = {"of", "and", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le"}
@@ -733,6 +735,7 @@ class _UnitParser:
             if draft is not None and all(d.content != draft.content for d in drafts):
                 if drafts:
                     self._end_before_coordinated(drafts[-1], draft)
+                    self._end_subordinate_clause(drafts[-1], draft)
                 drafts.append(draft)
         questions = [q.content[1] for q in drafts if q.question]
         answered = bool(questions) and any(
@@ -768,6 +771,31 @@ class _UnitParser:
         p_end = _trim_end(self.text, previous.content[0], self.toks[joint].start)
         if _closes_quote(self.text, p_end + 1):
             p_end += 1
+        if self._has_words(previous.content[0], p_end, 1):
+            previous.content = (previous.content[0], p_end)
+            previous.kind = _classify(self.text, previous.content[0], p_end, self.quotes)
+
+    def _end_subordinate_clause(self, previous: _Draft, draft: _Draft) -> None:
+        """`When Brown criticized her husband, Lee shot back, “…”`: the opening clause's content ends at the comma
+        before the main clause's speaker."""
+        span = draft.speaker.span
+        toks = self.toks
+        first = self._first_content_index()
+        if (
+            span is None
+            or previous.parts
+            or previous.cue is None
+            or first >= len(toks)
+            or toks[first].low not in _SUBORDINATORS
+            or not previous.content[0] < span.start < previous.content[1]
+        ):
+            return
+        k = next((n for n, t in enumerate(toks) if t.start >= span.start), len(toks))
+        if k == 0 or k >= len(toks) or toks[k - 1].text != "," or self.quoted[k - 1]:
+            return
+        if any(t.text == "," for t in toks[first : k - 1] if t.start >= previous.cue[1]):
+            return  # the comma closing the opening clause is the first one after its cue
+        p_end = _trim_end(self.text, previous.content[0], toks[k - 1].start)
         if self._has_words(previous.content[0], p_end, 1):
             previous.content = (previous.content[0], p_end)
             previous.kind = _classify(self.text, previous.content[0], p_end, self.quotes)

@@ -131,3 +131,23 @@ def test_a_perfect_participle_clause_is_said_by_the_main_clause_subject() -> Non
     text = "Having announced that he would not send me to prison, Judge Ann Berman proceeded to hand down her sentence."
     (statement,) = extract_statements(text, PUB)
     assert (statement.speaker.name, statement.content) == ("Ann Berman", "that he would not send me to prison")
+
+
+def test_shot_back_and_fired_back_before_a_quotation() -> None:
+    text = (
+        "When former Gov. Jerry Brown criticized her husband during a debate, Ann Lee shot back, "
+        "\u201cI suppose I could have stayed home.\u201d"
+    )
+    assert extract_statements(text, PUB)[-1].speaker.name == "Ann Lee"
+    (statement,) = extract_statements('Lee fired back: "This is nonsense."', PUB)
+    assert (statement.speaker.name, statement.cue) == ("Lee", "fired back")
+    # without a colon, a quotation or a that-clause, nothing was said
+    assert extract_statements("Lee fired back in a statement on Monday.", PUB) == []
+
+
+def test_an_opening_subordinate_clause_ends_before_the_main_speaker() -> None:
+    text = "When Jerry Brown criticized the plan, Ann Lee said it would work."
+    assert [(s.speaker.name, s.content) for s in extract_statements(text, PUB)] == [
+        ("Jerry Brown", "the plan"),
+        ("Ann Lee", "it would work"),
+    ]
