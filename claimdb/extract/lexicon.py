@@ -48,6 +48,8 @@ _IRREGULAR = {
     "take": ["takes", "took", "taken", "taking"],
     "come": ["comes", "came", "coming"],
     "throw": ["throws", "threw", "thrown", "throwing"],
+    "shoot": ["shoots", "shot", "shooting"],
+    "hit": ["hits", "hit", "hitting"],
 }
 
 # Verbs that are cues only with a particle: "called on", "called for", "pointed out".
@@ -68,6 +70,10 @@ PHRASAL_CUES = {
     # "voiced support for the plan", "threw her support behind Cole"
     "voice": ("support for", "opposition to", "concern about", "concerns about", "doubts about", "skepticism about"),
     "throw": ("her support behind", "his support behind", "their support behind", "its support behind"),
+    # "Hillary shot back, “…”", "fired back at critics", "hit back"
+    "shoot": ("back",),
+    "fire": ("back",),
+    "hit": ("back",),
 }
 
 # Cues with an indirect object before the content: "told reporters that ...", "urged voters to ...".
@@ -192,7 +198,7 @@ CUE_FORMS: dict[str, str] = _build_cue_forms()
 # Bases that are cues only with a particle (PHRASAL_CUES) or too vague alone.
 PARTICLE_ONLY = {
     *("call", "point", "speak", "talk", "refer", "make", "take", "weigh", "focus", "rail", "vote", "come"),
-    *("voice", "throw"),
+    *("voice", "throw", "shoot", "fire", "hit"),
 }
 
 # Weak cues: only accepted when the subject is a clear speaker and the verb is directly followed by
@@ -202,6 +208,10 @@ WEAK_CUES = {
     # unless a that-clause, a colon or a quotation follows; the other former weak cues pass that bar.
     "state",
     "charge",
+    # "shot back in a statement", "fired back at Christie": the words follow only after a colon or a quotation
+    "shoot",
+    "fire",
+    "hit",
     "maintain",
     "project",
     # "support" was one; since nested stance statements are dropped (0.4.0), "X supports Y" passes (0.4.22)

@@ -27,7 +27,9 @@ _PARAGRAPH_RE = re.compile(r"[^\r\n]+")
 _BOUNDARY_RE = re.compile("[.!?\u2026]+[\"\u201d\u2019')\\]]*(?=[ \t\u00a0]+(?:''|[\"\u201c\u2018'(\\[])?[A-Z0-9])")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # A question or an exclamation closing its quotation: `“Q?” Trump said.` (the mark, then the attribution)
-_QUOTE_END_RE = re.compile("[?!]+(?:[\"\u201d]|'')$")
+_QUOTE_END_RE = re.compile("[?!]+[\u2019']?(?:[\"\u201d]|'')$")
+# `“… missing.” Trump said.`: a full stop inside the quotation, then a whole sentence of attribution
+_PERIOD_QUOTE_END_RE = re.compile("\\.[\u2019']?(?:[\"\u201d]|'')$")
 _ATTRIBUTION_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*|[,;:()]")
 
 _ABBREVIATIONS = {
@@ -271,6 +273,8 @@ def split_units(text: str) -> tuple[list[Unit], list[Quote], set[int], list[tupl
                 continue
             if _QUOTE_END_RE.search(text, dot, end) and _attribution_follows(text, end, p_end):
                 continue  # `“Why now?” she asked.`: the attribution belongs to the quotation's unit
+            if _PERIOD_QUOTE_END_RE.search(text, dot, end) and _attribution_sentence(text, end, p_end):
+                continue
             units.append(Unit(cur_start, end, cur_para))
             cur_start = _first_non_space(text, end, p_end)
             cur_para = index
@@ -298,6 +302,17 @@ def _attribution_follows(text: str, pos: int, limit: int) -> bool:
             first = tokens[0]
             return index == 0 or first[:1].isupper() or first.lower() in PRONOUNS
     return False
+
+
+def _attribution_sentence(text: str, pos: int, limit: int) -> bool:
+    """True when the sentence at `pos` is a short attribution and nothing else: `Trump said.`, `said Ann Lee.`"""
+    stop = text.find(".", pos, min(limit, pos + 50))  # "said Mr. Lee.": the words up to "Mr" tell already
+    if stop < 0 or stop + 1 < limit and not text[stop + 1].isspace():
+        return False
+    words = text[pos:stop].split()
+    if not 2 <= len(words) <= 5 or any(not w.replace("-", "").replace("'", "").isalpha() for w in words):
+        return False
+    return _attribution_follows(text, pos, stop)
 
 
 def _quote_interior_checker(quotes: list[Quote]):  # type: ignore[no-untyped-def]

@@ -41,10 +41,18 @@ WORD_RE = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|[A-Z]\.(?:[A-Z]\.)*|"
     r"\w+(?:[’'\-.]\w+)*(?:[’']s?)?|''|[^\w\s]"
 )
+# A run starts a word (the look-behinds; "''Hillary" does, "O'Brien" and "anti-Donald" at their second capital
+# do not): tried inside a long capitalised token, each start would read to the token's end and back, quadratic.
 _NAME_RUN_RE = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
+    r"(?<!\w)(?<!\w[’'\-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
     r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:de|van|von|bin|al|da|di|del|la|le)(?![\w’'\-])))+"
 )
+_TITLE_SURNAME_RE = re.compile(
+    r"(?<![\w.])(President|Vice President|Prime Minister|Gov\.|Governor|Sen\.|Senator|Rep\.|Mayor|Secretary|"
+    r"Chancellor|Judge|Justice|Speaker)[ \t]+([A-Z][\w’'\-]+?)(?:[’']s)?"
+    r"(?![\w’'\-]|[ \t]+(?:[A-Z]|(?:de|van|von|bin|al|da|di|del|la|le)\b))"
+)
+_TITLE_SURNAME_RE = first_character_guard(_TITLE_SURNAME_RE, "PVGSRMCJ")
 # Tokens start at any other character than whitespace, name runs at a capital: a look-ahead the regex engine
 # tests first lets it skip the other characters without trying each alternative there.
 _WORD_PLAIN_RE = WORD_RE
@@ -242,6 +250,8 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             and common(k - 1)
             and (
                 t.low in ("of", "for", "at", "by")
+                # "the senator from Ohio" (but "a report from the FBI" is the FBI's)
+                or (t.low == "from" and rest[k - 1].low in TITLE_WORDS)
                 # "officials in Texas", "sources close to the minister", "people familiar with the matter"
                 or (t.low in _GROUP_MODIFIERS and rest[k - 1].low in ANONYMOUS_HEADS)
             )
@@ -463,7 +473,7 @@ _ROLE_MODIFIERS = {
     "white",
 }
 # Role nouns without a typical ending: "his wife", "a family friend", "retired neurosurgeon"
-_ROLE_NOUNS = {
+_TITLE_HEAD_NOUNS = {
     "wife",
     "husband",
     "son",
@@ -533,9 +543,9 @@ def plausible_title(words: list[str]) -> bool:
         head = head[:-2]
     if any(ch.isdigit() for ch in head) or head in _ROLE_MODIFIERS or head in _NOT_ROLE_HEADS:
         return False
-    if head in TITLE_WORDS or head in ANONYMOUS_HEADS or head in HONORIFICS or head in _ROLE_NOUNS:
+    if head in TITLE_WORDS or head in ANONYMOUS_HEADS or head in HONORIFICS or head in _TITLE_HEAD_NOUNS:
         return True
-    if head.split("-")[-1] in _ROLE_NOUNS:
+    if head.split("-")[-1] in _TITLE_HEAD_NOUNS:
         return True  # "ex-wife", "co-host"
     if head in DETERMINERS or head in PRONOUNS or head in CAPITAL_STOP:
         return False
@@ -592,6 +602,7 @@ class ArticleContext:
     unit_start: int = 0
     unit_quotes: list[tuple[int, int]] = field(default_factory=list)
     mid_sentence: set[str] | None = None  # see person_like
+    titled: list[Person] = field(default_factory=list)  # "President Obama": an office seen with a known surname
 
     @classmethod
     def scan(cls, text: str) -> ArticleContext:
@@ -625,6 +636,21 @@ class ArticleContext:
                 continue
             gender = mention.gender or first_name_gender(mention.name)
             context.add_person(Person(mention.name, match.start(), mention.title, mention.affiliation, gender))
+        # "President Obama", "Gov. Christie": an office given with the surname of a person named in full
+        # (kept apart from `persons`: a mention of an office is no antecedent for a pronoun)
+        for match in _TITLE_SURNAME_RE.finditer(text):
+            if match.group(2).lower() in _GIVEN_NAMES:
+                continue  # "Mayor Bill de Blasio" read up to "Bill"
+            named = {p.name for p in context.by_surname.get(match.group(2).lower(), ())}
+            if not named and match.group(2).lower() not in NON_PERSON_CAPITALS:
+                # no full name in the article: "the president" is at least "Obama"
+                context.titled.append(Person(match.group(2), match.start(), match.group(1)))
+            elif len(named) == 1:  # "President Obama" is not Michelle Obama's title
+                person = context.by_surname[match.group(2).lower()][0]
+                other = {"female": "Mr.", "male": "Mrs."}.get(person.gender or "")
+                if other is not None and f"{other} {match.group(2)}" in text:
+                    continue  # "Michelle Obama" and "Mr. Obama": the office is the other Obama's
+                context.titled.append(Person(person.name, match.start(), match.group(1), person.affiliation))
         return context
 
     def begin_unit(self, start: int, quotes: list[tuple[int, int]]) -> None:
@@ -694,10 +720,12 @@ class ArticleContext:
             if named is not None:
                 return Speaker(named.name, surface, span, named.kind, None, named.affiliation, "organisation")
             return Speaker(surface, surface, span, kind, None, mention.affiliation, "organisation")
-        if mention.determiner in ("the", "this", "that") and head in TITLE_WORDS:
+        if mention.determiner in ("the", "this", "that") and (head in TITLE_WORDS or head in _ROLE_NOUNS):
             # "the Vermont senator": a capitalised modifier must be known of the person too
-            modifiers = [w.lower() for w in surface.split()[1:-1] if w[:1].isupper()]
-            person = self._person_with_title(head, position, modifiers)
+            modifiers = [w.lower() for w in surface.split()[1:-1] if w[:1].isupper() or w.lower() in _PAST_OFFICE]
+            # "the band leader" is no head of government: a role noun stands for offices only when unqualified
+            plain = len(modifiers) == len(surface.split()) - 2
+            person = self._person_with_title(head, position, modifiers, plain)
             if person is not None:
                 return Speaker(person.name, surface, span, "person", person.title, person.affiliation, "title")
             return Speaker(surface, surface, span, "person", mention.title, mention.affiliation, "title")
@@ -720,17 +748,30 @@ class ArticleContext:
                 return speaker
         return None
 
-    def _person_with_title(self, head: str, position: int, modifiers: list[str]) -> Person | None:
-        def described(title: str | None, affiliation: str | None) -> bool:
+    def _person_with_title(self, head: str, position: int, modifiers: list[str], plain: bool = True) -> Person | None:
+        def described(title: str | None, affiliation: str | None, strict: bool) -> bool:
             known = f"{title or ''} {affiliation or ''}".lower()
-            return bool(title) and _has_title(str(title), head) and all(m in known for m in modifiers)
+            return (
+                bool(title)
+                and _has_title(str(title), head, plain)
+                and all(m in known or _same_country(m, known, strict or affiliation is not None) for m in modifiers)
+            )
 
         for _, speaker in reversed(self.speakers):
-            if speaker.name and speaker.kind == "person" and described(speaker.title, speaker.affiliation):
+            if speaker.name and speaker.kind == "person" and described(speaker.title, speaker.affiliation, True):
                 return Person(speaker.name, 0, speaker.title, speaker.affiliation)
-        for person in reversed(self.persons):
-            if person.position < position and described(person.title, person.affiliation):
+        known = sorted([*self.persons, *self.titled], key=lambda p: p.position) if self.titled else self.persons
+        for person in reversed(known):
+            if person.position < position and described(person.title, person.affiliation, True):
                 return person
+        if modifiers and head in _ROLE_NOUNS:
+            # "the Canadian leader" after "Prime Minister Mark Carney": a nationality not known of anyone, when
+            # one person only holds such an office and nothing known of them contradicts it
+            holders = {
+                p.name: p for p in self.persons if p.position < position and described(p.title, p.affiliation, False)
+            }
+            if len(holders) == 1:
+                return next(iter(holders.values()))
         return None
 
     def _resolve_pronoun(self, low: str, surface: str, span: Span, position: int) -> Speaker:
@@ -839,10 +880,38 @@ _TITLE_ABBREVIATIONS = {
 }
 
 
-def _has_title(title: str, head: str) -> bool:
-    """True when `title` ("Indiana Gov.", "Defence Minister") names the office `head` ("governor")."""
+# "the former senator" is no sitting senator: the word must be known of the person too
+_PAST_OFFICE = {"former", "ex", "retired"}
+# Nouns that name any of several offices: "the Canadian leader" is its prime minister
+_ROLE_NOUNS = {
+    "leader": ("prime minister", "president", "premier", "chancellor", "chairman", "chairwoman", "king", "queen"),
+    "diplomat": ("ambassador", "envoy", "consul", "foreign minister", "foreign secretary", "secretary of state"),
+    "lawmaker": ("senator", "sen.", "rep.", "representative", "congressman", "congresswoman", "legislator", "mp"),
+}
+# How nationality adjectives end ("Canadian", "Japanese", "British", "Israeli")
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ch")
+
+
+def _same_country(modifier: str, known: str, strict: bool) -> bool:
+    """A nationality adjective the known title or affiliation names by its country ("canadian": "canada"), or,
+    when not `strict`, any nationality adjective (nothing known contradicts it)."""
+    if not modifier.endswith(_DEMONYM_ENDINGS) or modifier == "republican":  # a party, not a country
+        return False
+    if not strict:
+        return True
+    stem = modifier[:-3] if modifier.endswith("ian") else modifier[:-2] if modifier.endswith("an") else modifier
+    return len(stem) >= 4 and stem in known
+
+
+def _has_title(title: str, head: str, roles: bool = True) -> bool:
+    """True when `title` ("Indiana Gov.", "Defence Minister") names the office `head` ("governor"), or one of the
+    offices a role noun stands for ("leader": "Prime Minister") when `roles`."""
     low = title.lower()
     if head in low:
+        return True
+    if roles and any(
+        office in low.split() or (" " in office and office in low) for office in _ROLE_NOUNS.get(head, ())
+    ):
         return True
     short = _TITLE_ABBREVIATIONS.get(head)
     return short is not None and short in [w.rstrip(".") for w in low.split()]

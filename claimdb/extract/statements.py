@@ -264,6 +264,8 @@ _SELF_IT = re.compile(r"(?:that )?its? (?!is |was |will be |would be )")
 _REFUSALS = {"reply", "replied", "respond", "responded", "comment", "commented", "declined", "refused", "declines"}
 # Passive cues whose "by" phrase is not who speaks: "was asked by the host" (the subject answers next),
 # "committed by", "known by", "decided by a runoff", "stressed out by"
+# "Her rival was not convinced (that) ...": the subject of these passives holds the view
+_EXPERIENCER_PASSIVES = {"convince", "persuade"}
 _NO_AGENT_CUES = {"ask", "know", "commit", "present", "decide", "stress", "identify", "push", "remember"}
 _RELATIVES = {"who", "which", "that", "whom"}
 # A wire dateline: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "New York (AFP) –"
@@ -341,6 +343,13 @@ _ADJECTIVE_CUES = {
     "outspoken": ("in", "about"),
 }
 # The words that can start one of the cue patterns of `_UnitParser.parse` (besides a word before "that").
+# Words that open a subordinate clause before the main one: "When Brown criticized him, Lee said …"
+_SUBORDINATORS = {"when", "after", "while", "as", "although", "though", "because", "since", "if", "before", "once"}
+_COMPANY_ABBREVIATIONS = {"Corp", "Inc", "Co", "Ltd", "Bros", "LLC", "PLC"}
+# Lower-case words inside a capitalised noun phrase: "Bank of America", "Bill de Blasio"
+_NP_GLUE = {"of", "and", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le"}
+_RELATIVE_OR_BE = {"that", "which", "who", "to", "is", "are", "was", "were", "be", "been", "being"}
+_WHEN_AFTER_PARTICIPLE = {"late", "early", "earlier", "last", "this", "yesterday", "today", *WEEKDAYS}
 _DAY_INTRODUCERS = frozenset({"on", "last", "this", "late", "early", "since", "until", "by"})
 _TRIGGERS = frozenset(CUE_FORMS) | frozenset(_ADJECTIVE_CUES) | {"according", "in", "asked"}
 _ADJECTIVE_COPULAS = {
@@ -726,6 +735,7 @@ class _UnitParser:
             if draft is not None and all(d.content != draft.content for d in drafts):
                 if drafts:
                     self._end_before_coordinated(drafts[-1], draft)
+                    self._end_subordinate_clause(drafts[-1], draft)
                 drafts.append(draft)
         questions = [q.content[1] for q in drafts if q.question]
         answered = bool(questions) and any(
@@ -761,6 +771,31 @@ class _UnitParser:
         p_end = _trim_end(self.text, previous.content[0], self.toks[joint].start)
         if _closes_quote(self.text, p_end + 1):
             p_end += 1
+        if self._has_words(previous.content[0], p_end, 1):
+            previous.content = (previous.content[0], p_end)
+            previous.kind = _classify(self.text, previous.content[0], p_end, self.quotes)
+
+    def _end_subordinate_clause(self, previous: _Draft, draft: _Draft) -> None:
+        """`When Brown criticized her husband, Lee shot back, “…”`: the opening clause's content ends at the comma
+        before the main clause's speaker."""
+        span = draft.speaker.span
+        toks = self.toks
+        first = self._first_content_index()
+        if (
+            span is None
+            or previous.parts
+            or previous.cue is None
+            or first >= len(toks)
+            or toks[first].low not in _SUBORDINATORS
+            or not previous.content[0] < span.start < previous.content[1]
+        ):
+            return
+        k = next((n for n, t in enumerate(toks) if t.start >= span.start), len(toks))
+        if k == 0 or k >= len(toks) or toks[k - 1].text != "," or self.quoted[k - 1]:
+            return
+        if any(t.text == "," for t in toks[first : k - 1] if t.start >= previous.cue[1]):
+            return  # the comma closing the opening clause is the first one after its cue
+        p_end = _trim_end(self.text, previous.content[0], toks[k - 1].start)
         if self._has_words(previous.content[0], p_end, 1):
             previous.content = (previous.content[0], p_end)
             previous.kind = _classify(self.text, previous.content[0], p_end, self.quotes)
@@ -823,6 +858,7 @@ class _UnitParser:
             src_end += 1
         if src_end == j:
             return None
+        src_end = self._before_participle(j, src_end)
         mention = parse_mention(text, toks[j:src_end])
         first_word = self._first_content_index()
         if i <= first_word:
@@ -834,7 +870,7 @@ class _UnitParser:
             if comma >= len(toks) or toks[comma].text not in (",", ":"):
                 return None
             if comma > src_end:
-                mention = parse_mention(text, toks[j:comma])
+                mention = parse_mention(text, toks[j : self._before_participle(j, comma)])
             c_start = _trim_start(text, toks[comma].end, self.end)
             c_end = _trim_end(text, c_start, self.end)
         else:
@@ -863,7 +899,7 @@ class _UnitParser:
             ):
                 # "Fundraising, according to the campaign, has surged": the content runs on both sides
                 if comma > src_end:
-                    mention = parse_mention(text, toks[j:comma])
+                    mention = parse_mention(text, toks[j : self._before_participle(j, comma)])
                 after_start = _trim_start(text, toks[comma].end, self.end)
                 after_end = _trim_end(text, after_start, self.end)
                 speaker = self.context.resolve(mention, mention.span.start)
@@ -875,6 +911,35 @@ class _UnitParser:
         speaker = self.context.resolve(mention, mention.span.start)
         kind = _classify(text, c_start, c_end, self.quotes)
         return _Draft(kind, (c_start, c_end), speaker, cue, 0.8)
+
+    def _before_participle(self, j: int, end: int) -> int:
+        """`according to a memo published late Friday`: the source ends before a participle that says when."""
+        toks = self.toks
+        for m in range(j + 1, end):
+            t = toks[m]
+            if t.low in _RELATIVE_OR_BE:
+                return end  # "figures that were released Thursday by Crowdpac": a clause of its own
+            if (
+                (t.low.endswith("ed") or t.low in _IRREGULAR_PARTICIPLES)
+                and t.text.islower()
+                and toks[m - 1].text.isalpha()
+                and not toks[m - 1].capitalised
+                and toks[m - 1].low not in DETERMINERS
+                and (m + 1 == end or self._says_when(m + 1))
+            ):
+                # "figures her campaign released": the clause's own subject is no part of the source either
+                return next((k for k in range(j + 1, m) if toks[k].low in ("her", "his", "their", "its")), m)
+        return end
+
+    def _says_when(self, k: int) -> bool:
+        """`late Friday`, `last week`, `on Monday`, `in March`: a time phrase starts at `toks[k]`."""
+        toks = self.toks
+        if toks[k].low in _WHEN_AFTER_PARTICIPLE:
+            return True
+        if toks[k].low in ("on", "in") and k + 1 < len(toks):
+            nxt = toks[k + 1]
+            return nxt.capitalised and (nxt.low in WEEKDAYS or nxt.low.rstrip(".") in MONTHS) or nxt.text[:1].isdigit()
+        return False
 
     def _in_poll(self, i: int) -> _Draft | None:
         """`In a new Fox poll, Trump leads ...` / `... Trump leads in the latest polls.`: the poll reports it."""
@@ -1044,7 +1109,7 @@ class _UnitParser:
 
     def named_subject(self) -> Speaker | None:
         """The person named as the subject of this unit's main clause ("Opposition leader Paul Dunn disagreed")."""
-        subject = self._clause_subject(self.end)
+        subject = self._appositive_name() or self._clause_subject(self.end)
         if subject is None or self.toks[subject[0]].low in PRONOUNS:
             return None
         mention = parse_mention(self.text, self.toks[subject[0] : subject[1] + 1])
@@ -1059,6 +1124,24 @@ class _UnitParser:
         if speaker.name is None or not self.context.person_like(speaker.name):
             return None  # "Alongside the party's platform, ...": a capitalised opener, not a person
         return speaker if speaker.kind == "person" and speaker.attribution == "name" else None
+
+    def _appositive_name(self) -> tuple[int, int] | None:
+        """`Her rival, Tom Brandt, was not convinced.`: a short description, then the name between commas."""
+        toks = self.toks
+        k = self._first_content_index()
+        if k >= len(toks) or toks[k].low not in DETERMINERS and toks[k].low not in ("her", "his", "their"):
+            return None
+        comma = next((m for m in range(k, min(len(toks), k + 7)) if toks[m].text == ","), None)
+        if comma is None or comma == k or comma + 2 >= len(toks) or any(self.quoted[k : comma + 1]):
+            return None
+        if any(t.capitalised and m > k for m, t in enumerate(toks[k:comma], k)) or not toks[comma - 1].text.isalpha():
+            return None  # "His campaign in Iowa, ...", "The ruling on Monday, ...": a lower-case description only
+        end = comma + 1
+        while end < len(toks) and end - comma <= 4 and toks[end].capitalised and not self.quoted[end]:
+            end += 1
+        if end == comma + 1 or end >= len(toks) or toks[end].text != "," or end - comma < 3:
+            return None  # a full name: "Tom Brandt", not "Republicans"
+        return comma + 1, end - 1
 
     def _clause_subject(self, limit: int) -> tuple[int, int] | None:
         """The noun phrase that opens the unit's main clause (after an introductory phrase), if any."""
@@ -1098,7 +1181,7 @@ class _UnitParser:
                 last = end
             elif tl in TITLE_WORDS or tl in SPEAKER_NOUNS or tl in ORG_HEADS:
                 last = end
-            elif not (tl in ("of", "and") and last == end - 1) and not is_possessive(t.text):
+            elif not (tl in _NP_GLUE and last == end - 1) and not is_possessive(t.text):
                 break
             end += 1
         if last is None or last + 1 >= len(toks):
@@ -1110,6 +1193,21 @@ class _UnitParser:
         if nxt.capitalised or _is_mark(nxt.text):
             return None
         return k, last
+
+    def _perfect_participle(self, cue: tuple[int, int], after: int) -> _Draft | None:
+        """`Having announced that …, Judge Berman proceeded …`: the subject of the main clause said it; the
+        content ends at the comma that closes the participle clause."""
+        toks = self.toks
+        comma = next((m for m in range(after, len(toks)) if toks[m].text == "," and not self.quoted[m]), None)
+        subject = self._clause_subject(self.end) if comma is not None else None
+        if comma is None or subject is None or subject[0] != comma + 1 or after >= comma:
+            return None
+        c_start = toks[after].start
+        c_end = _trim_end(self.text, c_start, toks[comma].start)
+        if not self._has_words(c_start, c_end, 2):
+            return None
+        speaker = self._speaker(subject[0], subject[1], None)
+        return _Draft(_classify(self.text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.7)
 
     def _participle_opener(self, k: int) -> bool:
         """`Having announced ...,` / `Making her way around ...,`: a participle clause opens the sentence."""
@@ -1185,6 +1283,8 @@ class _UnitParser:
             and not framed_that
         )
         cue = (toks[a].start, toks[b].end)
+        if a == i and a >= 1 and toks[a - 1].low == "having" and a - 1 == self._first_content_index():
+            return self._perfect_participle(cue, after)
         if toks[i].low.endswith("ing") and a > 0 and toks[a - 1].text == ",":
             # ", saying ...": the participle shares the subject of the clause it hangs on
             if base in OBJECT_CUES:
@@ -1194,7 +1294,7 @@ class _UnitParser:
         source = self._source_left(src_a)  # "Cruz himself said": the reflexive is neither source nor cue
         if source is not None and a == i and self._noun_reading(i, base, source[1]):
             return None  # "the terror attacks on", "get the keys back": a noun phrase, not a speaker and a verb
-        if source is not None and (base in _RAISING or self._passive(a, i)):
+        if source is not None and (base in _RAISING or self._passive(a, i) and base not in _EXPERIENCER_PASSIVES):
             # "Trump is expected to win", "the plan seems to work": the subject is not who says so
             self.no_speaker = True
         if source is not None:
@@ -1285,7 +1385,7 @@ class _UnitParser:
             # "A producer for Yahoo Studios told ...", "Many speakers — including ... — said ...": a longer
             # subject than the speaker noun phrase rules read, when a clause follows the cue
             subject = self._subject_phrase(src_a) if self._plain_verb(a, i, base) else None
-            if subject is not None and (base in _RAISING or self._passive(a, i)):
+            if subject is not None and (base in _RAISING or self._passive(a, i) and base not in _EXPERIENCER_PASSIVES):
                 self.no_speaker = True
             if subject is not None:
                 # '“Q,” a nurse at the county hospital told the board': the words before the subject are content
@@ -2203,15 +2303,30 @@ class _UnitParser:
             named = [t for t in appositive if t.capitalised and t.low not in CAPITAL_STOP]
             if named and appositive[-1].capitalised:
                 first = appositive.index(named[0])
+                np = self._relative_antecedent(np)
                 self.source_start = np[0]
                 name_span = (toks.index(appositive[first]), toks.index(appositive[-1]))
                 self.described[name_span] = np  # "The spokeswoman for the ministry, Ana Lopes,": her title
                 return name_span[0], name_span[1], None
         return np[0], np[1], None
 
+    def _relative_antecedent(self, np: tuple[int, int]) -> tuple[int, int]:
+        """`The senator who represents the district, Maria Costa,`: the title before the relative clause, not the
+        object inside it, describes the name after the comma."""
+        toks = self.toks
+        for w in range(np[0] - 1, max(-1, np[0] - 8), -1):
+            if self.quoted[w] or toks[w].text in (",", ";", ":") or _is_mark(toks[w].text):
+                break
+            if toks[w].low in ("who", "that") and w >= 1 and toks[w - 1].low.rstrip(".") in TITLE_WORDS:
+                antecedent = self._np_left(w - 1)
+                return antecedent if antecedent is not None else np
+        return np
+
     def _np_left(self, j: int) -> tuple[int, int] | None:
         toks = self.toks
         head = toks[j]
+        if head.text == "." and j >= 1 and toks[j - 1].text in _COMPANY_ABBREVIATIONS and toks[j - 1].end == head.start:
+            return self._np_left(j - 1)  # "Acme Corp. said": the name, without its full stop
         low = head.low.rstrip(".")
         if (
             not head.text[:1].isalnum()
