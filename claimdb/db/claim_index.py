@@ -493,7 +493,36 @@ def _tsquery_literal(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+# Per connection pool: the terms of the texts stemmed ahead by `stem_ahead` (one document's statements).
+_pg_stemmed: weakref.WeakKeyDictionary[object, dict[tuple[str, frozenset[str]], list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+_PG_TERMS = (
+    "SELECT ARRAY(SELECT lexeme FROM unnest(to_tsvector('english', t.body)) "
+    "WHERE lexeme <> ALL (SELECT unnest(tsvector_to_array(to_tsvector('english', :stop)))) ORDER BY positions[1]) "
+    "FROM unnest(CAST(:texts AS text[])) WITH ORDINALITY AS t(body, n) ORDER BY t.n"
+)
+
+
+def stem_ahead(session: Session, texts: Sequence[str], stopwords: frozenset[str] = frozenset()) -> None:
+    """PostgreSQL: stem `texts` in one round trip, so that `query_terms` of each of them needs none.
+
+    Ingest stems a document's statements before matching them one by one. Only the last call's texts are
+    kept. SQLite stems in this process already: nothing to do.
+    """
+    if _dialect(session) != "postgresql":
+        return
+    unique = list(dict.fromkeys(texts))
+    rows = session.execute(sql(_PG_TERMS), {"texts": unique, "stop": " ".join(sorted(stopwords))}).fetchall()
+    _pg_stemmed[session.get_bind().engine.pool] = {
+        (text, stopwords): list(row[0]) for text, row in zip(unique, rows, strict=True)
+    }
+
+
 def _pg_query_terms(session: Session, text: str, stopwords: frozenset[str]) -> list[str]:
+    ahead = _pg_stemmed.get(session.get_bind().engine.pool)
+    if ahead is not None and (text, stopwords) in ahead:
+        return list(ahead[(text, stopwords)])
     rows = session.execute(
         sql(
             "SELECT lexeme FROM unnest(to_tsvector('english', :body)) "
