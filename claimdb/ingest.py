@@ -160,8 +160,13 @@ def _result(item: Future[PreparedDocument] | InputError) -> PreparedDocument | I
 def _store_one(
     database: Database, item: PreparedDocument, settings: MatchSettings, summary: IngestSummary
 ) -> DocumentStatus:
-    with database.session(write=True) as session:
-        result = store_document(session, item, settings)
+    try:
+        with database.session(write=True) as session:
+            result = store_document(session, item, settings)
+    except BaseException:
+        claim_index.pg_turn_ends(committed=False)
+        raise
+    claim_index.pg_turn_ends(committed=True)
     if result is None:
         summary.documents_unchanged += 1
         return "unchanged"
@@ -179,6 +184,11 @@ _STATEMENTS = cast(Table, Statement.__table__)
 _FIGURES = cast(Table, Figure.__table__)
 _LINKS = cast(Table, ClaimLink.__table__)
 
+_PG_TURN = (
+    "SELECT (SELECT id FROM documents WHERE content_sha256 = :sha), CAST(pg_current_xact_id() AS text), "
+    "CAST(pg_current_snapshot() AS text), (SELECT id FROM sources WHERE name = CAST(:source AS text))"
+)
+_INGEST_LOCK = select(func.pg_advisory_xact_lock(INGEST_LOCK_KEY))
 _FIND_DOCUMENT = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_sha256 == bindparam("sha"))
 _NEW_CLAIM = insert(_CLAIMS)
 _NEW_STATEMENT = insert(_STATEMENTS)
@@ -215,13 +225,20 @@ def store_document(session: Session, item: PreparedDocument, settings: MatchSett
         return None
     if writer.dialect.name == "postgresql":
         # Writers take turns at matching so two processes never create the same claim twice.
-        writer.connection.execute(select(func.pg_advisory_xact_lock(INGEST_LOCK_KEY)))
+        writer.rows(_INGEST_LOCK, {})
         # Another writer may have stored it while this one waited: look again before writing anything (a source
-        # created here for a document that then turns out stored would be left over).
-        if writer.rows(_FIND_DOCUMENT, {"sha": document.content_sha256}):
+        # created here for a document that then turns out stored would be left over). The same statement
+        # tells blocking whether anyone else wrote since this process's last turn (see pg_turn_begins), and
+        # finds the source when it exists (rows of sources are never deleted).
+        stored, xid, snapshot, source_id = claim_index.pg_rows(
+            session, _PG_TURN, {"sha": document.content_sha256, "source": document.source}
+        )[0]
+        claim_index.pg_turn_begins(session, int(xid), str(snapshot))
+        if stored is not None:
             return None
-    source_id = None
-    if document.source:
+    else:
+        source_id = None
+    if document.source and source_id is None:
         source_id = get_or_create(session, Source, {"name": document.source}, ["name"])
     document_id = insert_ignore(
         session,
@@ -315,7 +332,7 @@ def _store_statement(
         )
         decision = match_statement(session, new, settings)
     if writer.dialect.name == "postgresql":
-        return _store_statement_pg(writer, document_id, said_on, claimant_id, statement, decision, result)
+        return _store_statement_pg(session, document_id, said_on, claimant_id, statement, decision, result)
     if decision.join_claim_id is not None:
         claim_id = decision.join_claim_id
         writer.rowcount(_JOIN_CLAIM, {"claim_id": claim_id, "said_on": said_on})
@@ -382,7 +399,7 @@ def _store_statement(
 
 
 def _store_statement_pg(
-    writer: Writer,
+    session: Session,
     document_id: int,
     said_on: date | None,
     claimant_id: int | None,
@@ -396,7 +413,7 @@ def _store_statement_pg(
     links = {link.claim_id: link for link in decision.links if link.claim_id != joined}
     speaker = statement.speaker
     claim_id = pg_write.write_statement(
-        writer.connection,
+        session,
         claim_id=joined,
         wording=claim_wording(statement.content) if joined is None else "",
         statement={

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import text as sql
-from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
+from claimdb.db.claim_index import pg_rows
 from claimdb.db.models import utcnow
 from claimdb.extract.types import Figure
 
@@ -54,8 +54,8 @@ _REST = (
     "ON CONFLICT (claim_a_id, claim_b_id) DO NOTHING) "
     "SELECT id FROM c"
 )
-_WRITE_NEW = sql(f"WITH c AS ({_NEW_CLAIM}){_REST}")
-_WRITE_JOINED = sql(f"WITH c AS ({_JOIN_CLAIM}){_REST}")
+_WRITE_NEW = f"WITH c AS ({_NEW_CLAIM}){_REST}"
+_WRITE_JOINED = f"WITH c AS ({_JOIN_CLAIM}){_REST}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ class LinkRow:
 
 
 def write_statement(
-    connection: Connection,
+    session: Session,
     *,
     claim_id: int | None,
     wording: str,
@@ -105,7 +105,7 @@ def write_statement(
         "l_evidence": [json.dumps(link.evidence) for link in links],
         "l_status": [link.status for link in links],
     }
-    found = connection.execute(_WRITE_NEW if claim_id is None else _WRITE_JOINED, values).scalar()
-    if found is None:
+    found = pg_rows(session, _WRITE_NEW if claim_id is None else _WRITE_JOINED, values)
+    if not found:
         raise LookupError(f"claim {claim_id} does not exist")
-    return int(found)
+    return int(found[0][0])
