@@ -102,10 +102,10 @@ def _sqlite_rows(connection: Connection, query: str, parameters: tuple[Any, ...]
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 
 
-@lru_cache(maxsize=128)
-def _pyformat(query: str) -> str:
-    """`:name` placeholders as psycopg's `%(name)s` (a literal % doubled)."""
-    return _NAMED.sub(r"%(\1)s", query.replace("%", "%%"))
+@lru_cache(maxsize=256)
+def _pyformat(query: str, binary: frozenset[str]) -> str:
+    """`:name` placeholders as psycopg's `%(name)s`, or `%(name)b` for the `binary` ones (a literal % doubled)."""
+    return _NAMED.sub(lambda m: f"%({m[1]})" + ("b" if m[1] in binary else "s"), query.replace("%", "%%"))
 
 
 def pg_rows(session: Session, query: str, parameters: Mapping[str, Any]) -> list[tuple[Any, ...]]:
@@ -119,8 +119,11 @@ def pg_rows(session: Session, query: str, parameters: Mapping[str, Any]) -> list
     driver = connection.connection.driver_connection
     if _dialect(session) != "postgresql" or driver is None or not hasattr(driver, "pgconn"):
         return [tuple(row) for row in connection.execute(sql(query), dict(parameters)).fetchall()]
+    # Lists go in PostgreSQL's binary array format: the text format quotes every element with a regular
+    # expression in Python, six times slower (the values stored are the same).
+    binary = frozenset(name for name, value in parameters.items() if isinstance(value, list))
     with driver.cursor() as cursor:
-        cursor.execute(_pyformat(query), parameters)
+        cursor.execute(_pyformat(query, binary), parameters)
         return cursor.fetchall() if cursor.description is not None else []
 
 
