@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, cast
 
-from sqlalchemy import Date, Table, bindparam, case, func, insert, select, update
+from sqlalchemy import Date, Table, bindparam, case, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -188,7 +188,7 @@ _PG_TURN = (
     "SELECT (SELECT id FROM documents WHERE content_sha256 = :sha), CAST(pg_current_xact_id() AS text), "
     "CAST(pg_current_snapshot() AS text), (SELECT id FROM sources WHERE name = CAST(:source AS text))"
 )
-_INGEST_LOCK = select(func.pg_advisory_xact_lock(INGEST_LOCK_KEY))
+_PG_LOCK = f"SELECT pg_advisory_xact_lock({INGEST_LOCK_KEY})"
 _FIND_DOCUMENT = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_sha256 == bindparam("sha"))
 _NEW_CLAIM = insert(_CLAIMS)
 _NEW_STATEMENT = insert(_STATEMENTS)
@@ -225,15 +225,23 @@ def store_document(session: Session, item: PreparedDocument, settings: MatchSett
         return None
     if writer.dialect.name == "postgresql":
         # Writers take turns at matching so two processes never create the same claim twice.
-        writer.rows(_INGEST_LOCK, {})
         # Another writer may have stored it while this one waited: look again before writing anything (a source
         # created here for a document that then turns out stored would be left over). The same statement
         # tells blocking whether anyone else wrote since this process's last turn (see pg_turn_begins), and
-        # finds the source when it exists (rows of sources are never deleted).
-        stored, xid, snapshot, source_id = claim_index.pg_rows(
-            session, _PG_TURN, {"sha": document.content_sha256, "source": document.source}
-        )[0]
+        # finds the source when it exists (rows of sources are never deleted). Sent together with the lock
+        # and the stemming of the statements: the server runs them in order, the client waits once.
+        texts = [statement.content for statement in item.statements]
+        _, turn, stems = claim_index.pg_pipeline(
+            session,
+            [
+                (_PG_LOCK, {}),
+                (_PG_TURN, {"sha": document.content_sha256, "source": document.source}),
+                claim_index.pg_stem_query(texts),
+            ],
+        )
+        stored, xid, snapshot, source_id = turn[0]
         claim_index.pg_turn_begins(session, int(xid), str(snapshot))
+        claim_index.pg_stems_read(session, texts, stems)
         if stored is not None:
             return None
     else:

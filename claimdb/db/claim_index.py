@@ -127,6 +127,29 @@ def pg_rows(session: Session, query: str, parameters: Mapping[str, Any]) -> list
         return cursor.fetchall() if cursor.description is not None else []
 
 
+def pg_pipeline(session: Session, queries: Sequence[tuple[str, Mapping[str, Any]]]) -> list[list[tuple[Any, ...]]]:
+    """PostgreSQL: the rows of each query, all sent at once (psycopg's pipeline mode): one round trip.
+
+    The server runs them one after the other, each seeing what the ones before it did (and, in READ
+    COMMITTED, whatever was committed before it started).
+    """
+    driver = session.connection().connection.driver_connection
+    if driver is None or not hasattr(driver, "pipeline"):
+        return [pg_rows(session, query, parameters) for query, parameters in queries]
+    cursors = []
+    with driver.pipeline():
+        for query, parameters in queries:
+            binary = frozenset(name for name, value in parameters.items() if isinstance(value, list))
+            cursor = driver.cursor()
+            cursor.execute(_pyformat(query, binary), parameters)
+            cursors.append(cursor)
+    try:
+        return [cursor.fetchall() if cursor.description is not None else [] for cursor in cursors]
+    finally:
+        for cursor in cursors:
+            cursor.close()
+
+
 # --- SQLite -------------------------------------------------------------------------------------------------
 
 
@@ -596,8 +619,23 @@ def stem_ahead(session: Session, texts: Sequence[str], stopwords: frozenset[str]
     """
     if _dialect(session) != "postgresql":
         return
+    ahead = _pg_stemmed.get(session.get_bind().engine.pool)
+    if ahead is not None and all((text, stopwords) in ahead for text in texts):
+        return  # stemmed already, with the turn's first queries (see `pg_stem_query`)
+    query, parameters = pg_stem_query(texts, stopwords)
+    pg_stems_read(session, texts, pg_rows(session, query, parameters), stopwords)
+
+
+def pg_stem_query(texts: Sequence[str], stopwords: frozenset[str] = frozenset()) -> tuple[str, dict[str, Any]]:
+    """The query (and its parameters) that stems `texts` for `stem_ahead`, to send along with others."""
+    return _PG_TERMS, {"texts": list(dict.fromkeys(texts)), "stop": " ".join(sorted(stopwords))}
+
+
+def pg_stems_read(
+    session: Session, texts: Sequence[str], rows: Sequence[Sequence[Any]], stopwords: frozenset[str] = frozenset()
+) -> None:
+    """Keep the rows of `pg_stem_query(texts, stopwords)` for `query_terms`."""
     unique = list(dict.fromkeys(texts))
-    rows = pg_rows(session, _PG_TERMS, {"texts": unique, "stop": " ".join(sorted(stopwords))})
     _pg_stemmed[session.get_bind().engine.pool] = {
         (text, stopwords): list(row[0]) for text, row in zip(unique, rows, strict=True)
     }
