@@ -189,6 +189,7 @@ _PG_TURN = (
     "CAST(pg_current_snapshot() AS text), (SELECT id FROM sources WHERE name = CAST(:source AS text))"
 )
 _PG_LOCK = f"SELECT pg_advisory_xact_lock({INGEST_LOCK_KEY})"
+_PG_TRY_LOCK = f"SELECT pg_try_advisory_xact_lock({INGEST_LOCK_KEY})"
 _FIND_DOCUMENT = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_sha256 == bindparam("sha"))
 _NEW_CLAIM = insert(_CLAIMS)
 _NEW_STATEMENT = insert(_STATEMENTS)
@@ -221,30 +222,13 @@ def store_document(session: Session, item: PreparedDocument, settings: MatchSett
     """Write one document with its statements, claims, figures and links; None if it was already stored."""
     writer = Writer(session)
     document = item.document
-    if writer.rows(_FIND_DOCUMENT, {"sha": document.content_sha256}):
-        return None
     if writer.dialect.name == "postgresql":
-        # Writers take turns at matching so two processes never create the same claim twice.
-        # Another writer may have stored it while this one waited: look again before writing anything (a source
-        # created here for a document that then turns out stored would be left over). The same statement
-        # tells blocking whether anyone else wrote since this process's last turn (see pg_turn_begins), and
-        # finds the source when it exists (rows of sources are never deleted). Sent together with the lock
-        # and the stemming of the statements: the server runs them in order, the client waits once.
-        texts = [statement.content for statement in item.statements]
-        _, turn, stems = claim_index.pg_pipeline(
-            session,
-            [
-                (_PG_LOCK, {}),
-                (_PG_TURN, {"sha": document.content_sha256, "source": document.source}),
-                claim_index.pg_stem_query(texts),
-            ],
-        )
-        stored, xid, snapshot, source_id = turn[0]
-        claim_index.pg_turn_begins(session, int(xid), str(snapshot))
-        claim_index.pg_stems_read(session, texts, stems)
-        if stored is not None:
+        stored, source_id = _pg_take_turn(session, item)
+        if stored:
             return None
     else:
+        if writer.rows(_FIND_DOCUMENT, {"sha": document.content_sha256}):
+            return None
         source_id = None
     if document.source and source_id is None:
         source_id = get_or_create(session, Source, {"name": document.source}, ["name"])
@@ -269,6 +253,32 @@ def store_document(session: Session, item: PreparedDocument, settings: MatchSett
     result = DocumentResult()
     store_statements(session, document_id, document.published_on, item.statements, settings, result)
     return result
+
+
+def _pg_take_turn(session: Session, item: PreparedDocument) -> tuple[bool, int | None]:
+    """PostgreSQL: take the ingest lock for `item`'s document; whether the document is stored already, and its
+    source's id when that exists.
+
+    Writers take turns at matching so two processes never create the same claim twice. One pipeline (one
+    round trip) tries the lock, then looks the document and its source up (rows of sources are never deleted),
+    tells blocking whether anyone else wrote since this process's last turn (`pg_turn_begins`), and stems the
+    statements. When another writer holds the lock, a stored document is left at once, as before; otherwise
+    this one waits for the lock and looks again (the other writer may have stored it meanwhile).
+    """
+    document = item.document
+    texts = [statement.content for statement in item.statements]
+    turn_values = {"sha": document.content_sha256, "source": document.source}
+    (locked,), turn, stems = claim_index.pg_pipeline(
+        session, [(_PG_TRY_LOCK, {}), (_PG_TURN, turn_values), claim_index.pg_stem_query(texts)]
+    )
+    claim_index.pg_stems_read(session, texts, stems)
+    if not locked[0]:
+        if turn[0][0] is not None:
+            return True, None
+        _, turn = claim_index.pg_pipeline(session, [(_PG_LOCK, {}), (_PG_TURN, turn_values)])
+    stored, xid, snapshot, source_id = turn[0]
+    claim_index.pg_turn_begins(session, int(xid), str(snapshot))
+    return stored is not None, source_id
 
 
 # Given a statement's claimant and span, the claim it must join without matching (re-extraction keeps the
