@@ -6,9 +6,11 @@ blocking memory's turns must store and decide exactly what the plain statements 
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -19,7 +21,8 @@ from claimdb.db.fastpath import Writer
 from claimdb.db.models import Document
 from claimdb.db.upsert import insert_ignore_statement
 from claimdb.extract.types import Figure
-from claimdb.ingest import _JOIN_CLAIM, _NEW_CLAIM, _NEW_FIGURES, _NEW_LINKS, _NEW_STATEMENT
+from claimdb.ingest import _JOIN_CLAIM, _NEW_CLAIM, _NEW_FIGURES, _NEW_LINKS, _NEW_STATEMENT, INGEST_LOCK_KEY, ingest
+from claimdb.readers.types import Document as Article
 
 pytestmark = pytest.mark.postgresql
 
@@ -296,3 +299,42 @@ def test_blocking_memory_holds_between_turns_only_while_nobody_else_writes(postg
     finally:
         database.dispose()
         other.dispose()
+
+
+def test_a_writer_waits_for_the_ingest_lock_only_for_a_new_document(postgresql_url: str) -> None:
+    stored = Article(
+        text='"We will rebuild every bridge," Mayor Olena Kovalenko said on Monday.', location="a.txt", title="A"
+    )
+    new = Article(
+        text='"The port reopens in May," Minister Taras Melnyk said.', location="b.txt", title="B", source="Reuters"
+    )
+    database = open_database(postgresql_url)
+    holder = psycopg.connect(postgresql_url.replace("postgresql+psycopg://", "postgresql://"))
+    try:
+        assert ingest(database, [stored]).documents_new == 1
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", (INGEST_LOCK_KEY,))  # another writer's turn
+        # A stored document is left at once, lock or no lock.
+        unchanged: list[int] = []
+        reader = threading.Thread(target=lambda: unchanged.append(ingest(database, [stored]).documents_unchanged))
+        reader.start()
+        reader.join(timeout=10)
+        waited = reader.is_alive()
+        # A new one waits for the lock, then is stored.
+        outcome: list[int] = []
+        writer = threading.Thread(target=lambda: outcome.append(ingest(database, [new]).documents_new))
+        writer.start()
+        writer.join(timeout=1.0)
+        assert writer.is_alive() and not outcome
+        holder.commit()  # the other writer's turn ends
+        writer.join(timeout=30)
+        reader.join(timeout=30)
+        assert not waited and unchanged == [1]
+        assert outcome == [1]
+        with database.session() as session:
+            rows = session.execute(
+                text("SELECT d.title, s.name FROM documents d LEFT JOIN sources s ON s.id = d.source_id ORDER BY d.id")
+            ).all()
+        assert [tuple(row) for row in rows] == [("A", None), ("B", "Reuters")]
+    finally:
+        holder.close()
+        database.dispose()
