@@ -338,3 +338,16 @@ def test_a_writer_waits_for_the_ingest_lock_only_for_a_new_document(postgresql_u
     finally:
         holder.close()
         database.dispose()
+
+
+def test_sessions_keep_gin_pending_lists_small(postgresql_url: str) -> None:
+    database = open_database(postgresql_url)
+    try:
+        for _ in range(2):  # the setting outlives a rolled-back transaction on the pooled connection
+            with pytest.raises(RuntimeError), database.session(write=True) as session:
+                assert session.execute(text("SHOW gin_pending_list_limit")).scalar() == "64kB"
+                raise RuntimeError("roll back")
+        with database.session() as session:
+            assert session.execute(text("SHOW gin_pending_list_limit")).scalar() == "64kB"
+    finally:
+        database.dispose()
