@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, cast
 
-from sqlalchemy import Date, Table, bindparam, case, func, insert, select, update
+from sqlalchemy import Date, Table, bindparam, case, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimdb.claimants import resolve_claimant
-from claimdb.db import claim_index
+from claimdb.db import claim_index, pg_write
 from claimdb.db.engine import Database, describe_database_error
 from claimdb.db.fastpath import Writer
 from claimdb.db.models import Claim, ClaimLink, Document, Figure, Source, Statement
@@ -160,8 +160,13 @@ def _result(item: Future[PreparedDocument] | InputError) -> PreparedDocument | I
 def _store_one(
     database: Database, item: PreparedDocument, settings: MatchSettings, summary: IngestSummary
 ) -> DocumentStatus:
-    with database.session(write=True) as session:
-        result = store_document(session, item, settings)
+    try:
+        with database.session(write=True) as session:
+            result = store_document(session, item, settings)
+    except BaseException:
+        claim_index.pg_turn_ends(committed=False)
+        raise
+    claim_index.pg_turn_ends(committed=True)
     if result is None:
         summary.documents_unchanged += 1
         return "unchanged"
@@ -179,6 +184,12 @@ _STATEMENTS = cast(Table, Statement.__table__)
 _FIGURES = cast(Table, Figure.__table__)
 _LINKS = cast(Table, ClaimLink.__table__)
 
+_PG_TURN = (
+    "SELECT (SELECT id FROM documents WHERE content_sha256 = :sha), CAST(pg_current_xact_id() AS text), "
+    "CAST(pg_current_snapshot() AS text), (SELECT id FROM sources WHERE name = CAST(:source AS text))"
+)
+_PG_LOCK = f"SELECT pg_advisory_xact_lock({INGEST_LOCK_KEY})"
+_PG_TRY_LOCK = f"SELECT pg_try_advisory_xact_lock({INGEST_LOCK_KEY})"
 _FIND_DOCUMENT = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_sha256 == bindparam("sha"))
 _NEW_CLAIM = insert(_CLAIMS)
 _NEW_STATEMENT = insert(_STATEMENTS)
@@ -211,17 +222,15 @@ def store_document(session: Session, item: PreparedDocument, settings: MatchSett
     """Write one document with its statements, claims, figures and links; None if it was already stored."""
     writer = Writer(session)
     document = item.document
-    if writer.rows(_FIND_DOCUMENT, {"sha": document.content_sha256}):
-        return None
     if writer.dialect.name == "postgresql":
-        # Writers take turns at matching so two processes never create the same claim twice.
-        writer.connection.execute(select(func.pg_advisory_xact_lock(INGEST_LOCK_KEY)))
-        # Another writer may have stored it while this one waited: look again before writing anything (a source
-        # created here for a document that then turns out stored would be left over).
+        stored, source_id = _pg_take_turn(session, item)
+        if stored:
+            return None
+    else:
         if writer.rows(_FIND_DOCUMENT, {"sha": document.content_sha256}):
             return None
-    source_id = None
-    if document.source:
+        source_id = None
+    if document.source and source_id is None:
         source_id = get_or_create(session, Source, {"name": document.source}, ["name"])
     document_id = insert_ignore(
         session,
@@ -246,6 +255,32 @@ def store_document(session: Session, item: PreparedDocument, settings: MatchSett
     return result
 
 
+def _pg_take_turn(session: Session, item: PreparedDocument) -> tuple[bool, int | None]:
+    """PostgreSQL: take the ingest lock for `item`'s document; whether the document is stored already, and its
+    source's id when that exists.
+
+    Writers take turns at matching so two processes never create the same claim twice. One pipeline (one
+    round trip) tries the lock, then looks the document and its source up (rows of sources are never deleted),
+    tells blocking whether anyone else wrote since this process's last turn (`pg_turn_begins`), and stems the
+    statements. When another writer holds the lock, a stored document is left at once, as before; otherwise
+    this one waits for the lock and looks again (the other writer may have stored it meanwhile).
+    """
+    document = item.document
+    texts = [statement.content for statement in item.statements]
+    turn_values = {"sha": document.content_sha256, "source": document.source}
+    (locked,), turn, stems = claim_index.pg_pipeline(
+        session, [(_PG_TRY_LOCK, {}), (_PG_TURN, turn_values), claim_index.pg_stem_query(texts)]
+    )
+    claim_index.pg_stems_read(session, texts, stems)
+    if not locked[0]:
+        if turn[0][0] is not None:
+            return True, None
+        _, turn = claim_index.pg_pipeline(session, [(_PG_LOCK, {}), (_PG_TURN, turn_values)])
+    stored, xid, snapshot, source_id = turn[0]
+    claim_index.pg_turn_begins(session, int(xid), str(snapshot))
+    return stored is not None, source_id
+
+
 # Given a statement's claimant and span, the claim it must join without matching (re-extraction keeps the
 # claims people have decided about), or None to match as usual.
 KnownClaim = Callable[[int | None, tuple[int, int]], int | None]
@@ -265,6 +300,9 @@ def store_statements(
     claimants: dict[tuple[object, ...], int | None] = {}
     seen_spans: set[tuple[int, int]] = set()
     placed: list[tuple[int, int, int]] = []  # (start, end, claim id) of this document's statements so far
+    statements = list(statements)
+    if statements:
+        claim_index.stem_ahead(session, [statement.content for statement in statements])  # PostgreSQL
     for statement in statements:
         span = (statement.content_span.start, statement.content_span.end)
         if span in seen_spans:
@@ -311,6 +349,8 @@ def _store_statement(
             unrelated=unrelated,
         )
         decision = match_statement(session, new, settings)
+    if writer.dialect.name == "postgresql":
+        return _store_statement_pg(session, document_id, said_on, claimant_id, statement, decision, result)
     if decision.join_claim_id is not None:
         claim_id = decision.join_claim_id
         writer.rowcount(_JOIN_CLAIM, {"claim_id": claim_id, "said_on": said_on})
@@ -373,6 +413,55 @@ def _store_statement(
         )
     result.statements += 1
     result.links += _store_links(writer, claim_id, decision.links)
+    return claim_id
+
+
+def _store_statement_pg(
+    session: Session,
+    document_id: int,
+    said_on: date | None,
+    claimant_id: int | None,
+    statement: ex.Statement,
+    decision: MatchDecision,
+    result: DocumentResult,
+) -> int:
+    """PostgreSQL: the rows `_store_statement` writes, in one round trip (see `pg_write`); the claim's id."""
+    joined = decision.join_claim_id
+    # One link per other claim, in the order the decision gave them (the last proposal for a pair wins).
+    links = {link.claim_id: link for link in decision.links if link.claim_id != joined}
+    speaker = statement.speaker
+    claim_id = pg_write.write_statement(
+        session,
+        claim_id=joined,
+        wording=claim_wording(statement.content) if joined is None else "",
+        statement={
+            "document_id": document_id,
+            "claimant_id": claimant_id,
+            "speaker_surface": speaker.surface,
+            "kind": statement.kind,
+            "text": statement.content,
+            "cue": statement.cue,
+            "venue": statement.venue,
+            "said_on_precision": statement.said_on_precision,
+            "char_start": statement.content_span.start,
+            "char_end": statement.content_span.end,
+            "attribution": speaker.attribution,
+            "confidence": statement.confidence,
+        },
+        said_on=said_on,
+        figures=statement.figures,
+        links=[
+            pg_write.LinkRow(link.claim_id, link.relation, link.score, link.evidence, link.status)
+            for link in links.values()
+        ],
+    )
+    if joined is None:
+        result.claims_new += 1
+    else:
+        claim_index.claim_changed(claim_id)
+        result.claims_joined += 1
+    result.statements += 1
+    result.links += len(links)
     return claim_id
 
 

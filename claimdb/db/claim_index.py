@@ -20,11 +20,12 @@ import time
 import unicodedata
 import weakref
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import text as sql
@@ -96,6 +97,57 @@ def _sqlite_rows(connection: Connection, query: str, parameters: tuple[Any, ...]
     if isinstance(driver, sqlite3.Connection):
         return driver.execute(query, parameters).fetchall()
     return list(connection.exec_driver_sql(query, parameters).fetchall())
+
+
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+@lru_cache(maxsize=256)
+def _pyformat(query: str, binary: frozenset[str]) -> str:
+    """`:name` placeholders as psycopg's `%(name)s`, or `%(name)b` for the `binary` ones (a literal % doubled)."""
+    return _NAMED.sub(lambda m: f"%({m[1]})" + ("b" if m[1] in binary else "s"), query.replace("%", "%%"))
+
+
+def pg_rows(session: Session, query: str, parameters: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """Rows of a query with `:name` parameters, straight from psycopg's cursor on the session's transaction.
+
+    Blocking and ingest run several small queries per statement; on PostgreSQL SQLAlchemy's text() and result
+    machinery cost about as much client time as the server spends on them. Values are passed as they are,
+    as text() passes them.
+    """
+    connection = session.connection()
+    driver = connection.connection.driver_connection
+    if _dialect(session) != "postgresql" or driver is None or not hasattr(driver, "pgconn"):
+        return [tuple(row) for row in connection.execute(sql(query), dict(parameters)).fetchall()]
+    # Lists go in PostgreSQL's binary array format: the text format quotes every element with a regular
+    # expression in Python, six times slower (the values stored are the same).
+    binary = frozenset(name for name, value in parameters.items() if isinstance(value, list))
+    with driver.cursor() as cursor:
+        cursor.execute(_pyformat(query, binary), parameters)
+        return cursor.fetchall() if cursor.description is not None else []
+
+
+def pg_pipeline(session: Session, queries: Sequence[tuple[str, Mapping[str, Any]]]) -> list[list[tuple[Any, ...]]]:
+    """PostgreSQL: the rows of each query, all sent at once (psycopg's pipeline mode): one round trip.
+
+    The server runs them one after the other, each seeing what the ones before it did (and, in READ
+    COMMITTED, whatever was committed before it started).
+    """
+    driver = session.connection().connection.driver_connection
+    if driver is None or not hasattr(driver, "pipeline"):
+        return [pg_rows(session, query, parameters) for query, parameters in queries]
+    cursors = []
+    with driver.pipeline():
+        for query, parameters in queries:
+            binary = frozenset(name for name, value in parameters.items() if isinstance(value, list))
+            cursor = driver.cursor()
+            cursor.execute(_pyformat(query, binary), parameters)
+            cursors.append(cursor)
+    try:
+        return [cursor.fetchall() if cursor.description is not None else [] for cursor in cursors]
+    finally:
+        for cursor in cursors:
+            cursor.close()
 
 
 # --- SQLite -------------------------------------------------------------------------------------------------
@@ -318,6 +370,10 @@ class _Memory:
     indexed: dict[int, frozenset[str]] = field(default_factory=dict)
     indexed_ids: list[int] = field(default_factory=list)
     postings: dict[str, list[int]] = field(default_factory=dict)
+    # PostgreSQL (see `pg_turn_begins`): the previous turn's (pool, own xid, quiet, committed), and whether
+    # the memory may be used now (inside a turn).
+    pg_last: tuple[object, int, bool, bool] | None = None
+    pg_active: bool = False
 
     def clear(self) -> None:
         self.and_ids.clear()
@@ -474,13 +530,64 @@ def _remembered_and_ids(
     return ids
 
 
+def pg_turn_begins(session: Session, xid: int, snapshot: str) -> None:
+    """PostgreSQL: a writer's turn (one document, under ingest's advisory lock) starts; `xid` is its transaction
+    id and `snapshot` a `pg_current_snapshot()` taken in the statement that assigned it.
+
+    PostgreSQL has no `data_version`; transaction ids stand in for it. A turn is quiet when every transaction
+    id below its own had completed (the snapshot's xmax is the turn's id, nothing in progress). When this turn
+    and the previous one are quiet, the previous one committed and their ids are consecutive, no other
+    transaction (of any database on the server) can have committed a write in between, so what blocking
+    remembered still holds; otherwise the memory starts again empty. Until `pg_turn_ends`, claim rows and
+    figures read are remembered (see `remembered_blocking`).
+    """
+    memory = _memory.get()
+    if memory is None:
+        return
+    pool = session.get_bind().engine.pool
+    _xmin, xmax, in_progress = snapshot.split(":")
+    quiet = int(xmax) == xid and not in_progress
+    last = memory.pg_last
+    holds = last is not None and last[0] is pool and last[2] and last[3] and quiet and xid == last[1] + 1
+    too_big = max(len(memory.claims), len(memory.figures)) > _MEMORY_MAX
+    if not holds or memory.connection is not pool or too_big:
+        memory.clear()
+        memory.connection = pool
+    memory.pg_last = (pool, xid, quiet, False)
+    memory.pg_active = True
+
+
+def pg_turn_ends(committed: bool) -> None:
+    """PostgreSQL: the turn started by `pg_turn_begins` ended; its writes are committed, or else forgotten."""
+    memory = _memory.get()
+    if memory is None or not memory.pg_active:
+        return
+    memory.pg_active = False
+    if committed and memory.pg_last is not None:
+        memory.pg_last = (*memory.pg_last[:3], True)
+    else:
+        memory.clear()
+        memory.pg_last = None
+
+
+def _remembered(session: Session) -> _Memory | None:
+    """The enclosing `remembered_blocking` memory, when it may be used now (SQLite, or a PostgreSQL turn)."""
+    memory = _memory.get()
+    if memory is None:
+        return None
+    if _dialect(session) == "postgresql":
+        return memory if memory.pg_active and memory.connection is session.get_bind().engine.pool else None
+    active = _active_memory(session)
+    return None if active is None else active[0]
+
+
 def _claims_by_id(session: Session, claim_ids: Sequence[int]) -> list[Candidate]:
     """Candidates for the given claim ids, in the order given (score 0)."""
     if not claim_ids:
         return []
-    active = _active_memory(session)
+    active = _remembered(session)
     if active is not None:
-        remembered = active[0].claims
+        remembered = active.claims
         missing = [i for i in claim_ids if i not in remembered]
         if missing:
             remembered.update((c.claim_id, c) for c in _read_claims(session, missing))
@@ -493,7 +600,7 @@ def _read_claims(session: Session, claim_ids: Sequence[int]) -> list[Candidate]:
     rows: Iterable[Sequence[Any]]
     if _dialect(session) == "postgresql":
         # One statement text for any number of ids, so the driver prepares it once.
-        rows = session.execute(sql(f"SELECT {columns} FROM claims WHERE id = ANY(:ids)"), {"ids": list(claim_ids)})
+        rows = pg_rows(session, f"SELECT {columns} FROM claims WHERE id = ANY(:ids)", {"ids": list(claim_ids)})
     else:
         marks = ", ".join("?" * len(claim_ids))
         rows = _sqlite_rows(
@@ -510,15 +617,58 @@ def _tsquery_literal(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+# Per connection pool: the terms of the texts stemmed ahead by `stem_ahead` (one document's statements).
+_pg_stemmed: weakref.WeakKeyDictionary[object, dict[tuple[str, frozenset[str]], list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+_PG_TERMS = (
+    "SELECT ARRAY(SELECT lexeme FROM unnest(to_tsvector('english', t.body)) "
+    "WHERE lexeme <> ALL (SELECT unnest(tsvector_to_array(to_tsvector('english', :stop)))) ORDER BY positions[1]) "
+    "FROM unnest(CAST(:texts AS text[])) WITH ORDINALITY AS t(body, n) ORDER BY t.n"
+)
+
+
+def stem_ahead(session: Session, texts: Sequence[str], stopwords: frozenset[str] = frozenset()) -> None:
+    """PostgreSQL: stem `texts` in one round trip, so that `query_terms` of each of them needs none.
+
+    Ingest stems a document's statements before matching them one by one. Only the last call's texts are
+    kept. SQLite stems in this process already: nothing to do.
+    """
+    if _dialect(session) != "postgresql":
+        return
+    ahead = _pg_stemmed.get(session.get_bind().engine.pool)
+    if ahead is not None and all((text, stopwords) in ahead for text in texts):
+        return  # stemmed already, with the turn's first queries (see `pg_stem_query`)
+    query, parameters = pg_stem_query(texts, stopwords)
+    pg_stems_read(session, texts, pg_rows(session, query, parameters), stopwords)
+
+
+def pg_stem_query(texts: Sequence[str], stopwords: frozenset[str] = frozenset()) -> tuple[str, dict[str, Any]]:
+    """The query (and its parameters) that stems `texts` for `stem_ahead`, to send along with others."""
+    return _PG_TERMS, {"texts": list(dict.fromkeys(texts)), "stop": " ".join(sorted(stopwords))}
+
+
+def pg_stems_read(
+    session: Session, texts: Sequence[str], rows: Sequence[Sequence[Any]], stopwords: frozenset[str] = frozenset()
+) -> None:
+    """Keep the rows of `pg_stem_query(texts, stopwords)` for `query_terms`."""
+    unique = list(dict.fromkeys(texts))
+    _pg_stemmed[session.get_bind().engine.pool] = {
+        (text, stopwords): list(row[0]) for text, row in zip(unique, rows, strict=True)
+    }
+
+
 def _pg_query_terms(session: Session, text: str, stopwords: frozenset[str]) -> list[str]:
-    rows = session.execute(
-        sql(
-            "SELECT lexeme FROM unnest(to_tsvector('english', :body)) "
-            "WHERE lexeme <> ALL (SELECT unnest(tsvector_to_array(to_tsvector('english', :stop)))) "
-            "ORDER BY positions[1]"
-        ),
+    ahead = _pg_stemmed.get(session.get_bind().engine.pool)
+    if ahead is not None and (text, stopwords) in ahead:
+        return list(ahead[(text, stopwords)])
+    rows = pg_rows(
+        session,
+        "SELECT lexeme FROM unnest(to_tsvector('english', :body)) "
+        "WHERE lexeme <> ALL (SELECT unnest(tsvector_to_array(to_tsvector('english', :stop)))) "
+        "ORDER BY positions[1]",
         {"body": text, "stop": " ".join(sorted(stopwords))},
-    ).fetchall()
+    )
     return [r[0] for r in rows]
 
 
@@ -557,19 +707,18 @@ def pg_term_rows(
     """As `sqlite_term_rows`: capped counts, and the claim ids of terms within the row budget."""
     if not terms:
         return {}
-    rows = session.execute(
-        sql(
-            "SELECT t.term, h.n, h.ids FROM unnest(CAST(:terms AS text[]), CAST(:queries AS text[])) AS t(term, query) "
-            "CROSS JOIN LATERAL (SELECT count(*) AS n, CASE WHEN count(*) <= :budget THEN array_agg(x.id) END AS ids "
-            "FROM (SELECT id FROM claims WHERE search_vector @@ CAST(t.query AS tsquery) LIMIT :cap) AS x) AS h"
-        ),
+    rows = pg_rows(
+        session,
+        "SELECT t.term, h.n, h.ids FROM unnest(CAST(:terms AS text[]), CAST(:queries AS text[])) AS t(term, query) "
+        "CROSS JOIN LATERAL (SELECT count(*) AS n, CASE WHEN count(*) <= :budget THEN array_agg(x.id) END AS ids "
+        "FROM (SELECT id FROM claims WHERE search_vector @@ CAST(t.query AS tsquery) LIMIT :cap) AS x) AS h",
         {
             "terms": list(terms),
             "queries": [_tsquery_literal(t) for t in terms],
             "cap": cap,
             "budget": budget,
         },
-    ).fetchall()
+    )
     return {term: (int(n), tuple(ids or ())) for term, n, ids in rows}
 
 
@@ -598,20 +747,19 @@ def _pg_candidates(
         if row_cap is None
         else "(SELECT * FROM claims WHERE search_vector @@ CAST(:query AS tsquery) LIMIT :cap)"
     )
-    rows = session.execute(
-        sql(
-            "SELECT c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, "
-            "c.last_said_on, ts_rank(CAST(:weights AS float4[]), c.search_vector, q.query) AS rank "
-            f"FROM {matches} AS c, (SELECT CAST(:query AS tsquery) AS query) AS q "
-            "WHERE c.search_vector @@ q.query ORDER BY rank DESC, c.id LIMIT :k"
-        ),
+    rows = pg_rows(
+        session,
+        "SELECT c.id, c.claimant_id, c.canonical_text, c.title, c.external_id, c.first_said_on, "
+        "c.last_said_on, ts_rank(CAST(:weights AS float4[]), c.search_vector, q.query) AS rank "
+        f"FROM {matches} AS c, (SELECT CAST(:query AS tsquery) AS query) AS q "
+        "WHERE c.search_vector @@ q.query ORDER BY rank DESC, c.id LIMIT :k",
         {
             "weights": rank_weights,
             "query": (" | " if operator == "OR" else " & ").join(_tsquery_literal(t) for t in terms),
             "k": k,
             "cap": row_cap,
         },
-    ).fetchall()
+    )
     return [candidate_from_row(r, float(r[7])) for r in rows]
 
 
@@ -737,9 +885,9 @@ def claim_figures(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple
     ids = sorted(set(claim_ids))
     if not ids:
         return {}
-    active = _active_memory(session)
+    active = _remembered(session)
     if active is not None:
-        remembered = active[0].figures
+        remembered = active.figures
         missing = [i for i in ids if i not in remembered]
         if missing:
             found = _read_figures(session, missing)
@@ -762,7 +910,7 @@ def _read_figures(session: Session, ids: Sequence[int]) -> dict[int, tuple[Figur
     rows: Sequence[Sequence[Any]]
     if _dialect(session) == "postgresql":
         # One statement text for any number of ids, so the driver prepares it once.
-        rows = session.execute(sql(query.format("= ANY(:ids)")), {"ids": ids}).fetchall()
+        rows = pg_rows(session, query.format("= ANY(:ids)"), {"ids": ids})
     else:
         marks = ", ".join("?" * len(ids))
         rows = _sqlite_rows(session.connection(), query.format(f"IN ({marks})"), tuple(ids))

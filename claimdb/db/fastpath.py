@@ -4,8 +4,11 @@ Each call through SQLAlchemy Core costs about 40 us of Python before SQLite sees
 per article. On SQLite the same Core statement is compiled once per (dialect, statement, columns); its SQL text,
 parameter order, bind processors (dates as ISO text, timestamps, JSON) and Python-side column defaults all come
 from that compilation, so what is stored is what Core would have stored. The driver connection is the
-session's own, so the work stays in the session's transaction. PostgreSQL keeps the Core path: there the time
-goes to the server round trip, not to Python.
+session's own, so the work stays in the session's transaction.
+
+PostgreSQL (psycopg) gets the same treatment: Core's compiled SQL (named `%(name)s` parameters), bind
+processors and Python-side defaults, run on the session's psycopg connection. Core's execution and result
+machinery cost about 0.15 ms of Python per statement there, as much as a small query's round trip.
 """
 
 from __future__ import annotations
@@ -95,6 +98,54 @@ def _prepare(dialect: Dialect, statement: ClauseElement, keys: tuple[str, ...]) 
     return _Prepared(compiled.string, names, tuple(processors), fixed, tuple(defaults))
 
 
+@dataclass(frozen=True, slots=True)
+class _PgPrepared:
+    sql: str
+    processors: tuple[tuple[str, _Processor], ...]  # bind processors of the named parameters that have one
+    fixed: Mapping[str, Any]
+    defaults: tuple[tuple[str, Callable[[], Any]], ...]
+
+    def parameters(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        found = {**self.fixed, **values}
+        for name, make in self.defaults:
+            found[name] = make()
+        for name, process in self.processors:
+            found[name] = process(found[name])
+        return found
+
+
+@lru_cache(maxsize=256)
+def _prepare_pg(dialect: Dialect, statement: ClauseElement, keys: tuple[str, ...]) -> _PgPrepared | None:
+    """As `_prepare`, for psycopg's named parameters; None if the statement needs Core's machinery."""
+    compiled = statement.compile(dialect=dialect, column_keys=list(keys))
+    if not isinstance(compiled, SQLCompiler) or dialect.paramstyle != "pyformat":
+        return None
+    if getattr(compiled, "postfetch", None) or getattr(compiled, "literal_execute_params", None):
+        return None
+    if getattr(compiled, "update_prefetch", None) or getattr(compiled, "escaped_bind_names", None):
+        return None
+    defaults: list[tuple[str, Callable[[], Any]]] = []
+    for column in getattr(compiled, "insert_prefetch", ()):
+        make = _default_maker(column)
+        if make is None:
+            return None
+        defaults.append((column.key, make))
+    default_names = {name for name, _ in defaults}
+    processors: list[tuple[str, _Processor]] = []
+    fixed: dict[str, Any] = {}
+    for name, bind in compiled.binds.items():
+        if bind.expanding:
+            return None
+        process = bind.type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            processors.append((name, process))
+        if name not in keys and name not in default_names:
+            if bind.callable is not None or bind.value is None and bind.required:
+                return None
+            fixed[name] = bind.value
+    return _PgPrepared(compiled.string, tuple(processors), fixed, tuple(defaults))
+
+
 @lru_cache(maxsize=64)
 def _returning_id(statement: Insert) -> Insert:
     return statement.returning(statement.table.c.id)  # type: ignore[union-attr]
@@ -110,6 +161,14 @@ class Writer:
         if self.dialect.name == "sqlite":
             driver = self.connection.connection.driver_connection
         self.driver: sqlite3.Connection | None = driver if isinstance(driver, sqlite3.Connection) else None
+        self.pg_driver: Any = None  # the psycopg connection, when the statements can go straight to it
+        if self.dialect.name == "postgresql" and self.dialect.driver == "psycopg":
+            self.pg_driver = self.connection.connection.driver_connection
+
+    def _pg(self, statement: Executable, keys: Sequence[str]) -> _PgPrepared | None:
+        if self.pg_driver is None or not isinstance(statement, ClauseElement):
+            return None
+        return _prepare_pg(self.dialect, statement, tuple(keys))
 
     def _prepared(self, statement: Executable, keys: Sequence[str]) -> _Prepared | None:
         if self.driver is None or not isinstance(statement, ClauseElement):
@@ -118,6 +177,11 @@ class Writer:
 
     def rows(self, statement: Executable, values: Mapping[str, Any]) -> list[tuple[Any, ...]]:
         """All rows the statement returns (a SELECT, or an INSERT ... RETURNING)."""
+        pg = self._pg(statement, list(values))
+        if pg is not None:
+            with self.pg_driver.cursor() as cursor:
+                cursor.execute(pg.sql, pg.parameters(values))
+                return cursor.fetchall() if cursor.description is not None else []
         prepared = self._prepared(statement, list(values))
         if prepared is None or self.driver is None:
             return [tuple(row) for row in self.connection.execute(statement, dict(values)).all()]
@@ -157,6 +221,11 @@ class Writer:
 
     def rowcount(self, statement: Executable, values: Mapping[str, Any]) -> int:
         """Run an UPDATE (or a statement returning nothing) and give the number of rows it changed."""
+        pg = self._pg(statement, list(values))
+        if pg is not None:
+            with self.pg_driver.cursor() as cursor:
+                cursor.execute(pg.sql, pg.parameters(values))
+                return int(cursor.rowcount)
         prepared = self._prepared(statement, list(values))
         if prepared is None or self.driver is None:
             return int(self.connection.execute(statement, dict(values)).rowcount)  # type: ignore[attr-defined]
@@ -165,6 +234,11 @@ class Writer:
     def many(self, statement: Executable, rows: Sequence[Mapping[str, Any]]) -> None:
         """Run a statement returning nothing once per row (all rows have the same keys)."""
         if not rows:
+            return
+        pg = self._pg(statement, list(rows[0]))
+        if pg is not None:
+            with self.pg_driver.cursor() as cursor:
+                cursor.executemany(pg.sql, [pg.parameters(row) for row in rows])
             return
         prepared = self._prepared(statement, list(rows[0]))
         if prepared is None or self.driver is None:
