@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from sqlalchemy import Date, Table, bindparam, case, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -374,46 +374,48 @@ def _store_statement(
         writer.index_claim(claim_id, wording, None)
         claim_index.claim_indexed(session, claim_id, wording, None)  # the text just indexed
         result.claims_new += 1
-    speaker = statement.speaker
     statement_id = writer.insert(
         _NEW_STATEMENT,
-        {
-            "claim_id": claim_id,
-            "document_id": document_id,
-            "claimant_id": claimant_id,
-            "speaker_surface": speaker.surface,
-            "kind": statement.kind,
-            "text": statement.content,
-            "cue": statement.cue,
-            "venue": statement.venue,
-            "said_on": said_on,
-            "said_on_precision": statement.said_on_precision,
-            "char_start": statement.content_span.start,
-            "char_end": statement.content_span.end,
-            "attribution": speaker.attribution,
-            "confidence": statement.confidence,
-        },
+        {"claim_id": claim_id, "said_on": said_on, **_statement_row(document_id, claimant_id, statement)},
     )
     if statement.figures:
-        writer.many(
-            _NEW_FIGURES,
-            [
-                {
-                    "statement_id": statement_id,
-                    "surface": figure.surface,
-                    "value": figure.value,
-                    "value_max": figure.value_max,
-                    "unit": figure.unit,
-                    "qualifier": figure.qualifier,
-                    "char_start": figure.start,
-                    "char_end": figure.end,
-                }
-                for figure in statement.figures
-            ],
-        )
+        writer.many(_NEW_FIGURES, [figure_row(statement_id, figure) for figure in statement.figures])
     result.statements += 1
     result.links += _store_links(writer, claim_id, decision.links)
     return claim_id
+
+
+def _statement_row(document_id: int, claimant_id: int | None, statement: ex.Statement) -> dict[str, Any]:
+    # The columns of a statement row both backends write (SQLite adds claim_id and said_on itself)
+    speaker = statement.speaker
+    return {
+        "document_id": document_id,
+        "claimant_id": claimant_id,
+        "speaker_surface": speaker.surface,
+        "kind": statement.kind,
+        "text": statement.content,
+        "cue": statement.cue,
+        "venue": statement.venue,
+        "said_on_precision": statement.said_on_precision,
+        "char_start": statement.content_span.start,
+        "char_end": statement.content_span.end,
+        "attribution": speaker.attribution,
+        "confidence": statement.confidence,
+    }
+
+
+def figure_row(statement_id: int | None, figure: ex.Figure) -> dict[str, Any]:
+    """A `figures` row for a figure of a statement."""
+    return {
+        "statement_id": statement_id,
+        "surface": figure.surface,
+        "value": figure.value,
+        "value_max": figure.value_max,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "char_start": figure.start,
+        "char_end": figure.end,
+    }
 
 
 def _store_statement_pg(
@@ -429,25 +431,11 @@ def _store_statement_pg(
     joined = decision.join_claim_id
     # One link per other claim, in the order the decision gave them (the last proposal for a pair wins).
     links = {link.claim_id: link for link in decision.links if link.claim_id != joined}
-    speaker = statement.speaker
     claim_id = pg_write.write_statement(
         session,
         claim_id=joined,
         wording=claim_wording(statement.content) if joined is None else "",
-        statement={
-            "document_id": document_id,
-            "claimant_id": claimant_id,
-            "speaker_surface": speaker.surface,
-            "kind": statement.kind,
-            "text": statement.content,
-            "cue": statement.cue,
-            "venue": statement.venue,
-            "said_on_precision": statement.said_on_precision,
-            "char_start": statement.content_span.start,
-            "char_end": statement.content_span.end,
-            "attribution": speaker.attribution,
-            "confidence": statement.confidence,
-        },
+        statement=_statement_row(document_id, claimant_id, statement),
         said_on=said_on,
         figures=statement.figures,
         links=[

@@ -21,7 +21,16 @@ from claimdb.db.fastpath import Writer
 from claimdb.db.models import Document
 from claimdb.db.upsert import insert_ignore_statement
 from claimdb.extract.types import Figure
-from claimdb.ingest import _JOIN_CLAIM, _NEW_CLAIM, _NEW_FIGURES, _NEW_LINKS, _NEW_STATEMENT, INGEST_LOCK_KEY, ingest
+from claimdb.ingest import (
+    _JOIN_CLAIM,
+    _NEW_CLAIM,
+    _NEW_FIGURES,
+    _NEW_LINKS,
+    _NEW_STATEMENT,
+    INGEST_LOCK_KEY,
+    figure_row,
+    ingest,
+)
 from claimdb.readers.types import Document as Article
 
 pytestmark = pytest.mark.postgresql
@@ -90,7 +99,7 @@ def _write_separately(session: Session) -> None:
     statement_id = writer.insert(
         _NEW_STATEMENT, {**_statement(document_id, 0, "Claim one"), "claim_id": first, "said_on": date(2022, 10, 4)}
     )
-    writer.many(_NEW_FIGURES, [_figure(statement_id, f) for f in FIGURES])
+    writer.many(_NEW_FIGURES, [figure_row(statement_id, f) for f in FIGURES])
     second = writer.insert(_NEW_CLAIM, _claim("Claim two", None))
     writer.insert(_NEW_STATEMENT, {**_statement(document_id, 20, "Claim two"), "claim_id": second, "said_on": None})
     writer.many(_NEW_LINKS["postgresql"], [{"claim_a_id": first, "claim_b_id": second, **_link()}])
@@ -106,7 +115,7 @@ def _write_separately(session: Session) -> None:
         _NEW_STATEMENT,
         {**_statement(document_id, 60, "Claim two again"), "claim_id": second, "said_on": date(2023, 5, 6)},
     )
-    writer.many(_NEW_FIGURES, [_figure(statement_id, FIGURES[1])])
+    writer.many(_NEW_FIGURES, [figure_row(statement_id, FIGURES[1])])
 
 
 def _claim(wording: str, said_on: date | None) -> dict[str, Any]:
@@ -116,19 +125,6 @@ def _claim(wording: str, said_on: date | None) -> dict[str, Any]:
         "first_said_on": said_on,
         "last_said_on": said_on,
         "appearance_count": 1,
-    }
-
-
-def _figure(statement_id: int | None, figure: Figure) -> dict[str, Any]:
-    return {
-        "statement_id": statement_id,
-        "surface": figure.surface,
-        "value": figure.value,
-        "value_max": figure.value_max,
-        "unit": figure.unit,
-        "qualifier": figure.qualifier,
-        "char_start": figure.start,
-        "char_end": figure.end,
     }
 
 
@@ -221,7 +217,7 @@ def test_writer_on_psycopg_stores_what_core_stores(postgresql_url: str) -> None:
                 statement_id = writer.insert(
                     _NEW_STATEMENT, {**_statement(document_id, 0, "Claim"), "claim_id": claim, "said_on": None}
                 )
-                writer.many(_NEW_FIGURES, [_figure(statement_id, f) for f in FIGURES])
+                writer.many(_NEW_FIGURES, [figure_row(statement_id, f) for f in FIGURES])
                 assert writer.rows(text("SELECT count(*) FROM figures"), {}) == [(2,)]  # type: ignore[arg-type]
             with database.session() as session:
                 stored[name] = _stored(session)
@@ -283,7 +279,7 @@ def test_blocking_memory_holds_between_turns_only_while_nobody_else_writes(postg
                 statement_id = writer.insert(
                     _NEW_STATEMENT, {**_statement(_document(writer), 0, "Claim"), "claim_id": claim, "said_on": None}
                 )
-                writer.many(_NEW_FIGURES, [_figure(statement_id, FIGURES[0])])
+                writer.many(_NEW_FIGURES, [figure_row(statement_id, FIGURES[0])])
             with database.session(write=True) as session:
                 _turn(session)
                 assert claim_index.claim_figures(session, [claim]) == {claim: (FIGURES[0],)}
