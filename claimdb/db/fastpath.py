@@ -51,6 +51,17 @@ class _Prepared:
         )
 
 
+def _prefetched_defaults(compiled: SQLCompiler) -> list[tuple[str, Callable[[], Any]]] | None:
+    """(column, maker) for each Python-side default the INSERT needs; None when one cannot be made here."""
+    defaults: list[tuple[str, Callable[[], Any]]] = []
+    for column in getattr(compiled, "insert_prefetch", ()):
+        make = _default_maker(column)
+        if make is None:
+            return None
+        defaults.append((column.key, make))
+    return defaults
+
+
 def _default_maker(column: Any) -> Callable[[], Any] | None:
     default = column.default
     if default is None:
@@ -74,12 +85,9 @@ def _prepare(dialect: Dialect, statement: ClauseElement, keys: tuple[str, ...]) 
         return None  # a server-side default to fetch back after the insert: Core knows how
     if getattr(compiled, "literal_execute_params", None):
         return None
-    defaults: list[tuple[str, Callable[[], Any]]] = []
-    for column in getattr(compiled, "insert_prefetch", ()):
-        make = _default_maker(column)
-        if make is None:
-            return None
-        defaults.append((column.key, make))
+    defaults = _prefetched_defaults(compiled)
+    if defaults is None:
+        return None
     if getattr(compiled, "update_prefetch", None):
         return None
     names = tuple(compiled.positiontup)
@@ -124,12 +132,9 @@ def _prepare_pg(dialect: Dialect, statement: ClauseElement, keys: tuple[str, ...
         return None
     if getattr(compiled, "update_prefetch", None) or getattr(compiled, "escaped_bind_names", None):
         return None
-    defaults: list[tuple[str, Callable[[], Any]]] = []
-    for column in getattr(compiled, "insert_prefetch", ()):
-        make = _default_maker(column)
-        if make is None:
-            return None
-        defaults.append((column.key, make))
+    defaults = _prefetched_defaults(compiled)
+    if defaults is None:
+        return None
     default_names = {name for name, _ in defaults}
     processors: list[tuple[str, _Processor]] = []
     fixed: dict[str, Any] = {}
