@@ -617,9 +617,14 @@ def _opens_quote(text: str, pos: int) -> bool:
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    """Drop trailing whitespace and sentence punctuation that lies outside quotation marks."""
+    """Drop trailing whitespace and sentence punctuation that lies outside quotation marks, and the bracket
+    closing a parenthesis the content did not open ("(… Sanders said he would win.)")."""
     while end > start and text[end - 1] in _TRAIL_PUNCT:
         end -= 1
+    while end > start and text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end):
+        end -= 1
+        while end > start and text[end - 1] in _TRAIL_PUNCT:
+            end -= 1
     return end
 
 

@@ -125,3 +125,8 @@ def test_a_titled_name_after_the_is_a_person() -> None:
 def test_an_organisation_named_with_for_is_one_name() -> None:
     statement = only("The conservative group Club for Growth said the harbour tax was a disaster.")
     assert (statement.speaker.name, statement.speaker.kind) == ("Club for Growth", "organisation")
+
+
+def test_a_statement_inside_a_parenthesis_leaves_the_bracket_out() -> None:
+    assert only("(Mayor Anna Berg said the bridge would reopen in May.)").content == "the bridge would reopen in May"
+    assert only("Mayor Anna Berg said the toll (a flat fee) would stay.").content == "the toll (a flat fee) would stay"
