@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import cast
@@ -115,12 +117,18 @@ def names_nobody(name: str) -> bool:
 
 
 def resolve_claimant(
-    session: Session, speaker: Speaker, seen_on: date | None, *, as_written: bool = False
+    session: Session,
+    speaker: Speaker,
+    seen_on: date | None,
+    *,
+    as_written: bool = False,
+    aliases: AliasOwners | None = None,
 ) -> int | None:
     """The claimant id for a speaker, creating it (with aliases and role) on first sight; None if unnamed.
 
     `as_written`: the name comes from imported data ("social media users" on a fact-check), not from the
-    extractor, so it is kept even when it would name nobody in an article."""
+    extractor, so it is kept even when it would name nobody in an article. `aliases`: the owners of the
+    document's names, read at once (`AliasOwners.read`), kept up to date as aliases are added."""
     if not speaker.name or speaker.kind == "anonymous" or (not as_written and names_nobody(speaker.name)):
         return None
     if speaker.attribution == "title" and speaker.kind in ("person", "unknown"):
@@ -130,7 +138,7 @@ def resolve_claimant(
     key = normalize_name(speaker.name)
     if not key:
         return None
-    claimant_id = _find_by_alias(session, key)
+    claimant_id = _find_by_alias(session, key, aliases)
     if claimant_id is None:
         short = _without_middle(key) if speaker.kind == "person" else None
         # "Donald J. Trump", "Hillary Rodham Clinton": the one claimant named "Donald Trump" (an alias would not
@@ -143,10 +151,10 @@ def resolve_claimant(
                 {"name": speaker.name, "kind": speaker.kind, "normalized_key": key},
                 ["normalized_key"],
             )
-            if short is not None and _find_by_alias(session, short) is None:
+            if short is not None and _find_by_alias(session, short, aliases) is None:
                 words = speaker.name.split()  # a later "Donald Trump" finds "Donald J. Trump"
-                add_alias(session, claimant_id, f"{words[0]} {words[-1]}")
-        add_alias(session, claimant_id, speaker.name)
+                add_alias(session, claimant_id, f"{words[0]} {words[-1]}", aliases)
+        add_alias(session, claimant_id, speaker.name, aliases)
     # (Found by its alias: that alias is already recorded.)
     if (
         speaker.surface
@@ -154,7 +162,7 @@ def resolve_claimant(
         and normalize_name(speaker.surface) != key
         and _is_part_of_name(speaker.surface, key)
     ):
-        add_alias(session, claimant_id, speaker.surface)  # "Reznikov" for "Oleksiy Reznikov"
+        add_alias(session, claimant_id, speaker.surface, aliases)  # "Reznikov" for "Oleksiy Reznikov"
     if speaker.title:
         record_role(session, claimant_id, speaker.title, speaker.affiliation or "", seen_on)
     return claimant_id
@@ -217,15 +225,51 @@ def _find_by_key(session: Session, key: str) -> int | None:
     return rows[0][0] if rows else None
 
 
-def _find_by_alias(session: Session, key: str) -> int | None:
+def _find_by_alias(session: Session, key: str, aliases: AliasOwners | None = None) -> int | None:
     # An alias that names exactly one claimant identifies it; a shared surname identifies nobody.
+    if aliases is not None and key in aliases.owners:
+        owners = aliases.owners[key]
+        return next(iter(owners)) if len(owners) == 1 else None
     rows = Writer(session).rows(_ALIAS_OWNERS, {"key": key})
     return rows[0][0] if len(rows) == 1 else None
 
 
-def add_alias(session: Session, claimant_id: int, alias: str) -> None:
-    """Record a surface form for a claimant (idempotent)."""
+@dataclass
+class AliasOwners:
+    """The claimants each of a document's name keys is an alias of, read in one query (ingest: one round trip
+    instead of one per speaker), and kept up to date by `add_alias` within the document's transaction."""
+
+    owners: dict[str, set[int]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, session: Session, speakers: Iterable[Speaker]) -> AliasOwners:
+        """The owners of every key `resolve_claimant` may look up for these speakers."""
+        keys: set[str] = set()
+        for speaker in speakers:
+            if speaker.name:
+                key = normalize_name(speaker.name)
+                keys.add(key)
+                short = _without_middle(key)
+                if short is not None:
+                    keys.add(short)
+        keys.discard("")
+        found = cls({key: set() for key in keys})
+        if keys:
+            for key, claimant_id in Writer(session).rows(_ALIASES_OF, {"keys": sorted(keys)}):
+                found.owners[key].add(claimant_id)
+        return found
+
+
+_ALIASES_OF = select(ClaimantAlias.normalized_alias, ClaimantAlias.claimant_id).where(
+    ClaimantAlias.normalized_alias.in_(bindparam("keys", expanding=True))
+)
+
+
+def add_alias(session: Session, claimant_id: int, alias: str, aliases: AliasOwners | None = None) -> None:
+    """Record a surface form for a claimant (idempotent); `aliases` learns it too."""
     key = normalize_name(alias)
+    if key and aliases is not None and key in aliases.owners:
+        aliases.owners[key].add(claimant_id)
     if key:
         insert_ignore(
             session,

@@ -15,7 +15,7 @@ from sqlalchemy import Date, Table, bindparam, case, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from claimdb.claimants import resolve_claimant
+from claimdb.claimants import AliasOwners, names_nobody, resolve_claimant
 from claimdb.db import claim_index, pg_write
 from claimdb.db.engine import Database, describe_database_error
 from claimdb.db.fastpath import Writer
@@ -303,6 +303,7 @@ def store_statements(
     statements = list(statements)
     if statements:
         claim_index.stem_ahead(session, [statement.content for statement in statements])  # PostgreSQL
+    aliases = AliasOwners.read(session, [s.speaker for s in statements if not names_nobody(s.speaker.name or "")])
     for statement in statements:
         span = (statement.content_span.start, statement.content_span.end)
         if span in seen_spans:
@@ -313,7 +314,7 @@ def store_statements(
         speaker = statement.speaker
         key = (speaker.name, speaker.kind, speaker.title, speaker.affiliation, speaker.attribution, speaker.surface)
         if (key, said_on) not in claimants:  # a speaker is resolved once per document, however often quoted
-            claimants[(key, said_on)] = resolve_claimant(session, statement.speaker, said_on)
+            claimants[(key, said_on)] = resolve_claimant(session, statement.speaker, said_on, aliases=aliases)
         claimant_id = claimants[(key, said_on)]
         claim_id = known_claim(claimant_id, span) if known_claim else None
         stored_in = _store_statement(
