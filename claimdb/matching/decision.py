@@ -115,6 +115,8 @@ def compare(new: NewStatement, claim: ClaimView, settings: MatchSettings) -> Com
 
 def _relation(c: Comparison, settings: MatchSettings) -> tuple[Relation, float] | None:
     """The relation a comparison supports and the similarity it rests on, or None when unrelated."""
+    if c.content_words < settings.min_link_content_words:
+        return None  # one word in common says nothing: "On Twitter", "to comment", "concerns"
     similarity = c.text.score or 0.0
     if c.polarity.level == "differs" and similarity >= settings.suggest_similarity:
         return "contradiction", similarity

@@ -31,6 +31,7 @@ class MatchSettings:
     suggest_similarity: float = 75.0  # a link between this and auto is `suggested`
     same_figure_similarity: float = 50.0  # shared figure with loosely related wording (always suggested)
     min_auto_content_words: int = 8  # shorter statements never auto-merge nor auto-link
+    min_link_content_words: int = 2  # a statement of one content word ("On Twitter", "comment") links nothing
     max_links: int = 5  # links proposed per statement, best first
 
     # figures

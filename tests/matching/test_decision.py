@@ -128,3 +128,11 @@ def test_link_quality_set_every_pair_gets_its_relation() -> None:
     records = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
     missed = [(r["expected"], _outcome(r)[0], r["new"]["text"]) for r in records if _outcome(r)[0] != r["expected"]]
     assert missed == []
+
+
+@pytest.mark.parametrize(("old", "new"), [("to comment", "to comment"), ("On Twitter", "on Twitter")])
+def test_one_content_word_links_nothing(old: str, new: str) -> None:
+    decision = decide_one(ClaimView(7, old, claimant_id=1), NewStatement(new, claimant_id=2))
+    assert (decision.join_claim_id, decision.links) == (None, [])
+    two = decide_one(ClaimView(7, "The offensive has begun", claimant_id=1), NewStatement("The offensive has begun"))
+    assert [link.relation for link in two.links] == ["paraphrase"]  # two content words still link
