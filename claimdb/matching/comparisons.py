@@ -194,6 +194,7 @@ def compare_figures(
     tolerance = settings.figure_relative_tolerance
     changes: list[str] = []
     same: list[str] = []
+    telling = 0
     for figure in new_figures:
         unit = normalize_unit(figure.unit)
         comparable = [other for other in claim_figures if normalize_unit(other.unit) == unit]
@@ -201,13 +202,28 @@ def compare_figures(
             continue
         if any(_same_value(figure, other, tolerance) for other in comparable):
             same.append(describe(figure))
+            telling += _telling(figure, unit)
         else:
             changes.append(f"{describe(comparable[0])} -> {describe(figure)}")
     if changes:
         return Level("figures", "changed", "figures differ: " + "; ".join(changes))
     if same:
-        return Level("figures", "same", "same figures: " + ", ".join(same))
+        # score: how many of the shared figures say something on their own (a count, an amount, a share),
+        # unlike a bare number ("Sept. 11") or a span of time ("eight years")
+        return Level("figures", "same", "same figures: " + ", ".join(same), float(telling))
     return _FIGURES_INCOMPARABLE
+
+
+_SPAN_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "year of age"}
+
+
+def _telling(figure: Figure, unit: str | None) -> bool:
+    # A shared count, amount or share links two claims; a span of time or a bare small whole number (a day of
+    # the month, a chapter) does not. Numbers read from the text alone have no unit: large or fractional count.
+    if unit:
+        return unit not in _SPAN_UNITS
+    value = figure.value
+    return value is not None and (value > 31 or not float(value).is_integer())
 
 
 # --- polarity -----------------------------------------------------------------------------------------------

@@ -123,8 +123,8 @@ def _relation(c: Comparison, settings: MatchSettings) -> tuple[Relation, float] 
     if c.figures.level == "changed" and similarity >= settings.suggest_similarity:
         return "figure_change", similarity
     if c.figures.level == "same" and similarity < settings.suggest_similarity:
-        if similarity >= settings.same_figure_similarity:
-            return "same_figure", similarity
+        if similarity >= settings.same_figure_similarity and (c.figures.score or 0.0) > 0:
+            return "same_figure", similarity  # loosely related wording around a figure that says something
         return None
     if similarity < settings.suggest_similarity:
         return None

@@ -136,3 +136,25 @@ def test_one_content_word_links_nothing(old: str, new: str) -> None:
     assert (decision.join_claim_id, decision.links) == (None, [])
     two = decide_one(ClaimView(7, "The offensive has begun", claimant_id=1), NewStatement("The offensive has begun"))
     assert [link.relation for link in two.links] == ["paraphrase"]  # two content words still link
+
+
+def _years(text: str) -> tuple[Figure, ...]:
+    at = text.index("eight")
+    return (Figure("eight years", at, at + 11, 8.0, None, "year", "exact"),)
+
+
+def test_a_shared_day_or_span_of_time_is_no_same_figure() -> None:
+    day_a = "Thousands marched in the capital to remember the attacks of Sept. 11 and their victims"
+    day_b = "The senator voted against the new harbour budget on Sept. 11 after a long debate in committee"
+    assert decide_one(ClaimView(7, day_a, claimant_id=1), NewStatement(day_b, claimant_id=2)).links == []
+    span_a = "For Mr. Lund, after eight years as mayor, the harbour was the first thing he would change"
+    span_b = "Her efforts as a senator for eight years brought the region a new university hospital"
+    decision = decide_one(
+        ClaimView(7, span_a, claimant_id=1, figures=_years(span_a)),
+        NewStatement(span_b, claimant_id=2, figures=_years(span_b)),
+    )
+    assert decision.links == []
+    amount_a = "Her plan would invest $275 billion in infrastructure, roads and bridges over five years"
+    amount_b = "Critics said her $275 billion infrastructure plan for roads would never pass Congress"
+    shared = decide_one(ClaimView(7, amount_a, claimant_id=1), NewStatement(amount_b, claimant_id=2))
+    assert [link.relation for link in shared.links] == ["same_figure"]
