@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from claimdb.db.fastpath import Writer
 from claimdb.db.models import Claim, Claimant, ClaimantAlias, ClaimantRole, Statement
 from claimdb.db.upsert import get_or_create, insert_ignore
-from claimdb.extract.lexicon import DETERMINERS, PRONOUNS, SPEAKER_NOUNS
+from claimdb.extract.lexicon import DETERMINERS, DOCUMENT_HEADS, PRONOUNS, SPEAKER_NOUNS
 from claimdb.extract.types import Speaker
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -58,16 +58,7 @@ _NOBODY = {
 
 
 # One capitalised word that is a common noun at the start of a sentence ("Poll", "Police said"), not a name
-_COMMON_HEADS = {
-    "poll",
-    "polls",
-    "survey",
-    "report",
-    "study",
-    "statement",
-    "post",
-    "newspaper",
-    "paper",
+_COMMON_HEADS = DOCUMENT_HEADS | {
     "police",
     "department",
     "committee",

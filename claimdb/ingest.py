@@ -15,7 +15,7 @@ from sqlalchemy import Date, Table, bindparam, case, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from claimdb.claimants import AliasOwners, names_nobody, resolve_claimant
+from claimdb.claimants import AliasOwners, resolve_claimant
 from claimdb.db import claim_index, pg_write
 from claimdb.db.engine import Database, describe_database_error
 from claimdb.db.fastpath import Writer
@@ -303,7 +303,7 @@ def store_statements(
     statements = list(statements)
     if statements:
         claim_index.stem_ahead(session, [statement.content for statement in statements])  # PostgreSQL
-    aliases = AliasOwners.read(session, [s.speaker for s in statements if not names_nobody(s.speaker.name or "")])
+    aliases = AliasOwners.read(session, [statement.speaker for statement in statements])
     for statement in statements:
         span = (statement.content_span.start, statement.content_span.end)
         if span in seen_spans:

@@ -97,7 +97,6 @@ def _reextract_one(session: Session, document_id: int, settings: MatchSettings, 
             select(Claim.id, Claim.appearance_count).where(Claim.id.in_(old_claims))
         ).all()
     }
-    single = {claim_id: counts.get(claim_id) == 1 for claim_id in old_claims}
     session.execute(delete(Statement).where(Statement.document_id == document_id))
     taken: set[int] = set()
 
@@ -107,7 +106,7 @@ def _reextract_one(session: Session, document_id: int, settings: MatchSettings, 
         # its claim's only appearance: the claim moves to the new claimant with its links and reviews.
         best = _most_overlapping(old, taken, span, lambda row: row.claimant_id == claimant_id)
         if best is None and claimant_id is not None:
-            best = _most_overlapping(old, taken, span, lambda row: single[row.claim_id])
+            best = _most_overlapping(old, taken, span, lambda row: counts.get(row.claim_id) == 1)
             if best is not None:
                 session.execute(update(Claim).where(Claim.id == old[best].claim_id).values(claimant_id=claimant_id))
         if best is None:

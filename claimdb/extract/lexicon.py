@@ -1288,6 +1288,9 @@ NOUN_CLAIMS = {
 }
 
 # Capitalised single words that name places and other non-persons; never resolved as surnames.
+# Nouns for a document that reports rather than a speaker: "the report", "a new poll"
+DOCUMENT_HEADS = {"poll", "polls", "survey", "report", "study", "statement", "post", "newspaper", "paper"}
+
 NON_PERSON_CAPITALS = {
     "ukraine",
     "russia",

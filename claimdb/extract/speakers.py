@@ -20,6 +20,7 @@ from claimdb.extract.lexicon import (
     AUXILIARIES,
     CAPITAL_STOP,
     DETERMINERS,
+    DOCUMENT_HEADS,
     FEMALE_FIRST_NAMES,
     FEMALE_MARKERS,
     GOVERNMENT_HEADS,
@@ -577,7 +578,6 @@ _GENERIC_ORG_HEADS = {"company", "firm", "group", "corporation", "organization",
 
 
 # Heads that name a document or a poll rather than who stands behind it ("the poll", "the report")
-_DOCUMENT_HEADS = {"poll", "polls", "survey", "report", "study", "statement", "post", "newspaper", "paper"}
 
 
 def _org_kind(name: str) -> ClaimantKind:
@@ -715,7 +715,7 @@ class ArticleContext:
         if head in ORG_HEADS or head in GOVERNMENT_HEADS:
             kind = _org_kind(head)
             named = None
-            if mention.determiner == "the" and head not in _DOCUMENT_HEADS and len(surface.split()) <= 3:
+            if mention.determiner == "the" and head not in DOCUMENT_HEADS and len(surface.split()) <= 3:
                 named = self._named_organisation(head)
             if named is not None:
                 return Speaker(named.name, surface, span, named.kind, None, named.affiliation, "organisation")
@@ -924,7 +924,7 @@ def _proper_org_name(name: str) -> bool:
     return (
         len(parts) > 1
         and parts[0].lower() not in DETERMINERS
-        and parts[-1].lower() not in _DOCUMENT_HEADS
+        and parts[-1].lower() not in DOCUMENT_HEADS
         and all(p[:1].isupper() or p in ("of", "for", "and", "&") for p in parts)
         and _is_org_name(name)
     )
