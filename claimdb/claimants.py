@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import cast
 
 from sqlalchemy import Date, Select, Table, bindparam, case, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from claimdb.db.fastpath import Writer
@@ -135,6 +136,8 @@ def resolve_claimant(
         # "Donald J. Trump", "Hillary Rodham Clinton": the one claimant named "Donald Trump" (an alias would not
         # do: "George Bush" may be an alias of "George W. Bush", who is not "George H. W. Bush")
         claimant_id = _find_by_key(session, short) if short is not None else None
+        if claimant_id is None and speaker.kind == "person":
+            claimant_id = _complete_surname(session, speaker.name, key, aliases)
         if claimant_id is None:
             claimant_id = get_or_create(
                 session,
@@ -211,6 +214,46 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _KEY_OWNER = select(Claimant.id).where(Claimant.normalized_key == bindparam("key"))
 
 
+_BARE_SURNAME_OWNER = select(Claimant.id).where(
+    Claimant.normalized_key == bindparam("surname"), Claimant.kind.in_(("person", "unknown"))
+)
+_COMPLETE_NAME = (
+    update(Claimant)
+    .where(Claimant.id == bindparam("owner"), Claimant.normalized_key == bindparam("surname"))
+    .values(name=bindparam("full_name"), normalized_key=bindparam("full_key"), kind="person")
+)
+
+
+def _surname_key(key: str) -> str | None:
+    words = key.split()
+    if len(words) < 2 or len(words[-1]) < 3 or words[-1] in _SUFFIXES:
+        return None
+    return words[-1]
+
+
+def _complete_surname(session: Session, name: str, key: str, aliases: AliasOwners | None) -> int | None:
+    """The claimant known so far only by the surname of `name`, now given the full name; None if there is none.
+
+    Articles that named "Kasich" alone made a claimant "Kasich"; the first "John Kasich" completes it instead
+    of starting a second person, so the result does not depend on which article came first (the other order
+    already resolves "Kasich" to "John Kasich" through its alias). Only when exactly one claimant answers to
+    the surname, that claimant is the bare surname itself, and this document too calls the person by the
+    surname alone (the evidence the other order needs for its alias: no "Fiona Apple" for a claimant "Apple")."""
+    surname = _surname_key(key)
+    if surname is None or aliases is None or key not in aliases.by_surname or _find_by_key(session, key) is not None:
+        return None
+    owner = _find_by_alias(session, surname, aliases)
+    if owner is None or Writer(session).rows(_BARE_SURNAME_OWNER, {"surname": surname}) != [(owner,)]:
+        return None
+    values = {"owner": owner, "surname": surname, "full_name": name, "full_key": key}
+    try:
+        with session.begin_nested():  # a concurrent writer may have created the full name meanwhile
+            completed = session.execute(_COMPLETE_NAME, values).rowcount  # type: ignore[attr-defined]
+    except IntegrityError:
+        return None
+    return owner if completed else None
+
+
 def _find_by_key(session: Session, key: str) -> int | None:
     rows = Writer(session).rows(_KEY_OWNER, {"key": key})
     return rows[0][0] if rows else None
@@ -231,11 +274,13 @@ class AliasOwners:
     instead of one per speaker), and kept up to date by `add_alias` within the document's transaction."""
 
     owners: dict[str, set[int]] = field(default_factory=dict)
+    by_surname: set[str] = field(default_factory=set)  # full-name keys the document also gives as surname alone
 
     @classmethod
     def read(cls, session: Session, speakers: Iterable[Speaker]) -> AliasOwners:
         """The owners of every key `resolve_claimant` may look up for these speakers."""
         keys: set[str] = set()
+        by_surname: set[str] = set()
         for speaker in speakers:
             if speaker.name:
                 key = normalize_name(speaker.name)
@@ -243,8 +288,13 @@ class AliasOwners:
                 short = _without_middle(key)
                 if short is not None:
                     keys.add(short)
+                surname = _surname_key(key)
+                if surname is not None and speaker.kind == "person":
+                    keys.add(surname)
+                    if speaker.surface and normalize_name(speaker.surface) == surname:
+                        by_surname.add(key)
         keys.discard("")
-        found = cls({key: set() for key in keys})
+        found = cls({key: set() for key in keys}, by_surname)
         if keys:
             for key, claimant_id in Writer(session).rows(_ALIASES_OF, {"keys": sorted(keys)}):
                 found.owners[key].add(claimant_id)

@@ -111,3 +111,48 @@ def test_a_noun_phrase_without_a_name_is_no_claimant(database_url: str, tmp_path
     names = {n.lower() for n in claimants(database_url)}
     assert not names & {"the campaign", "campaign", "analysts", "police", "a utah republican", "utah republican"}, names
     assert any("acme" in n for n in names), names
+
+
+def test_a_surname_seen_first_is_completed_by_the_full_name(database_url: str, tmp_path: Path) -> None:
+    ingest(
+        database_url,
+        tmp_path,
+        [
+            "Halvorsen said the fishing quota would be cut by a third next year.",
+            "Fisheries Minister Petra Halvorsen said on Monday the quota cut was final. "
+            "Halvorsen said the boats would be paid for the lost catch.",
+            "Halvorsen said the ministry would review the quota in the spring.",
+        ],
+    )
+    names = claimants(database_url)
+    assert names.get("Petra Halvorsen") == 4, names  # one person, whichever article came first
+    assert "Halvorsen" not in names, names
+
+
+def test_a_full_name_never_called_by_the_surname_alone_leaves_it(database_url: str, tmp_path: Path) -> None:
+    ingest(
+        database_url,
+        tmp_path,
+        [
+            "Quartz said the new chip would ship to customers in March.",
+            "The singer Mira Quartz said the tour had sold out in two days.",
+        ],
+    )
+    names = claimants(database_url)
+    assert names.get("Quartz") == 1 and names.get("Mira Quartz") == 1, names
+
+
+def test_a_surname_shared_by_two_claimants_is_not_completed(database_url: str, tmp_path: Path) -> None:
+    ingest(
+        database_url,
+        tmp_path,
+        [
+            "Senator Ola Brekke said the tunnel would be finished by 2027. Brekke said it was on budget.",
+            "Mayor Kari Brekke said on Monday the ferry would keep running. Brekke said the town needed it.",
+            "Brekke said the tunnel tolls would stay low for commuters.",  # which Brekke? nobody can tell
+            "Minister Jon Brekke said the road plan was ready. Brekke said it would be published soon.",
+        ],
+    )
+    names = claimants(database_url)
+    assert names.get("Ola Brekke") == 2 and names.get("Kari Brekke") == 2, names
+    assert names.get("Brekke") == 1 and names.get("Jon Brekke") == 2, names
