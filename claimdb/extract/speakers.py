@@ -363,6 +363,28 @@ _NOT_NAME_STARTS = {
     "since",
     "during",
     "despite",
+    "against",
+    "absent",
+    "amid",
+    "among",
+    "about",
+    "around",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "on",
+    "onto",
+    "over",
+    "through",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "upon",
+    "via",
     "republicans",
     "democrats",
     "conservatives",
@@ -381,6 +403,14 @@ _NOT_NAME_STARTS = {
     "voters",
     "officials",
 }
+# Words ending in -ing that start names (given names, surnames, places, "Founding Fathers", "Morning Joe"); any
+# other such word before a name is a participle ("Rebuking Trump", "Following Sanders on MSNBC, Clinton ...")
+_ING_NAMES = {
+    "irving", "sterling", "manning", "channing", "fleming", "harding", "browning", "golding", "redding",
+    "wyoming", "beijing", "nanjing", "kunming", "reading", "flushing", "founding", "morning", "evening",
+    "breaking", "ruling", "shocking", "everything", "nothing", "something", "anything",
+}  # fmt: skip
+_DESCRIPTION_TAILS = {"area", "based", "born", "bred", "raised", "backed", "funded", "owned", "run", "led", "allied"}
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 
 
@@ -390,10 +420,31 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD_RE.findall(text))
 
 
+def _participle_before_name(text: str, rest: list[Word], start: int) -> bool:
+    # "Rebuking Trump as ...", "Entrusting Donald Trump with ...": an -ing word before a given name, or before
+    # one word that is no common word of this article ("Morning Email", "Founding Fathers", "Working America")
+    low = rest[start].low
+    if not low.endswith("ing") or len(low) < 6 or low in _ING_NAMES:
+        return False
+    following = rest[start + 1 :]
+    if following[0].low in _GIVEN_NAMES:
+        return True
+    word = strip_possessive(following[0].low)
+    return (
+        len(following) == 1
+        and word not in _NOT_NAME_STARTS
+        and word not in NON_PERSON_CAPITALS
+        and word not in _lower_words(text)
+    )
+
+
 def _skip_name_prefix(text: str, rest: list[Word], name_start: int) -> int:
     """Move `name_start` past capitalised words that begin a sentence or a headline rather than the name:
     "Does Rubio", "And Marco Rubio", "(See Sexton's timeline)", "the Year Barack Obama"."""
     start = name_start
+    for k in range(len(rest) - 2, start - 1, -1):
+        if "-" in rest[k].low and rest[k].low.rpartition("-")[2] in _DESCRIPTION_TAILS and rest[k + 1].capitalised:
+            return k + 1  # "a Los Angeles-area Sanders volunteer", "Chicago-based Acme Corp.": a description
     if rest and rest[-1].low in ORG_HEADS:
         return name_start  # "One America News Network"
     while len(rest) - start >= 2:
@@ -401,7 +452,12 @@ def _skip_name_prefix(text: str, rest: list[Word], name_start: int) -> int:
         low = t.low.rstrip(".")
         if low in _GIVEN_NAMES or low in ("will", "may") or len(low) < 2 or t.text.isupper():
             break  # a given name, an initial or an acronym ("GOP", "NAACP") starts the name or its title
-        if low in AUXILIARIES or low in DETERMINERS or low in _NOT_NAME_STARTS:
+        if (
+            low in AUXILIARIES
+            or low in DETERMINERS
+            or low in _NOT_NAME_STARTS
+            or _participle_before_name(text, rest, start)
+        ):
             start += 1
         elif (
             # a common word of this article before a given name inside the run: "Real Donald Trump"

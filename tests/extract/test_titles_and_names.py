@@ -82,6 +82,22 @@ def test_a_coordinated_name_gives_no_title() -> None:
             '"I never agreed to it," Berg said of the film.',
             "Anna Berg",
         ),
+        ("Chasing Berg was Ilves, who won 20 percent of the vote.\n\nBerg said she was pleased.", "Berg"),
+        ("Asserting Berg's role as a strategist, the paper ran a profile.\n\nBerg said she was pleased.", "Berg"),
+        (
+            "Anna Berg spoke first.\n\nFollowing Berg at the forum, Tom Ilves said the tax was unfair. "
+            "Berg said the tax would stay.",
+            "Anna Berg",
+        ),
+        (
+            "Anna Berg won the vote.\n\nAgainst Berg on Tuesday, the mayor lost the harbour wards. "
+            "Berg said the result was clear.",
+            "Anna Berg",
+        ),
+        (
+            '"We are still fired up," said Tom Ilves, a Bergen-area Berg volunteer.\n\nBerg said she had the votes.',
+            "Berg",
+        ),
     ],
 )
 def test_a_sentence_opening_word_is_not_part_of_the_name(text: str, name: str) -> None:
@@ -130,3 +146,16 @@ def test_an_organisation_named_with_for_is_one_name() -> None:
 def test_a_statement_inside_a_parenthesis_leaves_the_bracket_out() -> None:
     assert only("(Mayor Anna Berg said the bridge would reopen in May.)").content == "the bridge would reopen in May"
     assert only("Mayor Anna Berg said the toll (a flat fee) would stay.").content == "the toll (a flat fee) would stay"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Irving Kessler said the museum would close in May.", "Irving Kessler"),
+        ("The Oslo-based Nordic Freight Corp. said its profits rose.", "Nordic Freight Corp"),
+        ("Jean-Luc Morel said the treaty was dead.", "Jean-Luc Morel"),
+        ("Founding Fathers Museum director Ann Cole said the exhibit would open in June.", "Ann Cole"),
+    ],
+)
+def test_a_name_or_a_description_before_it(text: str, name: str) -> None:
+    assert only(text).speaker.name == name
