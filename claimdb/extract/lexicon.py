@@ -1287,10 +1287,10 @@ NOUN_CLAIMS = {
     "admission",
 }
 
-# Capitalised single words that name places and other non-persons; never resolved as surnames.
 # Nouns for a document that reports rather than a speaker: "the report", "a new poll"
 DOCUMENT_HEADS = {"poll", "polls", "survey", "report", "study", "statement", "post", "newspaper", "paper"}
 
+# Capitalised single words that name places and other non-persons; never resolved as surnames.
 NON_PERSON_CAPITALS = {
     "ukraine",
     "russia",
