@@ -29,6 +29,7 @@ from claimdb.extract.lexicon import (
     INDEFINITE,
     MALE_FIRST_NAMES,
     MALE_MARKERS,
+    MONTHS,
     NON_PERSON_CAPITALS,
     ORG_HEADS,
     PRONOUNS,
@@ -688,8 +689,11 @@ class ArticleContext:
             parts = mention.name.split()
             if parts[-1].lower() in ORG_HEADS or parts[-1].lower() in NON_PERSON_CAPITALS:
                 continue
-            if any(p.lower() in CAPITAL_STOP for p in parts):
-                continue
+            if any(
+                p.lower() in CAPITAL_STOP and not (k and p.lower() in MONTHS and parts[k - 1].lower() in _GIVEN_NAMES)
+                for k, p in enumerate(parts)
+            ):
+                continue  # but "Theresa May" is a name
             gender = mention.gender or first_name_gender(mention.name)
             context.add_person(Person(mention.name, match.start(), mention.title, mention.affiliation, gender))
         # "President Obama", "Gov. Christie": an office given with the surname of a person named in full

@@ -27,8 +27,10 @@ from claimdb.extract.lexicon import (
     CAPITAL_STOP,
     CUE_FORMS,
     DETERMINERS,
+    FEMALE_FIRST_NAMES,
     INTRO_OPENERS,
     INVERTIBLE,
+    MALE_FIRST_NAMES,
     MONTHS,
     NON_PERSON_CAPITALS,
     NOUN_CLAIMS,
@@ -58,6 +60,8 @@ from claimdb.extract.speakers import ArticleContext, Mention, Word, is_possessiv
 from claimdb.extract.types import DatePrecision, Figure, Span, Speaker, Statement, StatementKind
 from claimdb.extract.venues import find_venue
 
+_GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+_MONTH_GIVEN_NAMES = {"april", "may", "june", "august"}
 _TIME_CORE = {
     *WEEKDAYS,
     "yesterday",
@@ -1235,7 +1239,7 @@ class _UnitParser:
             a - 1 >= 0
             and not self.quoted[a - 1]
             and (
-                toks[a - 1].low in AUXILIARIES
+                (toks[a - 1].low in AUXILIARIES and not self._month_in_name(a - 1))
                 or (
                     toks[a - 1].text.endswith("ly")
                     and len(toks[a - 1].text) > 4
@@ -2143,6 +2147,7 @@ class _UnitParser:
             k >= 0
             and not self.quoted[k]
             and (toks[k].low in _TIME_CORE or toks[k].low in _TIME_GLUE or toks[k].text.isdigit())
+            and not (k == j and self._month_in_name(k))
         ):
             saw_core = saw_core or toks[k].low in _TIME_CORE
             k -= 1
@@ -2170,6 +2175,26 @@ class _UnitParser:
                     if found is not None:
                         self.source_start = min(found[0], self.source_start)
         return found
+
+    def _month_in_name(self, k: int) -> bool:
+        """`Theresa May said`, `April Ryan said`: a month that is part of a person's name, not a time."""
+        toks = self.toks
+        word = toks[k]
+        if word.low not in MONTHS or not word.capitalised:
+            return False
+        before = toks[k - 1] if k >= 1 else None
+        if before is not None and before.capitalised and before.low in _GIVEN_NAMES:
+            return True  # a surname after a given name
+        if word.low in self.context.by_surname and not (before is not None and before.low in _TIME_GLUE):
+            return True  # "May said" after "Theresa May" in the same article
+        return (
+            word.low in _MONTH_GIVEN_NAMES
+            and k + 1 < len(toks)
+            and toks[k + 1].capitalised
+            and toks[k + 1].low not in MONTHS
+            and toks[k + 1].low not in CAPITAL_STOP
+            and not (before is not None and before.low in _TIME_GLUE)  # "in April Ryan said": a time
+        )
 
     def _source_ending(self, j: int) -> tuple[int, int, Mention | None] | None:
         toks = self.toks
@@ -2333,9 +2358,10 @@ class _UnitParser:
         if head.text == "." and j >= 1 and toks[j - 1].text in _COMPANY_ABBREVIATIONS and toks[j - 1].end == head.start:
             return self._np_left(j - 1)  # "Acme Corp. said": the name, without its full stop
         low = head.low.rstrip(".")
+        month_name = self._month_in_name(j)
         if (
             not head.text[:1].isalnum()
-            or low in NP_STOP
+            or (low in NP_STOP and not month_name)
             or low in _COORDINATORS
             or low in _LEFT_PREPOSITIONS
             or low == "of"
@@ -2344,7 +2370,13 @@ class _UnitParser:
             return None
         determiner_needed = False
         if head.capitalised:
-            if low in CAPITAL_STOP and low != "i" and low not in SPEAKER_NOUNS and low not in _QUANTITY_HEADS:
+            if (
+                low in CAPITAL_STOP
+                and low != "i"
+                and low not in SPEAKER_NOUNS
+                and low not in _QUANTITY_HEADS
+                and not month_name
+            ):
                 return None
         elif not (low in SPEAKER_NOUNS or low in TITLE_WORDS or low in ORG_HEADS or low in _QUANTITY_HEADS):
             determiner_needed = True
@@ -2376,7 +2408,7 @@ class _UnitParser:
                 a -= 1
                 found_det = True
                 continue
-            if t.capitalised and tl not in CAPITAL_STOP:
+            if t.capitalised and (tl not in CAPITAL_STOP or self._month_in_name(a - 1)):
                 a -= 1
                 continue
             if tl in TITLE_WORDS or is_possessive(t.text):

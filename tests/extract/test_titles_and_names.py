@@ -159,3 +159,30 @@ def test_a_statement_inside_a_parenthesis_leaves_the_bracket_out() -> None:
 )
 def test_a_name_or_a_description_before_it(text: str, name: str) -> None:
     assert only(text).speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Prime Minister Teresa May said the talks would go on until March.", "Teresa May"),
+        ("Teresa May told MPs on Monday that the deal was done.", "Teresa May"),
+        ("April Lund said the briefing was cut short.", "April Lund"),
+        ("June Ekberg said the song was written in May.", "June Ekberg"),
+    ],
+)
+def test_a_month_that_is_part_of_a_name(text: str, name: str) -> None:
+    assert only(text).speaker.name == name
+
+
+def test_a_surname_that_is_a_month_is_found_again() -> None:
+    text = "Prime Minister Teresa May spoke on Monday.\n\nMay said she would not resign."
+    assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Teresa May"]
+
+
+@pytest.mark.parametrize(
+    "text", ["In April Lund said the plan would fail.", "Teresa May spoke. In May, officials said jobs grew."]
+)
+def test_a_month_after_in_is_a_time(text: str) -> None:
+    assert all(
+        s.speaker.name != "April Lund" and "May" not in (s.speaker.name or "") for s in extract_statements(text, PUB)
+    )
