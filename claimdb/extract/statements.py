@@ -447,6 +447,8 @@ _SAFE_PRESENT = {
     "blame",
     "describe",
 }
+# cue verbs whose present forms are never the head of a noun phrase ("the lawsuit says.", "the memo argues.")
+_NEVER_NOUNS = {"say", "tell", "argue", "insist", "contend", "explain", "admit", "concede", "add", "write", "allege"}
 # first words of a comma-bounded adverbial between a source and its cue ("X, however, said")
 _ADVERBIAL_OPENERS = {
     "however",
@@ -529,6 +531,34 @@ _NESTED_SPEECH_CUES = {
     "according to",
     "according",
 }
+# nouns for people who speak for someone ("aides to the mayor", "an adviser to Ann Lee")
+_TO_SPEAKER_NOUNS = {
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "counsel",
+    "consultant",
+    "consultants",
+    "ally",
+    "allies",
+    "assistant",
+    "assistants",
+    "strategist",
+    "strategists",
+    "source",
+    "sources",
+    "people",
+    "those",
+    "someone",
+    "donor",
+    "donors",
+}
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 _FINITE_VERBS = {
     "is",
@@ -610,6 +640,13 @@ def _quote_ends(before: str) -> bool:
     if tail[0] == ",":
         return _closes_quote(before, len(before))
     return tail[1] == "," and _closes_quote(before, len(before) - 1)
+
+
+def _quote_ends_sentence(before: str) -> bool:
+    """True when `before` ends with a quotation closed after a question or exclamation mark: `“Q?”`, `“Q!”`."""
+    if before.endswith(("?''", "!''")):
+        return True
+    return len(before) >= 2 and before[-2] in "?!" and _closes_quote(before, len(before))
 
 
 def _opens_quote(text: str, pos: int) -> bool:
@@ -1313,7 +1350,9 @@ class _UnitParser:
         joint = before[-1:] if before else ""
         pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or _closes_quote(before, len(before)))
         # '“Q,” Kasich told a crowd in Berea': after a closed quotation, whatever follows the cue is frame
-        after_quote = _quote_ends(before) and _opens_quote(text, _trim_start(text, self.start, self.end))
+        after_quote = (_quote_ends(before) or _quote_ends_sentence(before)) and _opens_quote(
+            text, _trim_start(text, self.start, self.end)
+        )
         if pre_is_content and joint == "," and source is not None and self._opening_noun_phrase(sa):
             pre_is_content = False  # "Nevada's governor, Brian Sandoval, said": a title phrase, then the name
         if pre_is_content and joint == "," and source is not None:
@@ -1398,15 +1437,19 @@ class _UnitParser:
                 joint = before[-1:]
                 quoted_before = _quote_ends(before) or (joint in "?!" + CLOSING_MARKS + STRAIGHT_MARK)
                 quoted_before = quoted_before and _closes_quote(before, len(before) - (joint == ","))
-                if (joint == "," or quoted_before) and (
-                    (quoted_before and _opens_quote(text, _trim_start(text, self.start, self.end)))
-                    or (self._frame_like(after) and not self._clause_after(after))
+                if (
+                    before
+                    and (joint == "," or quoted_before)
+                    and (
+                        (quoted_before and _opens_quote(text, _trim_start(text, self.start, self.end)))
+                        or (self._frame_like(after) and not self._clause_after(after))
+                    )
                 ):
                     trailing = self._trailing(before, cue, subject[0], subject[1], None, after)
                     if trailing is not None:
                         return trailing
                     return None
-            if subject is not None and self._clause_or_object_after(base, after):
+            if subject is not None and (quote_next or self._clause_or_object_after(base, after)):
                 return self._forward(base, cue, subject[0], subject[1], None, after)
         if source is None or weak:
             return None
@@ -1606,15 +1649,23 @@ class _UnitParser:
         fl, hl = first.low.rstrip("."), head.low.rstrip(".")
         # "About four in 10 said", "nearly three in five said", "26% say"
         ratio = last - 2 >= start and toks[last - 1].low == "in" and (head.text[:1].isdigit() or hl in _NUMBER_WORDS)
+        # "One in five say", "about one in four said": "one" opens a ratio, not a pronoun
+        at_least = ratio and fl == "one" and last - 2 == start
         percent = head.text == "%" and last > start and toks[last - 1].text[:1].isdigit()
         # "proponents of the ban say", "former officials in the agency said": a plain speaker noun
         speaker_noun = any(t.low in SPEAKER_NOUNS for t in toks[start : last + 1] if t.text[:1].islower())
-        at_least = fl == "at" and start + 1 < last and toks[start + 1].low in ("least", "most")
+        at_least = at_least or (fl == "at" and start + 1 < last and toks[start + 1].low in ("least", "most"))
         # "About four in 10 said", "Nearly half of voters say": a quantity opens the subject
         nxt_low = toks[start + 1].low if start + 1 <= last else ""
         at_least = at_least or (
             fl in ("about", "nearly", "almost", "roughly", "more", "over", "fewer", "less")
-            and (nxt_low[:1].isdigit() or nxt_low in _NUMBER_WORDS or nxt_low in _QUANTITY_HEADS or nxt_low == "than")
+            and (
+                nxt_low[:1].isdigit()
+                or nxt_low in _NUMBER_WORDS
+                or nxt_low in _QUANTITY_HEADS
+                or nxt_low == "than"
+                or (nxt_low == "one" and ratio)
+            )
         )
         if not (
             first.capitalised
@@ -1634,28 +1685,43 @@ class _UnitParser:
             return None
         if hl in NP_STOP or hl in _LEFT_PREPOSITIONS or hl in ("of", "and") or hl in PRONOUNS:
             return None
-        if (not head.text[:1].isalnum() and not percent) or (not head.capitalised and _adjective_like(head)):
+        if (not head.text[:1].isalnum() and not percent) or (
+            not head.capitalised and _adjective_like(head) and not ratio
+        ):
             return None
         for n in range(start, a):
             if n in inner:
                 continue
             t = toks[n]
             tl = t.low
+            if tl == "to" and n > start and self._addressee_to(n):
+                continue  # "Aides to the mayor say", "A source speaking to WXYZ said"
             if tl in _FINITE_VERBS or tl in ("be", "been", "being", "not", "to") or tl.endswith(("n't", "n\u2019t")):
                 return None
             if t.text[:1].islower() and tl.endswith(("ed", "ing")) and tl not in _POST_MODIFIERS:
                 nxt = toks[n + 1].low if n + 1 < a else ""
-                if nxt not in _LEFT_PREPOSITIONS and nxt != "of":
+                if nxt not in _LEFT_PREPOSITIONS and nxt != "of" and not (nxt == "to" and self._addressee_to(n + 1)):
                     return None  # a verb inside: "The deal binds", "Trump won and ..."
             if tl in CUE_FORMS and t.text[:1].islower():
                 form_base = CUE_FORMS[tl]
                 gerund = tl.endswith("ing") and n + 1 < a and toks[n + 1].low in ("for", "of", "on", "about")
+                gerund = gerund or (n + 1 < a and toks[n + 1].low == "to" and self._addressee_to(n + 1))
                 if tl not in (form_base, form_base + "s", form_base + "es") and not gerund:
                     return None  # "Sanders said he didn't seek": a verb, so not one noun phrase
                 if n > start and toks[n - 1].low not in _ARTICLES and not toks[n - 1].text[:1].isupper():
-                    if not is_possessive(toks[n - 1].text):
+                    if not is_possessive(toks[n - 1].text) and not (gerund and tl in ("speaking", "talking")):
                         return None
         return start, last
+
+    def _addressee_to(self, n: int) -> bool:
+        """`toks[n]` is a "to" that ties a noun phrase to a speaker noun or a verb of speaking: "aides to the
+        mayor", "a source speaking to WXYZ", "an adviser to Ann Lee"; not an infinitive ("wants to know")."""
+        toks = self.toks
+        prev = toks[n - 1].low.rstrip(".")
+        if prev not in _TO_SPEAKER_NOUNS and prev not in ("speaking", "talking", "close", "closest"):
+            return False
+        nxt = toks[n + 1] if n + 1 < len(toks) else None
+        return nxt is not None and (nxt.capitalised or nxt.low in ("the", "a", "an", "his", "her", "their"))
 
     def _quote_resumes(self, after: int) -> int | None:
         """The index of the mark reopening a quotation after `, ` within a short frame after the cue."""
@@ -1740,6 +1806,8 @@ class _UnitParser:
         nxt = self.toks[i + 1].low if i + 1 < len(self.toks) else "."
         if nxt not in _NOUN_FOLLOWERS:
             return False  # "the polls show that ...": a clause follows, so a verb
+        if base in _NEVER_NOUNS and nxt in (".", ","):
+            return False  # "..., the lawsuit says.": "says" ends no noun phrase
         h = self.toks[head]
         hl = h.low.rstrip(".")
         if h.capitalised or hl in PRONOUNS or hl in SPEAKER_NOUNS or hl in TITLE_WORDS or hl in ORG_HEADS:
