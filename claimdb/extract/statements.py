@@ -531,6 +531,37 @@ _NESTED_SPEECH_CUES = {
     "according to",
     "according",
 }
+# cues whose object is the person told: `..., he told the court in a filing.`
+_ADDRESSEE_CUES = {"tell", "assure", "remind", "inform"}
+_AUDIENCES = {
+    "crowd",
+    "crowds",
+    "audience",
+    "audiences",
+    "court",
+    "jury",
+    "judge",
+    "panel",
+    "committee",
+    "board",
+    "station",
+    "newspaper",
+    "paper",
+    "network",
+    "magazine",
+    "host",
+    "interviewer",
+    "rally",
+    "gathering",
+    "congregation",
+    "students",
+    "workers",
+    "advisers",
+    "aides",
+    "staff",
+    "friends",
+    "crew",
+}
 # nouns for people who speak for someone ("aides to the mayor", "an adviser to Ann Lee")
 _TO_SPEAKER_NOUNS = {
     "aide",
@@ -1334,6 +1365,12 @@ class _UnitParser:
                 after = that if that is not None else after
             return self._participle(cue, after, previous)
         source = self._source_left(src_a)  # "Cruz himself said": the reflexive is neither source nor cue
+        if (
+            source is not None
+            and source[2] is None
+            and (toks[i].low not in (base, base + "s", base + "es") or base in _NEVER_NOUNS)
+        ):
+            source = self._bare_modifiers(source, after)  # not "..., Deep Southern states."
         if source is not None and a == i and self._noun_reading(i, base, source[1]):
             return None  # "the terror attacks on", "get the keys back": a noun phrase, not a speaker and a verb
         if source is not None and (base in _RAISING or self._passive(a, i) and base not in _EXPERIENCER_PASSIVES):
@@ -1378,7 +1415,7 @@ class _UnitParser:
             pre_is_content
             and source is not None
             and toks[a - 1].low != "that"  # "Future45, a super PAC that intends to ...": a relative clause
-            and (after_quote or self._frame_like(after))
+            and (after_quote or self._frame_like(after) or self._addressee_then_frame(base, after))
             and not self._intro_then_clause(sa, after)
             and (after_quote or _closes_quote(before, len(before)) or not self._clause_after(after))
         ):
@@ -2150,6 +2187,8 @@ class _UnitParser:
             return False
         if any(t.text == "," for t in toks[first : sa - 1]):
             return False  # "If we lose, we lose, Smith said": a clause, not a phrase
+        if toks[first].low == "this" and any(t.low in _FINITE_VERBS for t in toks[first + 1 : sa - 1]):
+            return False  # "This is not about me, Hale told his aides ...": a clause, not "This week"
         rest = [t for t in toks[after:] if t.text[:1].isalnum()]
         return len(rest) >= 3
 
@@ -2164,6 +2203,62 @@ class _UnitParser:
             if t.low == "that" or (k > after and t.low in _FINITE_VERBS):
                 return k + 2 < len(toks)
         return False
+
+    def _bare_modifiers(self, source: tuple[int, int, Mention | None], after: int) -> tuple[int, int, Mention | None]:
+        """`..., law enforcement officials say.`: lower-case modifiers with no determiner between the comma and a
+        speaker noun belong to the source when the cue ends the unit."""
+        toks = self.toks
+        sa, sb, _ = source
+        if toks[sb].low not in SPEAKER_NOUNS and toks[sb].low not in TITLE_WORDS:
+            return source
+        if after < len(toks) and toks[after].text not in (".", "!", "?"):
+            return source
+        m = sa
+        while m - 1 >= 0 and sa - (m - 1) <= 3:
+            t = toks[m - 1]
+            tl = t.low
+            if self.quoted[m - 1] or not t.text.isalpha() or not t.text.islower():
+                break
+            if tl in NP_STOP or tl in CUE_FORMS or tl in AUXILIARIES or tl in _FINITE_VERBS or tl in DETERMINERS:
+                break
+            if tl in _COORDINATORS or tl in _LEFT_PREPOSITIONS or tl in _RELATIVES or tl.endswith("ly"):
+                break
+            m -= 1
+        if m == sa or m < 1 or toks[m - 1].text != ",":
+            return source
+        self.source_start = min(self.source_start, m)
+        return m, sb, None
+
+    def _addressee_then_frame(self, base: str, after: int) -> bool:
+        """`..., he told the court in a filing.`: an addressee after a cue of telling, then only a frame."""
+        if base not in _ADDRESSEE_CUES or after >= len(self.toks):
+            return False
+        toks = self.toks
+        k = after
+        if toks[k].low in _OBJECT_PRONOUNS:
+            k += 1
+        else:
+            if toks[k].low in ("the", "a", "an", "his", "her", "their", "its", "our", "my"):
+                k += 1
+            start = k
+            while (
+                k < len(toks)
+                and k - start < 4
+                and toks[k].text.isalpha()
+                and not self.quoted[k]
+                and toks[k].low not in _FRAME_START
+                and toks[k].low not in _RELATIVES
+                and toks[k].low not in _FINITE_VERBS
+                and toks[k].low not in CUE_FORMS
+            ):
+                k += 1
+            if k == start:
+                return False
+            head = toks[k - 1]
+            hl = head.low.rstrip(".")
+            if not (head.capitalised or hl in SPEAKER_NOUNS or hl in TITLE_WORDS or hl in _AUDIENCES):
+                return False  # "Francis told the story of Nineveh": a thing told, not a person
+        return k >= len(toks) or self._frame_like(k)
 
     def _frame_like(self, after: int) -> bool:
         toks = self.toks
@@ -2205,6 +2300,16 @@ class _UnitParser:
         toks = self.toks
         self.source_start = a
         j = a - 1
+        if j >= 2 and self._dash(j):
+            # "A former governor -- Tom Reed, who lost in 2010 -- said": the source is before the parenthetical
+            opening = self._opening_dash(j)
+            if opening is not None:
+                found = self._source_ending(opening - 1)
+                if found is not None and not toks[found[1]].capitalised and _adjective_like(toks[found[1]]):
+                    return None  # "His strong - and unwavering - support": an adjective, then a noun
+                if found is not None:
+                    self.source_start = min(found[0], self.source_start)
+                return found
         k = j
         saw_core = False
         while (
@@ -2238,6 +2343,36 @@ class _UnitParser:
                     if found is not None:
                         self.source_start = min(found[0], self.source_start)
         return found
+
+    def _dash(self, k: int) -> bool:
+        """`toks[k]` is a dash between words: an em or en dash, or a hyphen with a space or a hyphen on each side."""
+        t = self.toks[k]
+        if t.text in ("\u2014", "\u2013", "\u2015"):
+            return True
+        if t.text != "-":
+            return False
+        before = self.text[t.start - 1 : t.start]
+        after = self.text[t.end : t.end + 1]
+        return before in (" ", "-", "\u00a0") and after in (" ", "-", "\u00a0")
+
+    def _opening_dash(self, j: int) -> int | None:
+        """The first token of the dash that opens the parenthetical closed by the dash at `toks[j]`."""
+        toks = self.toks
+        k = j
+        while k - 1 >= 0 and toks[k - 1].text == "-" and toks[k].text == "-":
+            k -= 1  # "--" is two tokens
+        closing = toks[j].text
+        m = k - 1
+        while m >= 1 and k - m <= 30:
+            t = toks[m]
+            if self.quoted[m] or _is_mark(t.text) or t.text in (".", ";", ":", "?", "!"):
+                return None
+            if t.text == closing and self._dash(m):
+                while m - 1 >= 0 and toks[m - 1].text == "-" and toks[m].text == "-":
+                    m -= 1
+                return m if k - m >= 3 and m >= 1 else None
+            m -= 1
+        return None
 
     def _source_ending(self, j: int) -> tuple[int, int, Mention | None] | None:
         toks = self.toks

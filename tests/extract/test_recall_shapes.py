@@ -54,3 +54,42 @@ def test_a_source_speaking_to_a_station_speaks() -> None:
 def test_an_infinitive_in_the_subject_still_stops_the_subject_rule() -> None:
     text = "Plans to widen the road said nothing about the trees."
     assert all(s.speaker.surface != "Plans to widen the road" for s in extract_statements(text))
+
+
+def test_dash_parenthetical_between_source_and_cue() -> None:
+    s = only("Ana Lopes — who chairs the harbour board — said the cranes would be sold.")
+    assert s.content == "the cranes would be sold"
+    assert s.speaker.name == "Ana Lopes"
+
+
+def test_spaced_double_hyphen_parenthetical_between_source_and_cue() -> None:
+    s = only("Ana Lopes, head of the Dock Union -- which was founded in 1921 -- said the strike would go on.")
+    assert s.content == "the strike would go on"
+    assert s.speaker.name == "Ana Lopes"
+
+
+def test_adjective_before_a_dash_parenthetical_is_no_source() -> None:
+    text = "Her constant - and largely silent - support among dockers makes the mayor strong."
+    assert all(s.speaker.surface != "Her constant" for s in extract_statements(text))
+
+
+def test_told_an_audience_then_a_frame_is_a_trailing_attribution() -> None:
+    s = only("The depot was never safe, Ana Lopes told the court in her filing.")
+    assert s.content == "The depot was never safe"
+    assert s.speaker.name == "Ana Lopes"
+
+
+def test_told_a_thing_is_not_an_audience() -> None:
+    text = "At the final service, held by the river, Father Ivo Stan told the old story of the flood."
+    assert all(s.content != "At the final service, held by the river" for s in extract_statements(text))
+
+
+def test_a_clause_opened_by_this_is_content_not_an_introduction() -> None:
+    s = only("This is not about the money, Mayor Ines Varga told her closest advisers as the vote began.")
+    assert s.content == "This is not about the money"
+
+
+def test_bare_modifiers_before_a_trailing_speaker_noun() -> None:
+    s = only("The ferry will not sail this winter, port authority officials say.")
+    assert s.content == "The ferry will not sail this winter"
+    assert s.speaker.surface == "port authority officials"
