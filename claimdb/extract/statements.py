@@ -531,6 +531,8 @@ _NESTED_SPEECH_CUES = {
     "according to",
     "according",
 }
+# "many of them", "most of whom": a quantity that opens an appositive about the phrase before it
+_QUANTITY_OPENERS = {"many", "most", "some", "all", "both", "each", "several", "none", "few", "half"}
 # cues whose object is the person told: `..., he told the court in a filing.`
 _ADDRESSEE_CUES = {"tell", "assure", "remind", "inform"}
 _AUDIENCES = {
@@ -1358,7 +1360,17 @@ class _UnitParser:
         cue = (toks[a].start, toks[b].end)
         if a == i and a >= 1 and toks[a - 1].low == "having" and a - 1 == self._first_content_index():
             return self._perfect_participle(cue, after)
-        if toks[i].low.endswith("ing") and a > 0 and toks[a - 1].text == ",":
+        comma_before = a > 0 and (
+            toks[a - 1].text == ","
+            # '... a “ridiculous idea,” adding that ...': the comma sits inside the closing quotation mark
+            or (
+                a > 1
+                and toks[a - 2].text == ","
+                and _is_mark(toks[a - 1].text)
+                and _closes_quote(text, toks[a - 1].end)
+            )
+        )
+        if toks[i].low.endswith("ing") and comma_before:
             # ", saying ...": the participle shares the subject of the clause it hangs on
             if base in OBJECT_CUES:
                 that = self._find_that(after, 8)  # ", telling a TV station that ...": the object is frame
@@ -1426,9 +1438,17 @@ class _UnitParser:
             inverted = self._inverted(before, cue, after)
             if inverted is not None:
                 return inverted
-        if source is None and a > 0 and toks[a - 1].low in _COORDINATORS and not weak:
+        joint_at = a - 1
+        if source is None and a > 1 and toks[a - 1].low in _TIME_CORE:
+            # "Reed freed up funds and on Monday announced that ...": a time phrase after the coordinator
+            c = a - 1
+            while c > 0 and a - c <= 4 and (toks[c].low in _TIME_CORE or toks[c].low in ("on", "last", "this", "late")):
+                c -= 1
+            if toks[c].low in ("and", "but", "then"):
+                joint_at = c
+        if source is None and joint_at >= 0 and toks[joint_at].low in _COORDINATORS and not weak:
             # "Warren appeared on the show and endorsed Clinton": the clause's subject speaks
-            subject = self._clause_subject(toks[a - 1].start)
+            subject = self._clause_subject(toks[joint_at].start)
             if subject is not None:
                 return self._forward(base, cue, subject[0], subject[1], None, after)
         if (
@@ -1508,6 +1528,8 @@ class _UnitParser:
                 self.no_speaker = False
                 draft.speaker = self._speaker(agent_start, agent_end - 1, None)
                 rest = agent_end + 1 if agent_end < len(toks) and toks[agent_end].text == "," else agent_end
+                if rest > agent_end and rest < len(toks) and toks[rest].low in ("who", "whose", "which"):
+                    rest = len(toks)  # "… was praised by Ann Lopes, who noted that …": her own statement follows
                 if rest < len(toks) and self._has_words(toks[rest].start, self.end, 2):
                     rest_piece = (toks[rest].start, _trim_end(text, toks[rest].start, self.end))
                     draft.parts = ((subject_start, subject_end), rest_piece)
@@ -1720,8 +1742,18 @@ class _UnitParser:
             return None
         if (head.text[:1].isdigit() or hl in DETERMINERS) and not ratio:
             return None
-        if hl in NP_STOP or hl in _LEFT_PREPOSITIONS or hl in ("of", "and") or hl in PRONOUNS:
-            return None
+        partitive = (
+            hl in ("them", "us", "those", "whom")
+            and last - 2 >= start
+            and toks[last - 1].low == "of"
+            and (
+                toks[last - 2].low in _QUANTITY_OPENERS
+                or toks[last - 2].low in _NUMBER_WORDS
+                or toks[last - 2].low == "one"
+            )
+        )
+        if (hl in NP_STOP or hl in _LEFT_PREPOSITIONS or hl in ("of", "and") or hl in PRONOUNS) and not partitive:
+            return None  # but "most of them said", "two of them told"
         if (not head.text[:1].isalnum() and not percent) or (
             not head.capitalised and _adjective_like(head) and not ratio
         ):
@@ -2414,9 +2446,25 @@ class _UnitParser:
             if opener.low == "which" or self._participle_appositive(k + 1, end):
                 # "The report, published by X on Monday, estimated": the phrase that opens the sentence speaks
                 found = self._source_at(k - 1, [])
-                if found is not None and found[0] == self._first_content_index():
+                first = self._first_content_index()
+                if found is None or found[0] != first:
+                    phrase = self._subject_phrase(k)  # "Executives for Acme, which ..., say"
+                    found = (phrase[0], phrase[1], None) if phrase is not None else found
+                if found is not None and found[0] == first:
                     self.source_start = min(found[0], self.source_start)
                     return found
+            if opener.low == "including" or (
+                opener.low in _QUANTITY_OPENERS and k + 2 < end and toks[k + 2].low == "of"
+            ):
+                # "Several candidates, including Reed, said", "His critics, many of them farmers, argue": the
+                # phrase before the appositive speaks
+                found = self._source_at(k - 1, [])
+                if found is None:
+                    phrase = self._subject_phrase(k)
+                    found = (phrase[0], phrase[1], None) if phrase is not None else None
+                if found is not None:
+                    self.source_start = min(found[0], self.source_start)
+                return found
             if opener.low == "which":
                 j = k  # "X, director of CREDO Action, which organized the letter, said": X speaks
                 continue
@@ -2477,7 +2525,7 @@ class _UnitParser:
                 return None
             relative = None
             if head.low in ("who", "which") and j >= 2 and toks[j - 1].text == ",":
-                np = self._np_left(j - 2)
+                np = self._np_left(j - 2, after_preposition=head.low == "who")
                 if np is None:
                     return None
                 relative = parse_mention(self.text, toks[np[0] : np[1] + 1])
@@ -2530,7 +2578,9 @@ class _UnitParser:
                 return antecedent if antecedent is not None else np
         return np
 
-    def _np_left(self, j: int) -> tuple[int, int] | None:
+    def _np_left(self, j: int, after_preposition: bool = False) -> tuple[int, int] | None:
+        """The noun phrase ending at `toks[j]`; None after a preposition unless `after_preposition` ("backed
+        by Ann Lopes, who ...", "an adviser to Trump, who ...": the antecedent of a relative pronoun)."""
         toks = self.toks
         head = toks[j]
         if head.text == "." and j >= 1 and toks[j - 1].text in _COMPANY_ABBREVIATIONS and toks[j - 1].end == head.start:
@@ -2640,7 +2690,7 @@ class _UnitParser:
             outer = self._np_left(a - 3)
             if outer is not None:
                 return outer[0], j
-        if a - 1 >= 0 and toks[a - 1].low in _LEFT_PREPOSITIONS and not self.quoted[a - 1]:
+        if a - 1 >= 0 and toks[a - 1].low in _LEFT_PREPOSITIONS and not self.quoted[a - 1] and not after_preposition:
             return None
         return a, j
 

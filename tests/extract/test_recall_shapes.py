@@ -93,3 +93,62 @@ def test_bare_modifiers_before_a_trailing_speaker_noun() -> None:
     s = only("The ferry will not sail this winter, port authority officials say.")
     assert s.content == "The ferry will not sail this winter"
     assert s.speaker.surface == "port authority officials"
+
+
+def test_plural_speaker_noun_after_an_opening_clause() -> None:
+    s = only("If the rain keeps up, forecasters say the river will flood by Friday.")
+    assert s.content == "the river will flood by Friday"
+    assert s.speaker.surface == "forecasters"
+
+
+def test_participle_after_a_comma_inside_the_closing_quotation_mark() -> None:
+    text = "Ana Lopes called the plan a “costly detour,” adding that the council had ignored the engineers."
+    statements = extract_statements(text)
+    adding = [s for s in statements if s.cue == "adding"]
+    assert len(adding) == 1
+    assert adding[0].content == "that the council had ignored the engineers"
+    assert adding[0].speaker.name == "Ana Lopes"
+    called = [s for s in statements if s.cue == "called"]
+    assert called and "adding" not in called[0].content
+
+
+def test_including_appositive_after_a_plural_source() -> None:
+    s = only("Several councillors, including Omar Beck, said the depot should stay open.")
+    assert s.content == "the depot should stay open"
+    assert s.speaker.surface == "Several councillors"
+
+
+def test_many_of_them_appositive_after_a_source() -> None:
+    s = only("His critics on the council, many of them farmers, argue that the canal is a waste.")
+    assert s.content == "that the canal is a waste"
+    assert s.speaker.surface == "His critics on the council"
+
+
+def test_opening_phrase_then_which_appositive_speaks() -> None:
+    s = only("Managers at Vantorix, which lost $2 million last year, say the plant will close.")
+    assert s.content == "the plant will close"
+    assert s.speaker.surface == "Managers at Vantorix"
+
+
+def test_most_of_them_said() -> None:
+    s = only("Before the strike, most of them said they liked the job.")
+    assert s.content == "they liked the job"
+
+
+def test_coordinated_cue_after_a_day() -> None:
+    statements = extract_statements(
+        "Mayor Ines Varga cut the budget and on Monday announced that the pool would close."
+    )
+    announced = [s for s in statements if s.cue == "announced"]
+    assert len(announced) == 1
+    assert announced[0].content == "that the pool would close"
+    assert announced[0].speaker.name == "Ines Varga"
+
+
+def test_relative_clause_after_a_passive_agent_is_its_own_statement() -> None:
+    text = "The plan was praised by Ana Lopes, who noted that the port had grown."
+    statements = extract_statements(text)
+    noted = [s for s in statements if s.cue == "noted"]
+    assert len(noted) == 1 and noted[0].content == "that the port had grown"
+    assert noted[0].speaker.name == "Ana Lopes"
+    assert all("noted" not in s.content for s in statements)
