@@ -2708,6 +2708,8 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
     # statements whose quotation opens a paragraph and went to the speaker of an earlier paragraph
     carried: list[int] = []
     paragraph_of: list[int] = []
+    unit_of: list[int] = []  # the start of the unit each statement comes from
+    last_index: int | None = None  # the index of `last` in `statements`
     for unit in units:
         unit_quotes = [q for q in quotes if q.start < unit.end and q.end > unit.start]
         segment = text[unit.start : unit.end]
@@ -2744,21 +2746,23 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
                     # "Opposition leader Paul Dunn was unimpressed. “This is nonsense.”": he says it, not the
                     # speaker of the statement before
                     single = _Draft("direct", span, topic[0], None, 0.6, floating=True)
-                    last = None
+                    last = last_index = None
             if single is None:
                 if span is None or last is None or unit.paragraph - last_paragraph > 2:
                     continue
                 if (
                     unit.paragraph == last_paragraph
                     and statements
-                    and statements[-1] is last
+                    and last_index is not None
+                    and all(u == unit_of[last_index] for u in unit_of[last_index:])
                     and last.kind in ("direct", "mixed")
                     and last.cue_span is not None
                     and last.content_span.start < last.cue_span.start
                 ):
-                    # "“Q1,” she said. “Q2.”": the quotation goes on after its attribution
+                    # "“Q1,” she said. “Q2.”": the quotation goes on after its attribution, also when the
+                    # attribution has statements of its own ("“Q1,” said Ann Lee, who wants a review. “Q2.”")
                     merged = _extend(text, last, span[0], span[1], figures)
-                    statements[-1] = last = merged
+                    statements[last_index] = last = merged
                     continue
                 single = _Draft("direct", span, last.speaker, None, 0.6, floating=True)
                 if unit.paragraph != last_paragraph and span[0] == _paragraph_start(text, span[0]):
@@ -2770,11 +2774,12 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
             statement = _finish(text, unit.start, unit.end, draft, published_on, figures, last)
             statements.append(statement)
             paragraph_of.append(unit.paragraph)
+            unit_of.append(unit.start)
             if draft.speaker.name or draft.speaker.kind != "unknown":
                 context.remember(statement.content_span.start, draft.speaker)
             _learn_neuter(context, statement)
             if draft is drafts[0]:
-                last, last_paragraph = statement, unit.paragraph
+                last, last_paragraph, last_index = statement, unit.paragraph, len(statements) - 1
     for k in carried:
         _give_to_paragraph_speaker(statements, paragraph_of, k)
     return _drop_nested_beliefs(statements)

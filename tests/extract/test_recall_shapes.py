@@ -152,3 +152,19 @@ def test_relative_clause_after_a_passive_agent_is_its_own_statement() -> None:
     assert len(noted) == 1 and noted[0].content == "that the port had grown"
     assert noted[0].speaker.name == "Ana Lopes"
     assert all("noted" not in s.content for s in statements)
+
+
+def test_quotation_goes_on_after_an_attribution_with_a_relative_clause() -> None:
+    text = "“The pier is rotten,” said Ana Lopes, who wants a new one. “Nobody should walk on it.”"
+    said = [s for s in extract_statements(text) if s.cue == "said"]
+    assert len(said) == 1
+    pieces = [text[p.start : p.end] for p in said[0].content_parts]
+    assert pieces == ["“The pier is rotten,”", "“Nobody should walk on it.”"]
+    assert all(s.cue is not None for s in extract_statements(text))  # no floating second quotation
+
+
+def test_quotation_goes_on_after_an_attribution_with_a_participle() -> None:
+    text = "“We start in May,” Omar Beck said, pointing to the map. “The first crane arrives in June.”"
+    said = [s for s in extract_statements(text) if s.cue == "said"]
+    assert len(said) == 1 and len(said[0].content_parts) == 2
+    assert said[0].content_parts[1].start == text.index("“The first")
