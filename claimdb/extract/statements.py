@@ -653,6 +653,30 @@ class _Draft:
     question: bool = False  # the question of "Asked whether ..., X said ...": nobody's statement
 
 
+# a pronoun and a contracted auxiliary in one token: "He's said", "She’s argued", "They've warned"
+_CONTRACTION_RE = re.compile(r"(?i)^(he|she|it|they|we|i|you|who)(['\u2019](?:s|ve|re|d|ll))$")
+
+
+def _split_contractions(toks: list[Word]) -> list[Word]:
+    """`He's said` as "He" and "'s": the auxiliary is no possessive, so the cue after it keeps its subject."""
+    if not any(t.text[-2:-1] in ("'", "\u2019") or t.text[-3:-2] in ("'", "\u2019") for t in toks):
+        return toks
+    out: list[Word] = []
+    for t in toks:
+        match = _CONTRACTION_RE.match(t.text)
+        if match is None:
+            out.append(t)
+            continue
+        cut = t.start + len(match.group(1))
+        pronoun, aux = match.group(1), match.group(2)
+        out.append(Word(t.start, cut, pronoun, pronoun.lower(), pronoun[:1].isupper()))
+        out.append(Word(cut, t.end, aux, _CONTRACTED[aux[1:].lower()], False))
+    return out
+
+
+_CONTRACTED = {"s": "has", "ve": "have", "re": "are", "d": "would", "ll": "will"}
+
+
 def _is_mark(token: str) -> bool:
     return (len(token) == 1 and token in ALL_MARKS) or token == "''"
 
@@ -726,7 +750,7 @@ class _UnitParser:
         self.end = end
         self.quotes = quotes
         self.context = context
-        self.toks = words(text, start, end)
+        self.toks = _split_contractions(words(text, start, end))
         self.quoted = self._quoted_flags()
         self.no_speaker = False  # set for raising and passive cues: the next speaker built is nobody
         self.source_start = 0  # first token of the last source phrase found by _source_left
@@ -1787,7 +1811,11 @@ class _UnitParser:
         mayor", "a source speaking to WXYZ", "an adviser to Ann Lee"; not an infinitive ("wants to know")."""
         toks = self.toks
         prev = toks[n - 1].low.rstrip(".")
-        if prev not in _TO_SPEAKER_NOUNS and prev not in ("speaking", "talking", "close", "closest"):
+        if (
+            prev not in _TO_SPEAKER_NOUNS
+            and prev not in ("speaking", "talking", "close", "closest")
+            and not (prev in TITLE_WORDS and toks[n - 1].capitalised)  # "Chad's Ambassador to France"
+        ):
             return False
         nxt = toks[n + 1] if n + 1 < len(toks) else None
         return nxt is not None and (nxt.capitalised or nxt.low in ("the", "a", "an", "his", "her", "their"))

@@ -168,3 +168,27 @@ def test_quotation_goes_on_after_an_attribution_with_a_participle() -> None:
     said = [s for s in extract_statements(text) if s.cue == "said"]
     assert len(said) == 1 and len(said[0].content_parts) == 2
     assert said[0].content_parts[1].start == text.index("“The first")
+
+
+def test_pronoun_with_a_contracted_auxiliary_speaks() -> None:
+    s = only("The levy was cut in May. She's argued that the harbour needs it.")
+    assert s.content == "that the harbour needs it"
+    assert s.speaker.span is not None and s.speaker.surface == "She"
+    assert s.cue == "'s argued"
+
+
+def test_contracted_it_is_still_content() -> None:
+    s = only("It's a good plan, Ana Lopes said.")
+    assert s.content == "It's a good plan"
+    assert s.speaker.name == "Ana Lopes"
+
+
+def test_agrees_inverts_like_says() -> None:
+    s = only("“The rent is too high,” agrees Tomas Ruiz, a baker.")
+    assert s.content == "“The rent is too high,”"
+    assert s.speaker.name == "Tomas Ruiz"
+
+
+def test_plural_scholars_speak() -> None:
+    s = only("Election scholars caution that early turnout can mislead.")
+    assert s.content == "that early turnout can mislead"
