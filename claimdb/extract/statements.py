@@ -446,6 +446,11 @@ _SAFE_PRESENT = {
     "praise",
     "blame",
     "describe",
+    # "a projection from the Cook Report shows that ...": findings are reported through these too
+    "show",
+    "indicate",
+    "reveal",
+    "conclude",
 }
 # cue verbs whose present forms are never the head of a noun phrase ("the lawsuit says.", "the memo argues.")
 _NEVER_NOUNS = {"say", "tell", "argue", "insist", "contend", "explain", "admit", "concede", "add", "write", "allege"}
@@ -533,6 +538,8 @@ _NESTED_SPEECH_CUES = {
 }
 # "many of them", "most of whom": a quantity that opens an appositive about the phrase before it
 _QUANTITY_OPENERS = {"many", "most", "some", "all", "both", "each", "several", "none", "few", "half"}
+# "In Lee's view, ...", "in the words of one aide, ..."
+_VIEW_NOUNS = {"view", "opinion", "words", "estimation", "judgment", "judgement", "telling", "assessment", "mind"}
 # cues whose object is the person told: `..., he told the court in a filing.`
 _ADDRESSEE_CUES = {"tell", "assure", "remind", "inform"}
 _AUDIENCES = {
@@ -791,6 +798,8 @@ class _UnitParser:
                 continue  # no pattern below starts here
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
+            elif low == "in" and i == self._first_content_index() and (draft := self._in_view(i)) is not None:
+                pass
             elif (
                 low == "in"
                 and (polls := self._has_polls() if polls is None else polls)
@@ -1010,6 +1019,40 @@ class _UnitParser:
         speaker = self.context.resolve(mention, mention.span.start)
         kind = _classify(text, c_start, c_end, self.quotes)
         return _Draft(kind, (c_start, c_end), speaker, cue, 0.8)
+
+    def _in_view(self, i: int) -> _Draft | None:
+        """`In Lee's view, the port should be sold.` / `In the words of the mayor, ...`: the opening phrase names
+        whose view the rest of the sentence is."""
+        toks = self.toks
+        comma = next((m for m in range(i + 1, min(len(toks), i + 12)) if toks[m].text == ","), None)
+        if comma is None or comma + 1 >= len(toks) or any(self.quoted[m] for m in range(i, comma)):
+            return None
+        phrase = toks[i + 1 : comma]
+        lows = [t.low for t in phrase]
+        if len(phrase) >= 2 and lows[-1] in _VIEW_NOUNS and is_possessive(phrase[-2].text):
+            src = phrase[:-1]  # "In Lee's view", "in the mayor's opinion"
+        elif len(phrase) >= 2 and lows[-1] in _VIEW_NOUNS and lows[-2] in _POSSESSIVE_DETERMINERS:
+            src = phrase[-2:-1]  # "In his view"
+        elif len(phrase) >= 4 and lows[0] == "the" and lows[1] in _VIEW_NOUNS and lows[2] == "of":
+            src = phrase[3:]  # "In the view of the mayor", "in the words of one aide"
+        else:
+            return None
+        c_start = _trim_start(self.text, toks[comma].end, self.end)
+        c_end = _trim_end(self.text, c_start, self.end)
+        if not self._has_words(c_start, c_end, 3):
+            return None
+        mention = parse_mention(self.text, src)
+        possessive = src[-1].low
+        if possessive in _POSSESSIVE_DETERMINERS:
+            subject = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(possessive)
+            if subject is None:
+                return None
+            mention.surface = subject  # "In his view": resolved as "he" would be
+            speaker = replace(self.context.resolve(mention, mention.span.start), surface=src[-1].text)
+        else:
+            speaker = self.context.resolve(mention, mention.span.start)
+        cue = (toks[i].start, toks[comma - 1].end if lows[-1] in _VIEW_NOUNS else toks[i + 3].end)
+        return _Draft(_classify(self.text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.7)
 
     def _before_participle(self, j: int, end: int) -> int:
         """`according to a memo published late Friday`: the source ends before a participle that says when."""

@@ -192,3 +192,27 @@ def test_agrees_inverts_like_says() -> None:
 def test_plural_scholars_speak() -> None:
     s = only("Election scholars caution that early turnout can mislead.")
     assert s.content == "that early turnout can mislead"
+
+
+def test_in_someones_view_opens_a_statement() -> None:
+    s = only("In Ana Lopes's view, the port should be sold to the city.")
+    assert s.content == "the port should be sold to the city"
+    assert s.speaker.name == "Ana Lopes"
+    assert s.cue == "In Ana Lopes's view"
+
+
+def test_in_his_view_resolves_the_possessive() -> None:
+    statements = extract_statements("Mayor Tomas Ruiz spoke on Monday. In his view, the levy is too low.")
+    view = [s for s in statements if s.cue == "In his view"]
+    assert len(view) == 1
+    assert view[0].content == "the levy is too low"
+    assert view[0].speaker.name == "Tomas Ruiz"
+
+
+def test_in_a_month_is_no_view() -> None:
+    assert extract_statements("In March, the port was sold to the city.") == []
+
+
+def test_a_projection_shows_that() -> None:
+    s = only("A projection from the Harbour Institute shows that traffic could fall.")
+    assert s.content == "that traffic could fall"
