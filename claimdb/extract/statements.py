@@ -540,6 +540,8 @@ _NESTED_SPEECH_CUES = {
 _QUANTITY_OPENERS = {"many", "most", "some", "all", "both", "each", "several", "none", "few", "half"}
 # "In Lee's view, ...", "in the words of one aide, ..."
 _VIEW_NOUNS = {"view", "opinion", "words", "estimation", "judgment", "judgement", "telling", "assessment", "mind"}
+# cues that report words only before a quotation or a colon when the speaker comes first
+_QUOTE_ONLY_CUES = {"continue"}
 # cues whose object is the person told: `..., he told the court in a filing.`
 _ADDRESSEE_CUES = {"tell", "assure", "remind", "inform"}
 _AUDIENCES = {
@@ -666,11 +668,12 @@ _CONTRACTION_RE = re.compile(r"(?i)^(he|she|it|they|we|i|you|who)(['\u2019](?:s|
 
 def _split_contractions(toks: list[Word]) -> list[Word]:
     """`He's said` as "He" and "'s": the auxiliary is no possessive, so the cue after it keeps its subject."""
-    if not any(t.text[-2:-1] in ("'", "\u2019") or t.text[-3:-2] in ("'", "\u2019") for t in toks):
-        return toks
     out: list[Word] = []
     for t in toks:
-        match = _CONTRACTION_RE.match(t.text)
+        text = t.text
+        match = None
+        if len(text) <= 8 and ("'" in text or "\u2019" in text) and text[:1] in _CONTRACTION_FIRST:
+            match = _CONTRACTION_RE.match(text)
         if match is None:
             out.append(t)
             continue
@@ -681,6 +684,7 @@ def _split_contractions(toks: list[Word]) -> list[Word]:
     return out
 
 
+_CONTRACTION_FIRST = frozenset("HhSsIiTtWwYy")
 _CONTRACTED = {"s": "has", "ve": "have", "re": "are", "d": "would", "ll": "will"}
 
 
@@ -757,7 +761,9 @@ class _UnitParser:
         self.end = end
         self.quotes = quotes
         self.context = context
-        self.toks = _split_contractions(words(text, start, end))
+        self.toks = words(text, start, end)
+        if text.find("'", start, end) >= 0 or text.find("\u2019", start, end) >= 0:
+            self.toks = _split_contractions(self.toks)
         self.quoted = self._quoted_flags()
         self.no_speaker = False  # set for raising and passive cues: the next speaker built is nobody
         self.source_start = 0  # first token of the last source phrase found by _source_left
@@ -1424,6 +1430,10 @@ class _UnitParser:
             and not quote_next
             and not framed_that
         )
+        if base in _QUOTE_ONLY_CUES and not (_is_mark(nxt) or quote_next or nxt == ":"):
+            # "Trump continues to trail", "the borrowing continued": only "X continued, “…”" reports words; the
+            # inverted and trailing readings ('“…,” he continued.') are tried below
+            weak = True
         cue = (toks[a].start, toks[b].end)
         if a == i and a >= 1 and toks[a - 1].low == "having" and a - 1 == self._first_content_index():
             return self._perfect_participle(cue, after)
@@ -1866,7 +1876,7 @@ class _UnitParser:
     def _quote_resumes(self, after: int) -> int | None:
         """The index of the mark reopening a quotation after `, ` within a short frame after the cue."""
         toks = self.toks
-        for k in range(after, min(len(toks) - 1, after + 10)):
+        for k in range(after, min(len(toks) - 1, after + 24)):
             t = toks[k]
             if t.text == "," and _is_mark(toks[k + 1].text):
                 return k + 1

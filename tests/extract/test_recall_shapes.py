@@ -216,3 +216,23 @@ def test_in_a_month_is_no_view() -> None:
 def test_a_projection_shows_that() -> None:
     s = only("A projection from the Harbour Institute shows that traffic could fall.")
     assert s.content == "that traffic could fall"
+
+
+def test_continues_to_is_no_statement() -> None:
+    assert extract_statements("Mayor Ines Varga continues to trail her rival by 300 votes.") == []
+
+
+def test_continued_before_a_quotation_still_reports_it() -> None:
+    s = only("Ines Varga continued, “The port will stay open.”")
+    assert s.content == "“The port will stay open.”"
+    assert s.speaker.name == "Ines Varga"
+
+
+def test_long_frame_between_two_pieces_of_one_quotation() -> None:
+    text = (
+        "“Nobody wants the levy,” Omar Beck wrote in a long letter to the harbour board explaining the vote, "
+        "“but the pier will not repair itself.”"
+    )
+    s = only(text)
+    assert len(s.content_parts) == 2
+    assert text[s.content_parts[1].start : s.content_parts[1].end] == "“but the pier will not repair itself.”"
