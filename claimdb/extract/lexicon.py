@@ -133,6 +133,12 @@ INVERTIBLE = {
     "boast",
     "promise",
     "caution",
+    # '“Q,” agrees Ann Lee, a nurse.', '“Q,” says one, and another chimes in' (0.4.39)
+    "agree",
+    "suggest",
+    "confirm",
+    "emphasize",
+    "wonder",
 }
 
 # "according to" and its relatives: the source follows.
@@ -761,6 +767,28 @@ ANONYMOUS_HEADS = {
 
 # Lower-case nouns that may head a speaker noun phrase without a determiner: "officials said".
 SPEAKER_NOUNS = ANONYMOUS_HEADS | {
+    "proponents",
+    "scholars",
+    "academics",
+    "professors",
+    "specialists",
+    "defenders",
+    "skeptics",
+    "sceptics",
+    "detractors",
+    "executives",
+    "rivals",
+    "politicians",
+    "investors",
+    "speakers",
+    "hopefuls",
+    "contenders",
+    "moderators",
+    "surrogates",
+    "forecasters",
+    "commenters",
+    "bloggers",
+    "editors",
     "donors",
     "spokesmen",
     "spokespeople",

@@ -450,7 +450,14 @@ _SAFE_PRESENT = {
     "praise",
     "blame",
     "describe",
+    # "a projection from the Cook Report shows that ...": findings are reported through these too
+    "show",
+    "indicate",
+    "reveal",
+    "conclude",
 }
+# cue verbs whose present forms are never the head of a noun phrase ("the lawsuit says.", "the memo argues.")
+_NEVER_NOUNS = {"say", "tell", "argue", "insist", "contend", "explain", "admit", "concede", "add", "write", "allege"}
 # first words of a comma-bounded adverbial between a source and its cue ("X, however, said")
 _ADVERBIAL_OPENERS = {
     "however",
@@ -533,6 +540,71 @@ _NESTED_SPEECH_CUES = {
     "according to",
     "according",
 }
+# "many of them", "most of whom": a quantity that opens an appositive about the phrase before it
+_QUANTITY_OPENERS = {"many", "most", "some", "all", "both", "each", "several", "none", "few", "half"}
+# "In Lee's view, ...", "in the words of one aide, ..."
+_VIEW_NOUNS = {"view", "opinion", "words", "estimation", "judgment", "judgement", "telling", "assessment", "mind"}
+# cues that report words only before a quotation or a colon when the speaker comes first
+_QUOTE_ONLY_CUES = {"continue"}
+# cues whose object is the person told: `..., he told the court in a filing.`
+_ADDRESSEE_CUES = {"tell", "assure", "remind", "inform"}
+_AUDIENCES = {
+    "crowd",
+    "crowds",
+    "audience",
+    "audiences",
+    "court",
+    "jury",
+    "judge",
+    "panel",
+    "committee",
+    "board",
+    "station",
+    "newspaper",
+    "paper",
+    "network",
+    "magazine",
+    "host",
+    "interviewer",
+    "rally",
+    "gathering",
+    "congregation",
+    "students",
+    "workers",
+    "advisers",
+    "aides",
+    "staff",
+    "friends",
+    "crew",
+}
+# nouns for people who speak for someone ("aides to the mayor", "an adviser to Ann Lee")
+_TO_SPEAKER_NOUNS = {
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "counsel",
+    "consultant",
+    "consultants",
+    "ally",
+    "allies",
+    "assistant",
+    "assistants",
+    "strategist",
+    "strategists",
+    "source",
+    "sources",
+    "people",
+    "those",
+    "someone",
+    "donor",
+    "donors",
+}
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 _FINITE_VERBS = {
     "is",
@@ -594,6 +666,32 @@ class _Draft:
     question: bool = False  # the question of "Asked whether ..., X said ...": nobody's statement
 
 
+# a pronoun and a contracted auxiliary in one token: "He's said", "She’s argued", "They've warned"
+_CONTRACTION_RE = re.compile(r"(?i)^(he|she|it|they|we|i|you|who)(['\u2019](?:s|ve|re|d|ll))$")
+
+
+def _split_contractions(toks: list[Word]) -> list[Word]:
+    """`He's said` as "He" and "'s": the auxiliary is no possessive, so the cue after it keeps its subject."""
+    out: list[Word] = []
+    for t in toks:
+        text = t.text
+        match = None
+        if len(text) <= 8 and ("'" in text or "\u2019" in text) and text[:1] in _CONTRACTION_FIRST:
+            match = _CONTRACTION_RE.match(text)
+        if match is None:
+            out.append(t)
+            continue
+        cut = t.start + len(match.group(1))
+        pronoun, aux = match.group(1), match.group(2)
+        out.append(Word(t.start, cut, pronoun, pronoun.lower(), pronoun[:1].isupper()))
+        out.append(Word(cut, t.end, aux, _CONTRACTED[aux[1:].lower()], False))
+    return out
+
+
+_CONTRACTION_FIRST = frozenset("HhSsIiTtWwYy")
+_CONTRACTED = {"s": "has", "ve": "have", "re": "are", "d": "would", "ll": "will"}
+
+
 def _is_mark(token: str) -> bool:
     return (len(token) == 1 and token in ALL_MARKS) or token == "''"
 
@@ -614,6 +712,13 @@ def _quote_ends(before: str) -> bool:
     if tail[0] == ",":
         return _closes_quote(before, len(before))
     return tail[1] == "," and _closes_quote(before, len(before) - 1)
+
+
+def _quote_ends_sentence(before: str) -> bool:
+    """True when `before` ends with a quotation closed after a question or exclamation mark: `“Q?”`, `“Q!”`."""
+    if before.endswith(("?''", "!''")):
+        return True
+    return len(before) >= 2 and before[-2] in "?!" and _closes_quote(before, len(before))
 
 
 def _opens_quote(text: str, pos: int) -> bool:
@@ -661,6 +766,8 @@ class _UnitParser:
         self.quotes = quotes
         self.context = context
         self.toks = words(text, start, end)
+        if text.find("'", start, end) >= 0 or text.find("\u2019", start, end) >= 0:
+            self.toks = _split_contractions(self.toks)
         self.quoted = self._quoted_flags()
         self.no_speaker = False  # set for raising and passive cues: the next speaker built is nobody
         self.source_start = 0  # first token of the last source phrase found by _source_left
@@ -701,6 +808,8 @@ class _UnitParser:
                 continue  # no pattern below starts here
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 draft = self._according(i)
+            elif low == "in" and i == self._first_content_index() and (draft := self._in_view(i)) is not None:
+                pass
             elif (
                 low == "in"
                 and (polls := self._has_polls() if polls is None else polls)
@@ -920,6 +1029,40 @@ class _UnitParser:
         speaker = self.context.resolve(mention, mention.span.start)
         kind = _classify(text, c_start, c_end, self.quotes)
         return _Draft(kind, (c_start, c_end), speaker, cue, 0.8)
+
+    def _in_view(self, i: int) -> _Draft | None:
+        """`In Lee's view, the port should be sold.` / `In the words of the mayor, ...`: the opening phrase names
+        whose view the rest of the sentence is."""
+        toks = self.toks
+        comma = next((m for m in range(i + 1, min(len(toks), i + 12)) if toks[m].text == ","), None)
+        if comma is None or comma + 1 >= len(toks) or any(self.quoted[m] for m in range(i, comma)):
+            return None
+        phrase = toks[i + 1 : comma]
+        lows = [t.low for t in phrase]
+        if len(phrase) >= 2 and lows[-1] in _VIEW_NOUNS and is_possessive(phrase[-2].text):
+            src = phrase[:-1]  # "In Lee's view", "in the mayor's opinion"
+        elif len(phrase) >= 2 and lows[-1] in _VIEW_NOUNS and lows[-2] in _POSSESSIVE_DETERMINERS:
+            src = phrase[-2:-1]  # "In his view"
+        elif len(phrase) >= 4 and lows[0] == "the" and lows[1] in _VIEW_NOUNS and lows[2] == "of":
+            src = phrase[3:]  # "In the view of the mayor", "in the words of one aide"
+        else:
+            return None
+        c_start = _trim_start(self.text, toks[comma].end, self.end)
+        c_end = _trim_end(self.text, c_start, self.end)
+        if not self._has_words(c_start, c_end, 3):
+            return None
+        mention = parse_mention(self.text, src)
+        possessive = src[-1].low
+        if possessive in _POSSESSIVE_DETERMINERS:
+            subject = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(possessive)
+            if subject is None:
+                return None
+            mention.surface = subject  # "In his view": resolved as "he" would be
+            speaker = replace(self.context.resolve(mention, mention.span.start), surface=src[-1].text)
+        else:
+            speaker = self.context.resolve(mention, mention.span.start)
+        cue = (toks[i].start, toks[comma - 1].end if lows[-1] in _VIEW_NOUNS else toks[i + 3].end)
+        return _Draft(_classify(self.text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.7)
 
     def _before_participle(self, j: int, end: int) -> int:
         """`according to a memo published late Friday`: the source ends before a participle that says when."""
@@ -1291,16 +1434,36 @@ class _UnitParser:
             and not quote_next
             and not framed_that
         )
+        if base in _QUOTE_ONLY_CUES and not (_is_mark(nxt) or quote_next or nxt == ":"):
+            # "Trump continues to trail", "the borrowing continued": only "X continued, “…”" reports words; the
+            # inverted and trailing readings ('“…,” he continued.') are tried below
+            weak = True
         cue = (toks[a].start, toks[b].end)
         if a == i and a >= 1 and toks[a - 1].low == "having" and a - 1 == self._first_content_index():
             return self._perfect_participle(cue, after)
-        if toks[i].low.endswith("ing") and a > 0 and toks[a - 1].text == ",":
+        comma_before = a > 0 and (
+            toks[a - 1].text == ","
+            # '... a “ridiculous idea,” adding that ...': the comma sits inside the closing quotation mark
+            or (
+                a > 1
+                and toks[a - 2].text == ","
+                and _is_mark(toks[a - 1].text)
+                and _closes_quote(text, toks[a - 1].end)
+            )
+        )
+        if toks[i].low.endswith("ing") and comma_before:
             # ", saying ...": the participle shares the subject of the clause it hangs on
             if base in OBJECT_CUES:
                 that = self._find_that(after, 8)  # ", telling a TV station that ...": the object is frame
                 after = that if that is not None else after
             return self._participle(cue, after, previous)
         source = self._source_left(src_a)  # "Cruz himself said": the reflexive is neither source nor cue
+        if (
+            source is not None
+            and source[2] is None
+            and (toks[i].low not in (base, base + "s", base + "es") or base in _NEVER_NOUNS)
+        ):
+            source = self._bare_modifiers(source, after)  # not "..., Deep Southern states."
         if source is not None and a == i and self._noun_reading(i, base, source[1]):
             return None  # "the terror attacks on", "get the keys back": a noun phrase, not a speaker and a verb
         if source is not None and (base in _RAISING or self._passive(a, i) and base not in _EXPERIENCER_PASSIVES):
@@ -1317,7 +1480,9 @@ class _UnitParser:
         joint = before[-1:] if before else ""
         pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or _closes_quote(before, len(before)))
         # '“Q,” Kasich told a crowd in Berea': after a closed quotation, whatever follows the cue is frame
-        after_quote = _quote_ends(before) and _opens_quote(text, _trim_start(text, self.start, self.end))
+        after_quote = (_quote_ends(before) or _quote_ends_sentence(before)) and _opens_quote(
+            text, _trim_start(text, self.start, self.end)
+        )
         if pre_is_content and joint == "," and source is not None and self._opening_noun_phrase(sa):
             pre_is_content = False  # "Nevada's governor, Brian Sandoval, said": a title phrase, then the name
         if pre_is_content and joint == "," and source is not None:
@@ -1343,7 +1508,7 @@ class _UnitParser:
             pre_is_content
             and source is not None
             and toks[a - 1].low != "that"  # "Future45, a super PAC that intends to ...": a relative clause
-            and (after_quote or self._frame_like(after))
+            and (after_quote or self._frame_like(after) or self._addressee_then_frame(base, after))
             and not self._intro_then_clause(sa, after)
             and (after_quote or _closes_quote(before, len(before)) or not self._clause_after(after))
         ):
@@ -1354,9 +1519,17 @@ class _UnitParser:
             inverted = self._inverted(before, cue, after)
             if inverted is not None:
                 return inverted
-        if source is None and a > 0 and toks[a - 1].low in _COORDINATORS and not weak:
+        joint_at = a - 1
+        if source is None and a > 1 and toks[a - 1].low in _TIME_CORE:
+            # "Reed freed up funds and on Monday announced that ...": a time phrase after the coordinator
+            c = a - 1
+            while c > 0 and a - c <= 4 and (toks[c].low in _TIME_CORE or toks[c].low in ("on", "last", "this", "late")):
+                c -= 1
+            if toks[c].low in ("and", "but", "then"):
+                joint_at = c
+        if source is None and joint_at >= 0 and toks[joint_at].low in _COORDINATORS and not weak:
             # "Warren appeared on the show and endorsed Clinton": the clause's subject speaks
-            subject = self._clause_subject(toks[a - 1].start)
+            subject = self._clause_subject(toks[joint_at].start)
             if subject is not None:
                 return self._forward(base, cue, subject[0], subject[1], None, after)
         if (
@@ -1402,15 +1575,19 @@ class _UnitParser:
                 joint = before[-1:]
                 quoted_before = _quote_ends(before) or (joint in "?!" + CLOSING_MARKS + STRAIGHT_MARK)
                 quoted_before = quoted_before and _closes_quote(before, len(before) - (joint == ","))
-                if (joint == "," or quoted_before) and (
-                    (quoted_before and _opens_quote(text, _trim_start(text, self.start, self.end)))
-                    or (self._frame_like(after) and not self._clause_after(after))
+                if (
+                    before
+                    and (joint == "," or quoted_before)
+                    and (
+                        (quoted_before and _opens_quote(text, _trim_start(text, self.start, self.end)))
+                        or (self._frame_like(after) and not self._clause_after(after))
+                    )
                 ):
                     trailing = self._trailing(before, cue, subject[0], subject[1], None, after)
                     if trailing is not None:
                         return trailing
                     return None
-            if subject is not None and self._clause_or_object_after(base, after):
+            if subject is not None and (quote_next or self._clause_or_object_after(base, after)):
                 return self._forward(base, cue, subject[0], subject[1], None, after)
         if source is None or weak:
             return None
@@ -1432,6 +1609,8 @@ class _UnitParser:
                 self.no_speaker = False
                 draft.speaker = self._speaker(agent_start, agent_end - 1, None)
                 rest = agent_end + 1 if agent_end < len(toks) and toks[agent_end].text == "," else agent_end
+                if rest > agent_end and rest < len(toks) and toks[rest].low in ("who", "whose", "which"):
+                    rest = len(toks)  # "… was praised by Ann Lopes, who noted that …": her own statement follows
                 if rest < len(toks) and self._has_words(toks[rest].start, self.end, 2):
                     rest_piece = (toks[rest].start, _trim_end(text, toks[rest].start, self.end))
                     draft.parts = ((subject_start, subject_end), rest_piece)
@@ -1610,15 +1789,23 @@ class _UnitParser:
         fl, hl = first.low.rstrip("."), head.low.rstrip(".")
         # "About four in 10 said", "nearly three in five said", "26% say"
         ratio = last - 2 >= start and toks[last - 1].low == "in" and (head.text[:1].isdigit() or hl in _NUMBER_WORDS)
+        # "One in five say", "about one in four said": "one" opens a ratio, not a pronoun
+        at_least = ratio and fl == "one" and last - 2 == start
         percent = head.text == "%" and last > start and toks[last - 1].text[:1].isdigit()
         # "proponents of the ban say", "former officials in the agency said": a plain speaker noun
         speaker_noun = any(t.low in SPEAKER_NOUNS for t in toks[start : last + 1] if t.text[:1].islower())
-        at_least = fl == "at" and start + 1 < last and toks[start + 1].low in ("least", "most")
+        at_least = at_least or (fl == "at" and start + 1 < last and toks[start + 1].low in ("least", "most"))
         # "About four in 10 said", "Nearly half of voters say": a quantity opens the subject
         nxt_low = toks[start + 1].low if start + 1 <= last else ""
         at_least = at_least or (
             fl in ("about", "nearly", "almost", "roughly", "more", "over", "fewer", "less")
-            and (nxt_low[:1].isdigit() or nxt_low in _NUMBER_WORDS or nxt_low in _QUANTITY_HEADS or nxt_low == "than")
+            and (
+                nxt_low[:1].isdigit()
+                or nxt_low in _NUMBER_WORDS
+                or nxt_low in _QUANTITY_HEADS
+                or nxt_low == "than"
+                or (nxt_low == "one" and ratio)
+            )
         )
         if not (
             first.capitalised
@@ -1636,35 +1823,64 @@ class _UnitParser:
             return None
         if (head.text[:1].isdigit() or hl in DETERMINERS) and not ratio:
             return None
-        if hl in NP_STOP or hl in _LEFT_PREPOSITIONS or hl in ("of", "and") or hl in PRONOUNS:
-            return None
-        if (not head.text[:1].isalnum() and not percent) or (not head.capitalised and _adjective_like(head)):
+        partitive = (
+            hl in ("them", "us", "those", "whom")
+            and last - 2 >= start
+            and toks[last - 1].low == "of"
+            and (
+                toks[last - 2].low in _QUANTITY_OPENERS
+                or toks[last - 2].low in _NUMBER_WORDS
+                or toks[last - 2].low == "one"
+            )
+        )
+        if (hl in NP_STOP or hl in _LEFT_PREPOSITIONS or hl in ("of", "and") or hl in PRONOUNS) and not partitive:
+            return None  # but "most of them said", "two of them told"
+        if (not head.text[:1].isalnum() and not percent) or (
+            not head.capitalised and _adjective_like(head) and not ratio
+        ):
             return None
         for n in range(start, a):
             if n in inner:
                 continue
             t = toks[n]
             tl = t.low
+            if tl == "to" and n > start and self._addressee_to(n):
+                continue  # "Aides to the mayor say", "A source speaking to WXYZ said"
             if tl in _FINITE_VERBS or tl in ("be", "been", "being", "not", "to") or tl.endswith(("n't", "n\u2019t")):
                 return None
             if t.text[:1].islower() and tl.endswith(("ed", "ing")) and tl not in _POST_MODIFIERS:
                 nxt = toks[n + 1].low if n + 1 < a else ""
-                if nxt not in _LEFT_PREPOSITIONS and nxt != "of":
+                if nxt not in _LEFT_PREPOSITIONS and nxt != "of" and not (nxt == "to" and self._addressee_to(n + 1)):
                     return None  # a verb inside: "The deal binds", "Trump won and ..."
             if tl in CUE_FORMS and t.text[:1].islower():
                 form_base = CUE_FORMS[tl]
                 gerund = tl.endswith("ing") and n + 1 < a and toks[n + 1].low in ("for", "of", "on", "about")
+                gerund = gerund or (n + 1 < a and toks[n + 1].low == "to" and self._addressee_to(n + 1))
                 if tl not in (form_base, form_base + "s", form_base + "es") and not gerund:
                     return None  # "Sanders said he didn't seek": a verb, so not one noun phrase
                 if n > start and toks[n - 1].low not in _ARTICLES and not toks[n - 1].text[:1].isupper():
-                    if not is_possessive(toks[n - 1].text):
+                    if not is_possessive(toks[n - 1].text) and not (gerund and tl in ("speaking", "talking")):
                         return None
         return start, last
+
+    def _addressee_to(self, n: int) -> bool:
+        """`toks[n]` is a "to" that ties a noun phrase to a speaker noun or a verb of speaking: "aides to the
+        mayor", "a source speaking to WXYZ", "an adviser to Ann Lee"; not an infinitive ("wants to know")."""
+        toks = self.toks
+        prev = toks[n - 1].low.rstrip(".")
+        if (
+            prev not in _TO_SPEAKER_NOUNS
+            and prev not in ("speaking", "talking", "close", "closest")
+            and not (prev in TITLE_WORDS and toks[n - 1].capitalised)  # "Chad's Ambassador to France"
+        ):
+            return False
+        nxt = toks[n + 1] if n + 1 < len(toks) else None
+        return nxt is not None and (nxt.capitalised or nxt.low in ("the", "a", "an", "his", "her", "their"))
 
     def _quote_resumes(self, after: int) -> int | None:
         """The index of the mark reopening a quotation after `, ` within a short frame after the cue."""
         toks = self.toks
-        for k in range(after, min(len(toks) - 1, after + 10)):
+        for k in range(after, min(len(toks) - 1, after + 24)):
             t = toks[k]
             if t.text == "," and _is_mark(toks[k + 1].text):
                 return k + 1
@@ -1744,6 +1960,8 @@ class _UnitParser:
         nxt = self.toks[i + 1].low if i + 1 < len(self.toks) else "."
         if nxt not in _NOUN_FOLLOWERS:
             return False  # "the polls show that ...": a clause follows, so a verb
+        if base in _NEVER_NOUNS and nxt in (".", ","):
+            return False  # "..., the lawsuit says.": "says" ends no noun phrase
         h = self.toks[head]
         hl = h.low.rstrip(".")
         if h.capitalised or hl in PRONOUNS or hl in SPEAKER_NOUNS or hl in TITLE_WORDS or hl in ORG_HEADS:
@@ -2086,6 +2304,8 @@ class _UnitParser:
             return False
         if any(t.text == "," for t in toks[first : sa - 1]):
             return False  # "If we lose, we lose, Smith said": a clause, not a phrase
+        if toks[first].low == "this" and any(t.low in _FINITE_VERBS for t in toks[first + 1 : sa - 1]):
+            return False  # "This is not about me, Hale told his aides ...": a clause, not "This week"
         rest = [t for t in toks[after:] if t.text[:1].isalnum()]
         return len(rest) >= 3
 
@@ -2100,6 +2320,62 @@ class _UnitParser:
             if t.low == "that" or (k > after and t.low in _FINITE_VERBS):
                 return k + 2 < len(toks)
         return False
+
+    def _bare_modifiers(self, source: tuple[int, int, Mention | None], after: int) -> tuple[int, int, Mention | None]:
+        """`..., law enforcement officials say.`: lower-case modifiers with no determiner between the comma and a
+        speaker noun belong to the source when the cue ends the unit."""
+        toks = self.toks
+        sa, sb, _ = source
+        if toks[sb].low not in SPEAKER_NOUNS and toks[sb].low not in TITLE_WORDS:
+            return source
+        if after < len(toks) and toks[after].text not in (".", "!", "?"):
+            return source
+        m = sa
+        while m - 1 >= 0 and sa - (m - 1) <= 3:
+            t = toks[m - 1]
+            tl = t.low
+            if self.quoted[m - 1] or not t.text.isalpha() or not t.text.islower():
+                break
+            if tl in NP_STOP or tl in CUE_FORMS or tl in AUXILIARIES or tl in _FINITE_VERBS or tl in DETERMINERS:
+                break
+            if tl in _COORDINATORS or tl in _LEFT_PREPOSITIONS or tl in _RELATIVES or tl.endswith("ly"):
+                break
+            m -= 1
+        if m == sa or m < 1 or toks[m - 1].text != ",":
+            return source
+        self.source_start = min(self.source_start, m)
+        return m, sb, None
+
+    def _addressee_then_frame(self, base: str, after: int) -> bool:
+        """`..., he told the court in a filing.`: an addressee after a cue of telling, then only a frame."""
+        if base not in _ADDRESSEE_CUES or after >= len(self.toks):
+            return False
+        toks = self.toks
+        k = after
+        if toks[k].low in _OBJECT_PRONOUNS:
+            k += 1
+        else:
+            if toks[k].low in ("the", "a", "an", "his", "her", "their", "its", "our", "my"):
+                k += 1
+            start = k
+            while (
+                k < len(toks)
+                and k - start < 4
+                and toks[k].text.isalpha()
+                and not self.quoted[k]
+                and toks[k].low not in _FRAME_START
+                and toks[k].low not in _RELATIVES
+                and toks[k].low not in _FINITE_VERBS
+                and toks[k].low not in CUE_FORMS
+            ):
+                k += 1
+            if k == start:
+                return False
+            head = toks[k - 1]
+            hl = head.low.rstrip(".")
+            if not (head.capitalised or hl in SPEAKER_NOUNS or hl in TITLE_WORDS or hl in _AUDIENCES):
+                return False  # "Francis told the story of Nineveh": a thing told, not a person
+        return k >= len(toks) or self._frame_like(k)
 
     def _frame_like(self, after: int) -> bool:
         toks = self.toks
@@ -2141,6 +2417,16 @@ class _UnitParser:
         toks = self.toks
         self.source_start = a
         j = a - 1
+        if j >= 2 and self._dash(j):
+            # "A former governor -- Tom Reed, who lost in 2010 -- said": the source is before the parenthetical
+            opening = self._opening_dash(j)
+            if opening is not None:
+                found = self._source_ending(opening - 1)
+                if found is not None and not toks[found[1]].capitalised and _adjective_like(toks[found[1]]):
+                    return None  # "His strong - and unwavering - support": an adjective, then a noun
+                if found is not None:
+                    self.source_start = min(found[0], self.source_start)
+                return found
         k = j
         saw_core = False
         while (
@@ -2196,6 +2482,36 @@ class _UnitParser:
             and not (before is not None and before.low in _TIME_GLUE)  # "in April Ryan said": a time
         )
 
+    def _dash(self, k: int) -> bool:
+        """`toks[k]` is a dash between words: an em or en dash, or a hyphen with a space or a hyphen on each side."""
+        t = self.toks[k]
+        if t.text in ("\u2014", "\u2013", "\u2015"):
+            return True
+        if t.text != "-":
+            return False
+        before = self.text[t.start - 1 : t.start]
+        after = self.text[t.end : t.end + 1]
+        return before in (" ", "-", "\u00a0") and after in (" ", "-", "\u00a0")
+
+    def _opening_dash(self, j: int) -> int | None:
+        """The first token of the dash that opens the parenthetical closed by the dash at `toks[j]`."""
+        toks = self.toks
+        k = j
+        while k - 1 >= 0 and toks[k - 1].text == "-" and toks[k].text == "-":
+            k -= 1  # "--" is two tokens
+        closing = toks[j].text
+        m = k - 1
+        while m >= 1 and k - m <= 30:
+            t = toks[m]
+            if self.quoted[m] or _is_mark(t.text) or t.text in (".", ";", ":", "?", "!"):
+                return None
+            if t.text == closing and self._dash(m):
+                while m - 1 >= 0 and toks[m - 1].text == "-" and toks[m].text == "-":
+                    m -= 1
+                return m if k - m >= 3 and m >= 1 else None
+            m -= 1
+        return None
+
     def _source_ending(self, j: int) -> tuple[int, int, Mention | None] | None:
         toks = self.toks
         if j < 0 or self.quoted[j]:
@@ -2236,9 +2552,25 @@ class _UnitParser:
             if opener.low == "which" or self._participle_appositive(k + 1, end):
                 # "The report, published by X on Monday, estimated": the phrase that opens the sentence speaks
                 found = self._source_at(k - 1, [])
-                if found is not None and found[0] == self._first_content_index():
+                first = self._first_content_index()
+                if found is None or found[0] != first:
+                    phrase = self._subject_phrase(k)  # "Executives for Acme, which ..., say"
+                    found = (phrase[0], phrase[1], None) if phrase is not None else found
+                if found is not None and found[0] == first:
                     self.source_start = min(found[0], self.source_start)
                     return found
+            if opener.low == "including" or (
+                opener.low in _QUANTITY_OPENERS and k + 2 < end and toks[k + 2].low == "of"
+            ):
+                # "Several candidates, including Reed, said", "His critics, many of them farmers, argue": the
+                # phrase before the appositive speaks
+                found = self._source_at(k - 1, [])
+                if found is None:
+                    phrase = self._subject_phrase(k)
+                    found = (phrase[0], phrase[1], None) if phrase is not None else None
+                if found is not None:
+                    self.source_start = min(found[0], self.source_start)
+                return found
             if opener.low == "which":
                 j = k  # "X, director of CREDO Action, which organized the letter, said": X speaks
                 continue
@@ -2299,7 +2631,7 @@ class _UnitParser:
                 return None
             relative = None
             if head.low in ("who", "which") and j >= 2 and toks[j - 1].text == ",":
-                np = self._np_left(j - 2)
+                np = self._np_left(j - 2, after_preposition=head.low == "who")
                 if np is None:
                     return None
                 relative = parse_mention(self.text, toks[np[0] : np[1] + 1])
@@ -2352,7 +2684,9 @@ class _UnitParser:
                 return antecedent if antecedent is not None else np
         return np
 
-    def _np_left(self, j: int) -> tuple[int, int] | None:
+    def _np_left(self, j: int, after_preposition: bool = False) -> tuple[int, int] | None:
+        """The noun phrase ending at `toks[j]`; None after a preposition unless `after_preposition` ("backed
+        by Ann Lopes, who ...", "an adviser to Trump, who ...": the antecedent of a relative pronoun)."""
         toks = self.toks
         head = toks[j]
         if head.text == "." and j >= 1 and toks[j - 1].text in _COMPANY_ABBREVIATIONS and toks[j - 1].end == head.start:
@@ -2469,7 +2803,7 @@ class _UnitParser:
             outer = self._np_left(a - 3)
             if outer is not None:
                 return outer[0], j
-        if a - 1 >= 0 and toks[a - 1].low in _LEFT_PREPOSITIONS and not self.quoted[a - 1]:
+        if a - 1 >= 0 and toks[a - 1].low in _LEFT_PREPOSITIONS and not self.quoted[a - 1] and not after_preposition:
             return None
         return a, j
 
@@ -2487,6 +2821,8 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
     # statements whose quotation opens a paragraph and went to the speaker of an earlier paragraph
     carried: list[int] = []
     paragraph_of: list[int] = []
+    unit_of: list[int] = []  # the start of the unit each statement comes from
+    last_index: int | None = None  # the index of `last` in `statements`
     for unit in units:
         unit_quotes = [q for q in quotes if q.start < unit.end and q.end > unit.start]
         segment = text[unit.start : unit.end]
@@ -2523,21 +2859,23 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
                     # "Opposition leader Paul Dunn was unimpressed. “This is nonsense.”": he says it, not the
                     # speaker of the statement before
                     single = _Draft("direct", span, topic[0], None, 0.6, floating=True)
-                    last = None
+                    last = last_index = None
             if single is None:
                 if span is None or last is None or unit.paragraph - last_paragraph > 2:
                     continue
                 if (
                     unit.paragraph == last_paragraph
                     and statements
-                    and statements[-1] is last
+                    and last_index is not None
+                    and all(u == unit_of[last_index] for u in unit_of[last_index:])
                     and last.kind in ("direct", "mixed")
                     and last.cue_span is not None
                     and last.content_span.start < last.cue_span.start
                 ):
-                    # "“Q1,” she said. “Q2.”": the quotation goes on after its attribution
+                    # "“Q1,” she said. “Q2.”": the quotation goes on after its attribution, also when the
+                    # attribution has statements of its own ("“Q1,” said Ann Lee, who wants a review. “Q2.”")
                     merged = _extend(text, last, span[0], span[1], figures)
-                    statements[-1] = last = merged
+                    statements[last_index] = last = merged
                     continue
                 single = _Draft("direct", span, last.speaker, None, 0.6, floating=True)
                 if unit.paragraph != last_paragraph and span[0] == _paragraph_start(text, span[0]):
@@ -2549,11 +2887,12 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
             statement = _finish(text, unit.start, unit.end, draft, published_on, figures, last)
             statements.append(statement)
             paragraph_of.append(unit.paragraph)
+            unit_of.append(unit.start)
             if draft.speaker.name or draft.speaker.kind != "unknown":
                 context.remember(statement.content_span.start, draft.speaker)
             _learn_neuter(context, statement)
             if draft is drafts[0]:
-                last, last_paragraph = statement, unit.paragraph
+                last, last_paragraph, last_index = statement, unit.paragraph, len(statements) - 1
     for k in carried:
         _give_to_paragraph_speaker(statements, paragraph_of, k)
     return _drop_nested_beliefs(statements)
