@@ -756,6 +756,10 @@ class ArticleContext:
                     name = person.name
                     title = title or person.title
                     affiliation = affiliation or person.affiliation
+                elif name.lower() in _lower_words(self.text) and name.lower() not in self.by_surname:
+                    # "Research suggests …", "International pressure helped …": a common word of the article
+                    # that opens a sentence, not somebody's name (the statement stays; no claimant is made)
+                    return Speaker(name, surface, span, "unknown", title, affiliation, "title")
             else:
                 person = self.person_before(position, name.split()[-1])
                 if person is not None and person.name == name:

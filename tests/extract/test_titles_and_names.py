@@ -186,3 +186,26 @@ def test_a_month_after_in_is_a_time(text: str) -> None:
     assert all(
         s.speaker.name != "April Lund" and "May" not in (s.speaker.name or "") for s in extract_statements(text, PUB)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "New research ties trade to the divide.\n\nResearch suggests that job losses deepened the divide.",
+            "Research",
+        ),
+        (
+            "The international outcry grew.\n\nInternational pressure helped to free him, his lawyer said.",
+            "International",
+        ),
+    ],
+)
+def test_a_common_word_of_the_article_that_opens_a_sentence_names_nobody(text: str, word: str) -> None:
+    speakers = [s.speaker for s in extract_statements(text, PUB) if s.speaker.name == word]
+    assert speakers and all(s.attribution != "name" and s.kind == "unknown" for s in speakers), speakers
+
+
+def test_a_one_word_name_stays_a_name() -> None:
+    speaker = only("Kessler said the museum would close in May.").speaker
+    assert (speaker.name, speaker.attribution) == ("Kessler", "name")
