@@ -940,7 +940,8 @@ def candidate_claims(
 
     With `max_terms=None` they come best full-text score first. With rarity blocking, SQLite returns them
     newest first with score 0: FTS5's bm25 would cost time growing with the archive, and the keys' row
-    budget keeps the set small enough for the comparisons to rank.
+    budget keeps the set small enough for the comparisons to rank. The AND of two common terms comes newest
+    first on PostgreSQL too (from the newest `PG_AND_WALK_CLAIMS` claims when both terms are common).
 
     `max_terms=None` ORs every content term (best recall, slower on a large archive); `weights` weigh the
     canonical text and the title in the score; `stopwords` are extra words never used as keys.
