@@ -793,16 +793,21 @@ PG_AND_WALK_CLAIMS = 10_000
 # is read through the GIN index instead: a short posting list, every match read and the newest kept.
 PG_AND_INDEX_CLAIMS = 1_000
 _PG_CLAIM_COLUMNS = "id, claimant_id, canonical_text, title, external_id, first_said_on, last_said_on"
-_PG_NEWEST = "SELECT m.top, c.* FROM (SELECT max(id) AS top FROM claims) AS m LEFT JOIN LATERAL ({}) AS c ON true"
+# The query is cast to tsquery once, in `m`: in a prepared statement's generic plan a cast in the walk's filter
+# parses the query text again for every claim read (5x slower).
+_PG_NEWEST = (
+    "SELECT m.top, c.* FROM (SELECT max(id) AS top, CAST(:query AS tsquery) AS query FROM claims) AS m "
+    "LEFT JOIN LATERAL ({}) AS c ON true"
+)
 # `id + 0`: the planner must not walk the primary key filtering by a word it thinks common.
 _PG_AND_INDEXED = _PG_NEWEST.format(
-    f"SELECT {_PG_CLAIM_COLUMNS} FROM claims WHERE search_vector @@ CAST(:query AS tsquery) AND id > :since "
+    f"SELECT {_PG_CLAIM_COLUMNS} FROM claims WHERE search_vector @@ m.query AND id > :since "
     "ORDER BY id + 0 DESC LIMIT :k"
 )
 # `IS TRUE`: the same test, which the GIN index cannot answer, so the primary key is walked.
 _PG_AND_WALK = _PG_NEWEST.format(
     f"SELECT {_PG_CLAIM_COLUMNS} FROM claims WHERE id > greatest(m.top - :window, :since) "
-    "AND (search_vector @@ CAST(:query AS tsquery)) IS TRUE ORDER BY id DESC LIMIT :k"
+    "AND (search_vector @@ m.query) IS TRUE ORDER BY id DESC LIMIT :k"
 )
 
 
