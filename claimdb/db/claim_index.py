@@ -740,10 +740,9 @@ def pg_term_rows(
     return {term: (int(n), tuple(ids or ())) for term, n, ids in rows}
 
 
-# Blocking on PostgreSQL ranks at most this many of the keys' claims: ts_rank reads every row it ranks, and
-# the AND of two common words matches tens of thousands of claims at a million (90 ms to rank them all).
-# At 1M, 100 new articles made the same decisions within 1% (603 vs 605 new claims, 2,921 vs 2,908 links)
-# with 250 as with no bound, and the blocking query took a third less time than with 1000.
+# Blocking on PostgreSQL ranks at most this many of the keys' claims when it ORs keys whose claims it has not
+# read already: ts_rank reads every row it ranks. (An AND of two common words matched tens of thousands of
+# claims at a million, 90 ms to rank them all; ANDs now read the newest matches instead, see `_pg_newest_and`.)
 PG_BLOCKING_ROWS = 250
 
 
