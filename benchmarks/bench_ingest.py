@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 from bulk_load import bulk_load  # noqa: E402
 from generate_corpus import generate_articles, write_jsonl  # noqa: E402
 
-from claimdb.db.engine import open_database  # noqa: E402
+from claimdb.db.engine import Database, open_database  # noqa: E402
 from claimdb.ingest import ingest  # noqa: E402
 from claimdb.readers import read_inputs  # noqa: E402
 
@@ -157,22 +157,51 @@ class PostgresBases:
             self.server.stop()
 
 
-def measure(url: str, corpus: Path) -> tuple[float, float, int, int]:
+def _server_cpu(database: Database) -> tuple[list[int], float] | None:
+    """PostgreSQL on this machine: the server processes of the engine's pooled connections and their CPU
+    seconds so far (from /proc); None for SQLite or a server whose processes cannot be read."""
+    from sqlalchemy import text
+
+    engine = database.engine
+    if engine.dialect.name != "postgresql":
+        return None
+    with engine.connect() as connection:
+        pids = [int(connection.execute(text("SELECT pg_backend_pid()")).scalar_one())]
+    return pids, _process_seconds(pids)
+
+
+def _process_seconds(pids: list[int]) -> float:
+    import os
+
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    return total
+
+
+def measure(url: str, corpus: Path) -> tuple[float, float, int, int, float | None]:
     """Ingest `corpus` into `url` (reading, extraction, matching, writing).
 
     Returns wall seconds, this process's CPU seconds (steadier than wall time on a shared machine; SQLite
-    runs in this process, a PostgreSQL server's work is not counted), articles and statements.
+    runs in this process, a PostgreSQL server's work is not counted), articles, statements, and the CPU
+    seconds of the PostgreSQL server process that did the work, when it runs on this machine (else None).
     """
     database = open_database(url)
     try:
+        server = _server_cpu(database)
         cpu_started = time.process_time()
         started = time.perf_counter()
         summary = ingest(database, read_inputs([str(corpus)]))
         elapsed = time.perf_counter() - started
         cpu = time.process_time() - cpu_started
+        server_cpu = None if server is None else _process_seconds(server[0]) - server[1]
     finally:
         database.dispose()
-    return elapsed, cpu, summary.documents_new, summary.statements
+    return elapsed, cpu, summary.documents_new, summary.statements, server_cpu
 
 
 def run_sizes(args: argparse.Namespace) -> None:
@@ -194,14 +223,15 @@ def run_sizes(args: argparse.Namespace) -> None:
             line = []
             for size in args.sizes:
                 url, _ = bases.copy(size)
-                seconds, cpu, articles, statements = measure(url, corpora[size])
+                seconds, cpu, articles, statements, server_cpu = measure(url, corpora[size])
                 per_article = seconds / max(articles, 1) * 1000
                 cpu_per_article = cpu / max(articles, 1) * 1000
                 results[size].append(per_article)
                 cpu_results[size].append(cpu_per_article)
+                server = "" if server_cpu is None else f", server CPU {server_cpu / max(articles, 1) * 1000:.2f}"
                 line.append(
                     f"{size:>8} stmts: {articles / seconds:6.1f} articles/s, {per_article:6.2f} ms/article "
-                    f"(CPU {cpu_per_article:.2f}; {statements} statements)"
+                    f"(CPU {cpu_per_article:.2f}{server}; {statements} statements)"
                 )
             smallest, largest = args.sizes[0], args.sizes[-1]
             ratio = results[largest][-1] / results[smallest][-1]
