@@ -27,8 +27,11 @@ from claimdb.extract.lexicon import (
     CAPITAL_STOP,
     CUE_FORMS,
     DETERMINERS,
+    DOCUMENT_HEADS,
+    FEMALE_FIRST_NAMES,
     INTRO_OPENERS,
     INVERTIBLE,
+    MALE_FIRST_NAMES,
     MONTHS,
     NON_PERSON_CAPITALS,
     NOUN_CLAIMS,
@@ -944,7 +947,16 @@ class _UnitParser:
         c_end = _trim_end(self.text, c_start, self.end)
         if not self._has_words(c_start, c_end, 3):
             return None
-        mention = parse_mention(self.text, toks[first:index])
+        head = toks[first:index]
+        transcript = all(t.text.isupper() for t in head if t.text[:1].isalpha())
+        known = head[-1].low.rstrip(".") in self.context.by_surname
+        given = head[0].text in FEMALE_FIRST_NAMES or head[0].text in MALE_FIRST_NAMES
+        label = head[-1].low.rstrip(".")
+        document = label in DOCUMENT_HEADS or label in _POLL_HEADS or label in ORG_HEADS or label in SPEAKER_NOUNS
+        named = len(head) == 1 and self.context.person_like(head[0].text)  # "Milbank:", not "Big Win:"
+        if not (transcript or known or given or document or named):
+            return None  # "Editor's Note:", "Delegate Update:", "Big Win For Bernie:": a label, not a speaker
+        mention = parse_mention(self.text, head)
         speaker = self.context.resolve(mention, mention.span.start)
         cue = (toks[index].start, toks[index].end)
         return _Draft(_classify(self.text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.6)
@@ -2813,6 +2825,20 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
                 draft.floating = False
             if not drafts:
                 continue
+        if (
+            not drafts
+            and last is not None
+            and last_index is not None
+            and all(u == unit_of[last_index] for u in unit_of[last_index:])
+            and unit.paragraph == last_paragraph
+            and last.cue == ":"
+            and not last.content_parts
+        ):
+            # "BENENSON: This is a man who … . He's now running them.": the speaker's turn runs to the paragraph end
+            end = _trim_end(text, unit.start, unit.end)
+            if end > last.content_span.end:
+                statements[last_index] = last = _extend_to(text, last, end, figures)
+                continue
         if not drafts:
             single = (
                 parser.reported_claim()
@@ -2987,6 +3013,13 @@ def _extend(text: str, statement: Statement, piece_start: int, end: int, figures
         content_parts=(*parts, Span(piece_start, end)),
         figures=inside,
     )
+
+
+def _extend_to(text: str, statement: Statement, end: int, figures: list[Figure]) -> Statement:
+    """The statement with its one-piece content running on to `end`."""
+    start = statement.content_span.start
+    inside = tuple(f for f in figures if f.start >= start and f.end <= end)
+    return replace(statement, content=text[start:end], content_span=Span(start, end), figures=inside)
 
 
 _DAY_PHRASE = (

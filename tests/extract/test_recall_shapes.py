@@ -236,3 +236,19 @@ def test_long_frame_between_two_pieces_of_one_quotation() -> None:
     s = only(text)
     assert len(s.content_parts) == 2
     assert text[s.content_parts[1].start : s.content_parts[1].end] == "“but the pier will not repair itself.”"
+
+
+def test_a_label_and_a_colon_is_no_speaker() -> None:
+    assert extract_statements("Harbour Update: The latest count of ships in the bay.") == []
+
+
+def test_a_poll_and_a_colon_still_reports() -> None:
+    s = only("Poll: Most tenants want the levy scrapped.")
+    assert s.content == "Most tenants want the levy scrapped"
+
+
+def test_a_transcript_turn_runs_to_the_end_of_its_paragraph() -> None:
+    text = "The debate went on.\n\nVARGA: The levy is too low. It has been too low for years. We will raise it.\n\nEnd."
+    turn = [s for s in extract_statements(text) if s.cue == ":"]
+    assert len(turn) == 1
+    assert turn[0].content == "The levy is too low. It has been too low for years. We will raise it"
