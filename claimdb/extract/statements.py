@@ -949,7 +949,9 @@ class _UnitParser:
             return None
         head = toks[first:index]
         transcript = all(t.text.isupper() for t in head if t.text[:1].isalpha())
-        known = head[-1].low.rstrip(".") in self.context.by_surname
+        known = any(  # a surname the article names elsewhere too
+            person.position != head[0].start for person in self.context.by_surname.get(head[-1].low.rstrip("."), ())
+        )
         given = head[0].text in FEMALE_FIRST_NAMES or head[0].text in MALE_FIRST_NAMES
         label = head[-1].low.rstrip(".")
         document = label in DOCUMENT_HEADS or label in _POLL_HEADS or label in ORG_HEADS or label in SPEAKER_NOUNS
