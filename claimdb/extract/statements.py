@@ -543,6 +543,8 @@ _NESTED_SPEECH_CUES = {
 _QUANTITY_OPENERS = {"many", "most", "some", "all", "both", "each", "several", "none", "few", "half"}
 # "In Lee's view, ...", "in the words of one aide, ..."
 _VIEW_NOUNS = {"view", "opinion", "words", "estimation", "judgment", "judgement", "telling", "assessment", "mind"}
+# adjectives that make the cue word after them a noun: "an earlier report", "a new study", "the latest survey"
+_NOUN_ADJECTIVES = {"earlier", "new", "recent", "latest", "separate", "internal", "official", "previous", "leaked"}
 # cues that report words only before a quotation or a colon when the speaker comes first
 _QUOTE_ONLY_CUES = {"continue"}
 # cues whose object is the person told: `..., he told the court in a filing.`
@@ -1780,7 +1782,8 @@ class _UnitParser:
                 inner.update(range(k, a))
                 start, k = k, k - 1
                 continue
-            if t.text in (",", ";", ":", "(", ")", ".", "?", "!") or tl in _CLAUSE_OPENERS:
+            comparative = tl == "than" and k > 0 and toks[k - 1].low in ("more", "fewer", "less")  # "More than six"
+            if t.text in (",", ";", ":", "(", ")", ".", "?", "!") or (tl in _CLAUSE_OPENERS and not comparative):
                 break
             if tl == "and" and not (k > 0 and toks[k - 1].capitalised and not self.quoted[k - 1]):
                 break
@@ -1869,7 +1872,12 @@ class _UnitParser:
                 if tl not in (form_base, form_base + "s", form_base + "es") and not gerund:
                     return None  # "Sanders said he didn't seek": a verb, so not one noun phrase
                 if n > start and toks[n - 1].low not in _ARTICLES and not toks[n - 1].text[:1].isupper():
-                    if not is_possessive(toks[n - 1].text) and not (gerund and tl in ("speaking", "talking")):
+                    adjective = n - 1 > start and toks[n - 2].low in _ARTICLES and toks[n - 1].low in _NOUN_ADJECTIVES
+                    if (
+                        not is_possessive(toks[n - 1].text)
+                        and not (gerund and tl in ("speaking", "talking"))
+                        and not adjective  # "An earlier report in a Vermont paper said"
+                    ):
                         return None
         return start, last
 
@@ -2390,8 +2398,8 @@ class _UnitParser:
     def _frame_like(self, after: int) -> bool:
         toks = self.toks
         rest = [t for t in toks[after:] if t.text not in ".!?"]
-        if not rest:
-            return True
+        if not rest or rest[0].text == ";":
+            return True  # "..., analysts say; in 2012 ...": the clause after the semicolon is another sentence
         first = rest[0]
         if first.low == "at" and len(rest) > 1 and rest[1].low in ("least", "most"):
             return False  # "CNN reported at least six planes ...": a quantity, not a place
@@ -2681,6 +2689,10 @@ class _UnitParser:
         if head.text == "." and j >= 1 and toks[j - 1].text in _COMPANY_ABBREVIATIONS and toks[j - 1].end == head.start:
             return self._np_left(j - 1)  # "Acme Corp. said": the name, without its full stop
         low = head.low.rstrip(".")
+        if low in ("him", "her", "them") and j >= 3 and toks[j - 1].low in ("to", "with") and not self.quoted[j]:
+            if toks[j - 2].low in _POST_MODIFIERS:
+                outer = self._np_left(j - 3)  # "a source close to him", "people familiar with them"
+                return (outer[0], j) if outer is not None else None
         if (
             not head.text[:1].isalnum()
             or low in NP_STOP

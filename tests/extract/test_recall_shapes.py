@@ -252,3 +252,25 @@ def test_a_transcript_turn_runs_to_the_end_of_its_paragraph() -> None:
     turn = [s for s in extract_statements(text) if s.cue == ":"]
     assert len(turn) == 1
     assert turn[0].content == "The levy is too low. It has been too low for years. We will raise it"
+
+
+def test_an_earlier_report_in_a_paper_said() -> None:
+    s = only("An earlier report in a county paper said that the dam had cracked.")
+    assert s.content == "that the dam had cracked"
+
+
+def test_more_than_six_in_ten_said() -> None:
+    s = only("More than six in 10 said the ferry was too slow.")
+    assert s.content == "the ferry was too slow"
+    assert s.speaker.surface == "More than six in 10"
+
+
+def test_semicolon_ends_the_frame_of_a_trailing_attribution() -> None:
+    statements = extract_statements("Tolls must rise by a third, analysts say; in 2019, they rose by a tenth.")
+    assert [s.content for s in statements] == ["Tolls must rise by a third"]
+
+
+def test_a_source_close_to_him_said() -> None:
+    s = only("The mayor will not run again, a source close to him said.")
+    assert s.content == "The mayor will not run again"
+    assert s.speaker.surface == "a source close to him"
