@@ -1531,6 +1531,19 @@ class _UnitParser:
             inverted = self._inverted(before, cue, after)
             if inverted is not None:
                 return inverted
+        if (
+            source is not None
+            and a == i
+            and a > 1
+            and toks[a - 1].text == ","
+            and base in ("say", "add", "write", "note", "explain", "argue", "insist", "warn")
+            and self._inverted_subject_ends(after)
+        ):
+            # "…, said the company's chief executive, John Ferriola.": the source follows the cue; the comma
+            # before it closes the content, not an appositive of a source on the left
+            inverted = self._inverted(text[self.start : toks[a].start].rstrip(), cue, after)
+            if inverted is not None:
+                return inverted
         joint_at = a - 1
         if source is None and a > 1 and toks[a - 1].low in _TIME_CORE:
             # "Reed freed up funds and on Monday announced that ...": a time phrase after the coordinator
@@ -2060,6 +2073,18 @@ class _UnitParser:
         if not self._has_words(c_start, c_end, 2):
             return None
         mention = parse_mention(text, toks[j:end])
+        name_end = end + 1
+        while name_end < len(toks) and name_end - end <= 4 and toks[name_end].capitalised:
+            name_end += 1
+        if (
+            mention.name is None
+            and end < len(toks)
+            and toks[end].text == ","
+            and (name_end == len(toks) or toks[name_end].text in (".", ","))
+            and self._plain_name(toks[end + 1 : name_end])
+        ):
+            # "…, said the firm's chief executive, Ada Roy.": the name after the title speaks
+            mention = parse_mention(text, toks[end + 1 : name_end])
         speaker = self.context.resolve(mention, mention.span.start)
         resume = self._quote_resumes(end)
         if resume is not None and (text[c_start] in OPENING_MARKS + STRAIGHT_MARK or text.startswith("''", c_start)):
@@ -2069,6 +2094,28 @@ class _UnitParser:
                 parts = ((c_start, c_end), (second.start, second.end))
                 return _Draft("direct", (c_start, second.end), speaker, cue, 0.85, parts=parts)
         return _Draft(_classify(text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.85)
+
+    def _inverted_subject_ends(self, after: int) -> bool:
+        """After an inverted cue, a short noun phrase that ends the unit or is closed by a comma and an appositive
+        or relative clause ("said DeSantis, who …", "said the chief executive, John Ferriola.")."""
+        toks = self.toks
+        if after >= len(toks) or self.quoted[after]:
+            return False
+        first = toks[after]
+        if not (first.capitalised or first.low in DETERMINERS or first.low.rstrip(".") in TITLE_WORDS):
+            return False
+        if first.low in PRONOUNS or first.low in _POSSESSIVE_DETERMINERS or first.low == "that":
+            return False
+        for k in range(after, min(len(toks), after + 9)):
+            t = toks[k]
+            if t.text in (".", "!", "?") or t.text == ",":
+                # not '…, Dick Dever said, “…”': a quotation after the comma is the content
+                return k > after and not (k + 1 < len(toks) and self.quoted[k + 1])
+            if self.quoted[k] or t.low in _FINITE_VERBS or t.low in CUE_FORMS or t.low in _FRAME_START:
+                return False
+            if t.text[:1].islower() and t.low.endswith("ed"):
+                return False
+        return len(toks) - after <= 8
 
     def _forward(
         self, base: str, cue: tuple[int, int], sa: int, sb: int, relative: Mention | None, after: int

@@ -274,3 +274,16 @@ def test_a_source_close_to_him_said() -> None:
     s = only("The mayor will not run again, a source close to him said.")
     assert s.content == "The mayor will not run again"
     assert s.speaker.surface == "a source close to him"
+
+
+def test_inverted_source_after_a_comma_inside_a_long_sentence() -> None:
+    text = "The mill is holding on, but it is under pressure from imports, said the firm's chief executive, Ada Roy."
+    s = only(text)
+    assert s.content == "The mill is holding on, but it is under pressure from imports"
+    assert s.speaker.name == "Ada Roy"
+
+
+def test_inverted_source_with_a_relative_clause() -> None:
+    s = only("Other agencies would take over its work, said Omar Beck, who was elected in 2012.")
+    assert s.content == "Other agencies would take over its work"
+    assert s.speaker.name == "Omar Beck"
