@@ -805,6 +805,9 @@ class _UnitParser:
                 continue
             low = tok.low
             self.no_speaker = False
+            if low in ("put", "puts") and (draft := self._as_put_it(i)) is not None:
+                drafts.append(draft)
+                continue
             if low not in _TRIGGERS and (i + 1 >= len(toks) or toks[i + 1].low != "that"):
                 continue  # no pattern below starts here
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
@@ -1041,6 +1044,28 @@ class _UnitParser:
         speaker = self.context.resolve(mention, mention.span.start)
         kind = _classify(text, c_start, c_end, self.quotes)
         return _Draft(kind, (c_start, c_end), speaker, cue, 0.8)
+
+    def _as_put_it(self, i: int) -> _Draft | None:
+        """`As Ann Lee put it, “…”` / `As the mayor puts it, the council is unmoved.`: the words after the comma."""
+        toks = self.toks
+        first = self._first_content_index()
+        if (
+            toks[first].low != "as"
+            or i - first < 2
+            or i - first > 7
+            or i + 2 >= len(toks)
+            or toks[i + 1].low != "it"
+            or toks[i + 2].text != ","
+            or any(self.quoted[m] or not toks[m].text[:1].isalnum() for m in range(first + 1, i))
+        ):
+            return None
+        c_start = _trim_start(self.text, toks[i + 2].end, self.end)
+        c_end = _trim_end(self.text, c_start, self.end)
+        if not self._has_words(c_start, c_end, 3):
+            return None
+        speaker = self._speaker(first + 1, i - 1, None)
+        cue = (toks[i].start, toks[i + 1].end)
+        return _Draft(_classify(self.text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.8)
 
     def _in_view(self, i: int) -> _Draft | None:
         """`In Lee's view, the port should be sold.` / `In the words of the mayor, ...`: the opening phrase names

@@ -287,3 +287,20 @@ def test_inverted_source_with_a_relative_clause() -> None:
     s = only("Other agencies would take over its work, said Omar Beck, who was elected in 2012.")
     assert s.content == "Other agencies would take over its work"
     assert s.speaker.name == "Omar Beck"
+
+
+def test_as_someone_put_it() -> None:
+    s = only("As the harbour master put it, the pier is a hazard.")
+    assert s.content == "the pier is a hazard"
+    assert s.cue == "put it"
+    assert s.speaker.surface == "the harbour master"
+
+
+def test_as_someone_puts_it_with_a_quotation() -> None:
+    s = only("As Ana Lopes puts it, “The pier is a hazard.”")
+    assert s.content == "“The pier is a hazard.”"
+    assert s.speaker.name == "Ana Lopes"
+
+
+def test_as_someone_put_it_at_the_end_of_the_text_does_not_fail() -> None:
+    assert extract_statements("As he puts it,") == []
