@@ -27,6 +27,7 @@ from claimdb.extract.lexicon import (
     CAPITAL_STOP,
     CUE_FORMS,
     DETERMINERS,
+    DOCUMENT_HEADS,
     FEMALE_FIRST_NAMES,
     INTRO_OPENERS,
     INVERTIBLE,
@@ -544,6 +545,8 @@ _NESTED_SPEECH_CUES = {
 _QUANTITY_OPENERS = {"many", "most", "some", "all", "both", "each", "several", "none", "few", "half"}
 # "In Lee's view, ...", "in the words of one aide, ..."
 _VIEW_NOUNS = {"view", "opinion", "words", "estimation", "judgment", "judgement", "telling", "assessment", "mind"}
+# adjectives that make the cue word after them a noun: "an earlier report", "a new study", "the latest survey"
+_NOUN_ADJECTIVES = {"earlier", "new", "recent", "latest", "separate", "internal", "official", "previous", "leaked"}
 # cues that report words only before a quotation or a colon when the speaker comes first
 _QUOTE_ONLY_CUES = {"continue"}
 # cues whose object is the person told: `..., he told the court in a filing.`
@@ -804,6 +807,9 @@ class _UnitParser:
                 continue
             low = tok.low
             self.no_speaker = False
+            if low in ("put", "puts") and (draft := self._as_put_it(i)) is not None:
+                drafts.append(draft)
+                continue
             if low not in _TRIGGERS and (i + 1 >= len(toks) or toks[i + 1].low != "that"):
                 continue  # no pattern below starts here
             if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
@@ -948,7 +954,18 @@ class _UnitParser:
         c_end = _trim_end(self.text, c_start, self.end)
         if not self._has_words(c_start, c_end, 3):
             return None
-        mention = parse_mention(self.text, toks[first:index])
+        head = toks[first:index]
+        transcript = all(t.text.isupper() for t in head if t.text[:1].isalpha())
+        known = any(  # a surname the article names elsewhere too
+            person.position != head[0].start for person in self.context.by_surname.get(head[-1].low.rstrip("."), ())
+        )
+        given = head[0].text in FEMALE_FIRST_NAMES or head[0].text in MALE_FIRST_NAMES
+        label = head[-1].low.rstrip(".")
+        document = label in DOCUMENT_HEADS or label in _POLL_HEADS or label in ORG_HEADS or label in SPEAKER_NOUNS
+        named = len(head) == 1 and self.context.person_like(head[0].text)  # "Milbank:", not "Big Win:"
+        if not (transcript or known or given or document or named):
+            return None  # "Editor's Note:", "Delegate Update:", "Big Win For Bernie:": a label, not a speaker
+        mention = parse_mention(self.text, head)
         speaker = self.context.resolve(mention, mention.span.start)
         cue = (toks[index].start, toks[index].end)
         return _Draft(_classify(self.text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.6)
@@ -1029,6 +1046,28 @@ class _UnitParser:
         speaker = self.context.resolve(mention, mention.span.start)
         kind = _classify(text, c_start, c_end, self.quotes)
         return _Draft(kind, (c_start, c_end), speaker, cue, 0.8)
+
+    def _as_put_it(self, i: int) -> _Draft | None:
+        """`As Ann Lee put it, “…”` / `As the mayor puts it, the council is unmoved.`: the words after the comma."""
+        toks = self.toks
+        first = self._first_content_index()
+        if (
+            toks[first].low != "as"
+            or i - first < 2
+            or i - first > 7
+            or i + 2 >= len(toks)
+            or toks[i + 1].low != "it"
+            or toks[i + 2].text != ","
+            or any(self.quoted[m] or not toks[m].text[:1].isalnum() for m in range(first + 1, i))
+        ):
+            return None
+        c_start = _trim_start(self.text, toks[i + 2].end, self.end)
+        c_end = _trim_end(self.text, c_start, self.end)
+        if not self._has_words(c_start, c_end, 3):
+            return None
+        speaker = self._speaker(first + 1, i - 1, None)
+        cue = (toks[i].start, toks[i + 1].end)
+        return _Draft(_classify(self.text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.8)
 
     def _in_view(self, i: int) -> _Draft | None:
         """`In Lee's view, the port should be sold.` / `In the words of the mayor, ...`: the opening phrase names
@@ -1519,6 +1558,19 @@ class _UnitParser:
             inverted = self._inverted(before, cue, after)
             if inverted is not None:
                 return inverted
+        if (
+            source is not None
+            and a == i
+            and a > 1
+            and toks[a - 1].text == ","
+            and base in ("say", "add", "write", "note", "explain", "argue", "insist", "warn")
+            and self._inverted_subject_ends(after)
+        ):
+            # "…, said the company's chief executive, John Ferriola.": the source follows the cue; the comma
+            # before it closes the content, not an appositive of a source on the left
+            inverted = self._inverted(text[self.start : toks[a].start].rstrip(), cue, after)
+            if inverted is not None:
+                return inverted
         joint_at = a - 1
         if source is None and a > 1 and toks[a - 1].low in _TIME_CORE:
             # "Reed freed up funds and on Monday announced that ...": a time phrase after the coordinator
@@ -1770,7 +1822,8 @@ class _UnitParser:
                 inner.update(range(k, a))
                 start, k = k, k - 1
                 continue
-            if t.text in (",", ";", ":", "(", ")", ".", "?", "!") or tl in _CLAUSE_OPENERS:
+            comparative = tl == "than" and k > 0 and toks[k - 1].low in ("more", "fewer", "less")  # "More than six"
+            if t.text in (",", ";", ":", "(", ")", ".", "?", "!") or (tl in _CLAUSE_OPENERS and not comparative):
                 break
             if tl == "and" and not (k > 0 and toks[k - 1].capitalised and not self.quoted[k - 1]):
                 break
@@ -1859,7 +1912,12 @@ class _UnitParser:
                 if tl not in (form_base, form_base + "s", form_base + "es") and not gerund:
                     return None  # "Sanders said he didn't seek": a verb, so not one noun phrase
                 if n > start and toks[n - 1].low not in _ARTICLES and not toks[n - 1].text[:1].isupper():
-                    if not is_possessive(toks[n - 1].text) and not (gerund and tl in ("speaking", "talking")):
+                    adjective = n - 1 > start and toks[n - 2].low in _ARTICLES and toks[n - 1].low in _NOUN_ADJECTIVES
+                    if (
+                        not is_possessive(toks[n - 1].text)
+                        and not (gerund and tl in ("speaking", "talking"))
+                        and not adjective  # "An earlier report in a Vermont paper said"
+                    ):
                         return None
         return start, last
 
@@ -2042,6 +2100,18 @@ class _UnitParser:
         if not self._has_words(c_start, c_end, 2):
             return None
         mention = parse_mention(text, toks[j:end])
+        name_end = end + 1
+        while name_end < len(toks) and name_end - end <= 4 and toks[name_end].capitalised:
+            name_end += 1
+        if (
+            mention.name is None
+            and end < len(toks)
+            and toks[end].text == ","
+            and (name_end == len(toks) or toks[name_end].text in (".", ","))
+            and self._plain_name(toks[end + 1 : name_end])
+        ):
+            # "…, said the firm's chief executive, Ada Roy.": the name after the title speaks
+            mention = parse_mention(text, toks[end + 1 : name_end])
         speaker = self.context.resolve(mention, mention.span.start)
         resume = self._quote_resumes(end)
         if resume is not None and (text[c_start] in OPENING_MARKS + STRAIGHT_MARK or text.startswith("''", c_start)):
@@ -2051,6 +2121,28 @@ class _UnitParser:
                 parts = ((c_start, c_end), (second.start, second.end))
                 return _Draft("direct", (c_start, second.end), speaker, cue, 0.85, parts=parts)
         return _Draft(_classify(text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.85)
+
+    def _inverted_subject_ends(self, after: int) -> bool:
+        """After an inverted cue, a short noun phrase that ends the unit or is closed by a comma and an appositive
+        or relative clause ("said DeSantis, who …", "said the chief executive, John Ferriola.")."""
+        toks = self.toks
+        if after >= len(toks) or self.quoted[after]:
+            return False
+        first = toks[after]
+        if not (first.capitalised or first.low in DETERMINERS or first.low.rstrip(".") in TITLE_WORDS):
+            return False
+        if first.low in PRONOUNS or first.low in _POSSESSIVE_DETERMINERS or first.low == "that":
+            return False
+        for k in range(after, min(len(toks), after + 9)):
+            t = toks[k]
+            if t.text in (".", "!", "?") or t.text == ",":
+                # not '…, Dick Dever said, “…”': a quotation after the comma is the content
+                return k > after and not (k + 1 < len(toks) and self.quoted[k + 1])
+            if self.quoted[k] or t.low in _FINITE_VERBS or t.low in CUE_FORMS or t.low in _FRAME_START:
+                return False
+            if t.text[:1].islower() and t.low.endswith("ed"):
+                return False
+        return len(toks) - after <= 8
 
     def _forward(
         self, base: str, cue: tuple[int, int], sa: int, sb: int, relative: Mention | None, after: int
@@ -2380,8 +2472,8 @@ class _UnitParser:
     def _frame_like(self, after: int) -> bool:
         toks = self.toks
         rest = [t for t in toks[after:] if t.text not in ".!?"]
-        if not rest:
-            return True
+        if not rest or rest[0].text == ";":
+            return True  # "..., analysts say; in 2012 ...": the clause after the semicolon is another sentence
         first = rest[0]
         if first.low == "at" and len(rest) > 1 and rest[1].low in ("least", "most"):
             return False  # "CNN reported at least six planes ...": a quantity, not a place
@@ -2692,6 +2784,10 @@ class _UnitParser:
         if head.text == "." and j >= 1 and toks[j - 1].text in _COMPANY_ABBREVIATIONS and toks[j - 1].end == head.start:
             return self._np_left(j - 1)  # "Acme Corp. said": the name, without its full stop
         low = head.low.rstrip(".")
+        if low in ("him", "her", "them") and j >= 3 and toks[j - 1].low in ("to", "with") and not self.quoted[j]:
+            if toks[j - 2].low in _POST_MODIFIERS:
+                outer = self._np_left(j - 3)  # "a source close to him", "people familiar with them"
+                return (outer[0], j) if outer is not None else None
         month_name = self._month_in_name(j)
         if (
             not head.text[:1].isalnum()
@@ -2844,6 +2940,20 @@ def extract(text: str, published_on: date | None, figures: list[Figure]) -> list
             for draft in drafts:
                 draft.floating = False
             if not drafts:
+                continue
+        if (
+            not drafts
+            and last is not None
+            and last_index is not None
+            and all(u == unit_of[last_index] for u in unit_of[last_index:])
+            and unit.paragraph == last_paragraph
+            and last.cue == ":"
+            and not last.content_parts
+        ):
+            # "BENENSON: This is a man who … . He's now running them.": the speaker's turn runs to the paragraph end
+            end = _trim_end(text, unit.start, unit.end)
+            if end > last.content_span.end:
+                statements[last_index] = last = _extend_to(text, last, end, figures)
                 continue
         if not drafts:
             single = (
@@ -3019,6 +3129,13 @@ def _extend(text: str, statement: Statement, piece_start: int, end: int, figures
         content_parts=(*parts, Span(piece_start, end)),
         figures=inside,
     )
+
+
+def _extend_to(text: str, statement: Statement, end: int, figures: list[Figure]) -> Statement:
+    """The statement with its one-piece content running on to `end`."""
+    start = statement.content_span.start
+    inside = tuple(f for f in figures if f.start >= start and f.end <= end)
+    return replace(statement, content=text[start:end], content_span=Span(start, end), figures=inside)
 
 
 _DAY_PHRASE = (

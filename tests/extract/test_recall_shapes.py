@@ -236,3 +236,71 @@ def test_long_frame_between_two_pieces_of_one_quotation() -> None:
     s = only(text)
     assert len(s.content_parts) == 2
     assert text[s.content_parts[1].start : s.content_parts[1].end] == "“but the pier will not repair itself.”"
+
+
+def test_a_label_and_a_colon_is_no_speaker() -> None:
+    assert extract_statements("Harbour Update: The latest count of ships in the bay.") == []
+
+
+def test_a_poll_and_a_colon_still_reports() -> None:
+    s = only("Poll: Most tenants want the levy scrapped.")
+    assert s.content == "Most tenants want the levy scrapped"
+
+
+def test_a_transcript_turn_runs_to_the_end_of_its_paragraph() -> None:
+    text = "The debate went on.\n\nVARGA: The levy is too low. It has been too low for years. We will raise it.\n\nEnd."
+    turn = [s for s in extract_statements(text) if s.cue == ":"]
+    assert len(turn) == 1
+    assert turn[0].content == "The levy is too low. It has been too low for years. We will raise it"
+
+
+def test_an_earlier_report_in_a_paper_said() -> None:
+    s = only("An earlier report in a county paper said that the dam had cracked.")
+    assert s.content == "that the dam had cracked"
+
+
+def test_more_than_six_in_ten_said() -> None:
+    s = only("More than six in 10 said the ferry was too slow.")
+    assert s.content == "the ferry was too slow"
+    assert s.speaker.surface == "More than six in 10"
+
+
+def test_semicolon_ends_the_frame_of_a_trailing_attribution() -> None:
+    statements = extract_statements("Tolls must rise by a third, analysts say; in 2019, they rose by a tenth.")
+    assert [s.content for s in statements] == ["Tolls must rise by a third"]
+
+
+def test_a_source_close_to_him_said() -> None:
+    s = only("The mayor will not run again, a source close to him said.")
+    assert s.content == "The mayor will not run again"
+    assert s.speaker.surface == "a source close to him"
+
+
+def test_inverted_source_after_a_comma_inside_a_long_sentence() -> None:
+    text = "The mill is holding on, but it is under pressure from imports, said the firm's chief executive, Ada Roy."
+    s = only(text)
+    assert s.content == "The mill is holding on, but it is under pressure from imports"
+    assert s.speaker.name == "Ada Roy"
+
+
+def test_inverted_source_with_a_relative_clause() -> None:
+    s = only("Other agencies would take over its work, said Omar Beck, who was elected in 2012.")
+    assert s.content == "Other agencies would take over its work"
+    assert s.speaker.name == "Omar Beck"
+
+
+def test_as_someone_put_it() -> None:
+    s = only("As the harbour master put it, the pier is a hazard.")
+    assert s.content == "the pier is a hazard"
+    assert s.cue == "put it"
+    assert s.speaker.surface == "the harbour master"
+
+
+def test_as_someone_puts_it_with_a_quotation() -> None:
+    s = only("As Ana Lopes puts it, “The pier is a hazard.”")
+    assert s.content == "“The pier is a hazard.”"
+    assert s.speaker.name == "Ana Lopes"
+
+
+def test_as_someone_put_it_at_the_end_of_the_text_does_not_fail() -> None:
+    assert extract_statements("As he puts it,") == []
