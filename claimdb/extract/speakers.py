@@ -229,6 +229,11 @@ class Mention:
 _GROUP_MODIFIERS = {"in", "from", "with", "close", "familiar", "briefed", "knowledgeable", "involved", "inside", "near"}
 
 
+def _one_role(rest: list[Word]) -> bool:
+    # "Chad's Ambassador": a person's title alone, not an organisation's name like "White House"
+    return len(rest) == 1 and rest[0].low.rstrip(".") in TITLE_WORDS and rest[0].low not in ORG_HEADS
+
+
 def parse_mention(text: str, toks: list[Word]) -> Mention:
     """Split a noun phrase into determiner, possessive affiliation, title and name."""
     span = Span(toks[0].start, toks[-1].end)
@@ -257,6 +262,8 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
                 # "officials in Texas", "sources close to the minister", "people familiar with the matter"
                 or (t.low in _GROUP_MODIFIERS and rest[k - 1].low in ANONYMOUS_HEADS)
             )
+            # "Aides to Trump", "Chad's Ambassador to France": the role speaks, not the one it serves
+            or (k > 0 and t.low == "to" and (rest[k - 1].low in ANONYMOUS_HEADS or rest[k - 1].low in TITLE_WORDS))
         ),
         None,
     )
@@ -276,6 +283,7 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             ),
             None,
         )
+    served = cut is not None and rest[cut].low == "to"  # "Chad's Ambassador to France": a role, not a name
     if cut is not None:
         rest = rest[:cut]
     # possessive affiliation: "Ukraine's Defence Minister ..." (the last possessive before the head)
@@ -324,7 +332,7 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     title_toks = [t for t in rest[:name_start] if t.low.rstrip(".") not in HONORIFICS]
     if name_toks:
         mention.name = strip_possessive(text[name_toks[0].start : name_toks[-1].end])
-    elif rest and all(t.capitalised for t in rest) and not group_first:
+    elif rest and all(t.capitalised for t in rest) and not group_first and not (served and _one_role(rest)):
         # all title-like capitalised words: "White House", "Defence Ministry" -> an organisation name
         mention.name = text[rest[0].start : rest[-1].end]
         title_toks = []

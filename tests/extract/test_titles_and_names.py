@@ -209,3 +209,17 @@ def test_a_common_word_of_the_article_that_opens_a_sentence_names_nobody(text: s
 def test_a_one_word_name_stays_a_name() -> None:
     speaker = only("Kessler said the museum would close in May.").speaker
     assert (speaker.name, speaker.attribution) == ("Kessler", "name")
+
+
+@pytest.mark.parametrize(
+    ("text", "served"),
+    [
+        ("Aides to Berg say she will not attend the debate.", "Berg"),
+        ("Advisers to Mr. Lund say the plan is dead.", "Lund"),
+        ("Chad's Ambassador to Norway confirmed that the talks had failed.", "Norway"),
+    ],
+)
+def test_a_role_serving_someone_is_not_that_someone(text: str, served: str) -> None:
+    speaker = only(text).speaker
+    assert speaker.name is not None and served in speaker.name and speaker.name != served, speaker
+    assert speaker.attribution != "name", speaker
