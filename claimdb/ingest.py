@@ -221,6 +221,13 @@ _JOIN_CLAIM = (
 def store_document(session: Session, item: PreparedDocument, settings: MatchSettings) -> DocumentResult | None:
     """Write one document with its statements, claims, figures and links; None if it was already stored."""
     writer = Writer(session)
+    with claim_index.sqlite_turn(session):
+        return _store_document(session, writer, item, settings)
+
+
+def _store_document(
+    session: Session, writer: Writer, item: PreparedDocument, settings: MatchSettings
+) -> DocumentResult | None:
     document = item.document
     if writer.dialect.name == "postgresql":
         stored, source_id = _pg_take_turn(session, item)
