@@ -309,7 +309,7 @@ def store_statements(
     placed: list[tuple[int, int, int]] = []  # (start, end, claim id) of this document's statements so far
     statements = list(statements)
     if statements:
-        claim_index.stem_ahead(session, [statement.content for statement in statements])  # PostgreSQL
+        claim_index.stem_ahead(session, [statement.content for statement in statements])
     aliases = AliasOwners.read(session, [statement.speaker for statement in statements])
     for statement in statements:
         span = (statement.content_span.start, statement.content_span.end)
