@@ -6,6 +6,8 @@ as evidence ("figures differ: more than 500 square kilometre -> 600 square kilom
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +33,23 @@ class Level:
     def as_evidence(self) -> dict[str, object]:
         """The JSON-ready form stored in `claim_links.evidence`."""
         return {"level": self.level, "label": self.label, "score": self.score}
+
+
+@lru_cache(maxsize=8192)
+def evidence_item_json(level: Level) -> str:
+    """`"comparison": {level as evidence}` exactly as `json.dumps` writes that item of an evidence dict.
+
+    Links are stored with their evidence as JSON text, and the same levels recur link after link ("same
+    claimant", "both affirmative", "wording very high (97/100)"): each is encoded once.
+    """
+    return f"{json.dumps(level.comparison)}: {json.dumps(level.as_evidence())}"
+
+
+def number_json(value: float) -> str:
+    """A number as `json.dumps` writes it."""
+    if type(value) is int or (type(value) is float and math.isfinite(value)):
+        return repr(value)
+    return json.dumps(value)
 
 
 # Levels that carry no detail are shared: a Level is immutable, and building one costs more than comparing.

@@ -210,3 +210,29 @@ def test_updates_with_sql_expressions_take_the_fast_path_and_store_what_core_sto
         connection.close()
     assert stored["fast"] == stored["core"]
     assert stored["fast"] == ([1, 1, 1, 1, 0], [("Defence Minister", "Ukraine", "2022-01-05", "2022-09-30")])
+
+
+def test_links_with_evidence_as_json_text_store_what_the_json_column_stores(tmp_path: Path) -> None:
+    import json
+
+    from claimdb.ingest import _NEW_LINKS_EVIDENCE_TEXT
+
+    evidence = {"text": {"level": "high", "label": "wording “high” – 91%", "score": 90.7}, "content_words": 7}
+    link = {"claim_a_id": 1, "claim_b_id": 2, "relation": "echo", "score": 90.7, "method": "ingest", "status": "auto"}
+    stored = {}
+    for path_name, statement, values in (
+        ("dict", _NEW_LINKS["sqlite"], {**link, "evidence": evidence}),
+        ("text", _NEW_LINKS_EVIDENCE_TEXT, {**link, "evidence_json": json.dumps(evidence)}),
+    ):
+        path = tmp_path / f"{path_name}.db"
+        database = open_database(f"sqlite:///{path}")
+        with database.session(write=True) as session:
+            writer = Writer(session)
+            for number in (1, 2):
+                claim = {"claimant_id": None, "canonical_text": f"Claim {number}", "appearance_count": 1}
+                writer.insert(_NEW_CLAIM, {**claim, "first_said_on": None, "last_said_on": None})
+            writer.many(statement, [values])
+        database.dispose()
+        stored[path_name] = _stored(path)["claim_links"]
+    assert stored["text"] == stored["dict"]
+    assert len(stored["text"]) == 2  # the row and its types
