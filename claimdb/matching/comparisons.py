@@ -157,14 +157,18 @@ def compare_text(new_text: str, claim_text: str, settings: MatchSettings) -> Lev
 def compare_text_profiles(new: TextProfile, claim: TextProfile, settings: MatchSettings) -> Level:
     """`compare_text` on texts already profiled."""
     if new.normalized == claim.normalized:
-        return Level("text", "exact", "same words", 100.0)
+        return _SAME_WORDS
     score = round(text_similarity(new.core, claim.core), 1)
-    for level, threshold in (
-        ("exact", settings.text_exact),
-        ("very_high", settings.text_very_high),
-        ("high", settings.text_high),
-        ("medium", settings.text_medium),
-    ):
+    return _text_level(score, settings.text_exact, settings.text_very_high, settings.text_high, settings.text_medium)
+
+
+_SAME_WORDS = Level("text", "exact", "same words", 100.0)
+
+
+@lru_cache(maxsize=4096)
+def _text_level(score: float, exact: float, very_high: float, high: float, medium: float) -> Level:
+    # Scores are rounded to a tenth, so the same few hundred levels recur: each is built once.
+    for level, threshold in (("exact", exact), ("very_high", very_high), ("high", high), ("medium", medium)):
         if score >= threshold:
             return Level("text", level, f"wording {level.replace('_', ' ')} ({score:.0f}/100)", score)
     return Level("text", "low", f"wording differs ({score:.0f}/100)", score)
@@ -424,8 +428,13 @@ def compare_dates(
         gap = abs((said_on - first_said_on).days)
     else:
         gap = min(abs((said_on - first_said_on).days), abs((said_on - last_said_on).days))
-    if gap < settings.same_occasion_days:
+    return _date_level(gap, settings.same_occasion_days, settings.recent_days)
+
+
+@lru_cache(maxsize=4096)
+def _date_level(gap: int, same_occasion_days: int, recent_days: int) -> Level:
+    if gap < same_occasion_days:
         return Level("date", "same_day", "said the same day", float(gap))
-    if gap <= settings.recent_days:
+    if gap <= recent_days:
         return Level("date", "recent", f"{gap} days apart", float(gap))
     return Level("date", "distant", f"{gap} days apart", float(gap))
