@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdb.matching.comparisons import Level
@@ -18,6 +18,7 @@ def _level(comparison: str) -> st.SearchStrategy[Level]:
     return st.builds(Level, st.just(comparison), st.text(max_size=12), st.text(max_size=40), SCORES)
 
 
+@settings(deadline=None)
 @given(
     text=_level("text"),
     figures=_level("figures"),
