@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, cast
 
-from sqlalchemy import Date, Table, bindparam, case, insert, select, update
+from sqlalchemy import Date, Table, Text, bindparam, case, insert, select, update
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -198,6 +199,13 @@ _NEW_LINKS = {
     dialect: insert_ignore_statement(dialect, _LINKS, ("claim_a_id", "claim_b_id"), False)
     for dialect in ("sqlite", "postgresql")
 }
+# SQLite: the same INSERT with the evidence bound as the JSON text the decision already wrote (what the JSON
+# column type would have written from the dict).
+_NEW_LINKS_EVIDENCE_TEXT = (
+    sqlite.insert(_LINKS)
+    .values(evidence=bindparam("evidence_json", type_=Text()))
+    .on_conflict_do_nothing(index_elements=["claim_a_id", "claim_b_id"])
+)
 _said = bindparam("said_on", type_=Date)
 _JOIN_CLAIM = (
     update(_CLAIMS)
@@ -221,6 +229,13 @@ _JOIN_CLAIM = (
 def store_document(session: Session, item: PreparedDocument, settings: MatchSettings) -> DocumentResult | None:
     """Write one document with its statements, claims, figures and links; None if it was already stored."""
     writer = Writer(session)
+    with claim_index.sqlite_turn(session):
+        return _store_document(session, writer, item, settings)
+
+
+def _store_document(
+    session: Session, writer: Writer, item: PreparedDocument, settings: MatchSettings
+) -> DocumentResult | None:
     document = item.document
     if writer.dialect.name == "postgresql":
         stored, source_id = _pg_take_turn(session, item)
@@ -302,7 +317,7 @@ def store_statements(
     placed: list[tuple[int, int, int]] = []  # (start, end, claim id) of this document's statements so far
     statements = list(statements)
     if statements:
-        claim_index.stem_ahead(session, [statement.content for statement in statements])  # PostgreSQL
+        claim_index.stem_ahead(session, [statement.content for statement in statements])
     aliases = AliasOwners.read(session, [statement.speaker for statement in statements])
     for statement in statements:
         span = (statement.content_span.start, statement.content_span.end)
@@ -464,6 +479,23 @@ def _store_links(writer: Writer, claim_id: int, proposed: list[ProposedLink]) ->
     pairs = {tuple(sorted((claim_id, link.claim_id))): link for link in proposed if link.claim_id != claim_id}
     if not pairs:
         return 0
+    if writer.dialect.name == "sqlite" and all(link.evidence_json for link in pairs.values()):
+        writer.many(
+            _NEW_LINKS_EVIDENCE_TEXT,
+            [
+                {
+                    "claim_a_id": low,
+                    "claim_b_id": high,
+                    "relation": link.relation,
+                    "score": link.score,
+                    "method": "ingest",
+                    "evidence_json": link.evidence_json,
+                    "status": link.status,
+                }
+                for (low, high), link in pairs.items()
+            ],
+        )
+        return len(pairs)
     writer.many(
         _NEW_LINKS[writer.dialect.name],
         [

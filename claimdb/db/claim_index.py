@@ -374,6 +374,9 @@ class _Memory:
     # the memory may be used now (inside a turn).
     pg_last: tuple[object, int, bool, bool] | None = None
     pg_active: bool = False
+    # SQLite (see `sqlite_turn`): the session whose write transaction is in progress, its connection and the
+    # driver connection under it.
+    sqlite_turn: tuple[Session, Connection, sqlite3.Connection] | None = None
 
     def clear(self) -> None:
         self.and_ids.clear()
@@ -430,7 +433,7 @@ def claim_indexed(session: Session, claim_id: int, canonical_text: str, title: s
     if memory.indexed_ids and claim_id <= memory.indexed_ids[-1]:
         memory.forget_indexed()  # not in id order: what is known no longer says which claims are new
     texts = [canonical_text] if not title else [canonical_text, title]
-    stems = frozenset(stem for found in _sqlite_stems(session.connection(), texts) for stem in found)
+    stems = frozenset(stem for found in _sqlite_stems(_connection(session), texts) for stem in found)
     memory.indexed[claim_id] = stems
     memory.indexed_ids.append(claim_id)
     for stem in stems:
@@ -440,7 +443,15 @@ def claim_indexed(session: Session, claim_id: int, canonical_text: str, title: s
 def _active_memory(session: Session) -> tuple[_Memory, sqlite3.Connection] | None:
     """The memory of the enclosing `remembered_blocking` (SQLite only), emptied if another connection wrote."""
     memory = _memory.get()
-    if memory is None or _dialect(session) != "sqlite":
+    if memory is None:
+        return None
+    turn = memory.sqlite_turn
+    if turn is not None and turn[0] is session:
+        # Inside a write transaction no other connection commits: no need to ask SQLite (see `sqlite_turn`).
+        if max(len(memory.and_ids), len(memory.claims), len(memory.figures), len(memory.indexed)) > _MEMORY_MAX:
+            memory.clear()
+        return memory, turn[2]
+    if _dialect(session) != "sqlite":
         return None
     driver = session.connection().connection.driver_connection
     if not isinstance(driver, sqlite3.Connection):
@@ -451,6 +462,39 @@ def _active_memory(session: Session) -> tuple[_Memory, sqlite3.Connection] | Non
         memory.clear()
         memory.connection, memory.data_version = driver, version
     return memory, driver
+
+
+def _connection(session: Session) -> Connection:
+    """The session's connection (the one of the `sqlite_turn` in progress without asking the session)."""
+    memory = _memory.get()
+    turn = None if memory is None else memory.sqlite_turn
+    if turn is not None and turn[0] is session:
+        return turn[1]
+    return session.connection()
+
+
+@contextmanager
+def sqlite_turn(session: Session) -> Iterator[None]:
+    """SQLite: the block runs inside `session`'s write transaction (BEGIN IMMEDIATE), one document of ingest.
+
+    While a connection holds SQLite's write lock no other connection can commit, so what `remembered_blocking`
+    remembered is checked against other writers once, here, instead of at every look-up. Anywhere else (no
+    memory, PostgreSQL, a read transaction) the block runs as it would without it.
+    """
+    memory = _memory.get()
+    connection = session.connection() if memory is not None and memory.sqlite_turn is None else None
+    active = None
+    if connection is not None and connection.get_execution_options().get("claimdb_write", False):
+        active = _active_memory(session)
+    if memory is None or active is None or not active[1].in_transaction:
+        yield
+        return
+    assert connection is not None
+    memory.sqlite_turn = (session, connection, active[1])
+    try:
+        yield
+    finally:
+        memory.sqlite_turn = None
 
 
 _NEWEST_AND = "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
@@ -604,7 +648,7 @@ def _read_claims(session: Session, claim_ids: Sequence[int]) -> list[Candidate]:
     else:
         marks = ", ".join("?" * len(claim_ids))
         rows = _sqlite_rows(
-            session.connection(), f"SELECT {columns} FROM claims WHERE id IN ({marks})", tuple(claim_ids)
+            _connection(session), f"SELECT {columns} FROM claims WHERE id IN ({marks})", tuple(claim_ids)
         )
     by_id = {r[0]: candidate_from_row(r, 0.0) for r in rows}
     return [by_id[i] for i in claim_ids if i in by_id]
@@ -629,12 +673,15 @@ _PG_TERMS = (
 
 
 def stem_ahead(session: Session, texts: Sequence[str], stopwords: frozenset[str] = frozenset()) -> None:
-    """PostgreSQL: stem `texts` in one round trip, so that `query_terms` of each of them needs none.
+    """Stem `texts` ahead, so that `query_terms` of each of them needs no query (PostgreSQL: one round trip).
 
     Ingest stems a document's statements before matching them one by one. Only the last call's texts are
-    kept. SQLite stems in this process already: nothing to do.
+    kept. SQLite stems in this process: the words it has not seen yet are stemmed in one batch (one query of
+    the private stemmer instead of one per statement and per new claim).
     """
     if _dialect(session) != "postgresql":
+        if texts:
+            _sqlite_stems(_connection(session), texts)
         return
     ahead = _pg_stemmed.get(session.get_bind().engine.pool)
     if ahead is not None and all((text, stopwords) in ahead for text in texts):
@@ -862,7 +909,7 @@ def query_terms(session: Session, text: str, stopwords: frozenset[str] = frozens
     """The index terms (stems) of a text in first-seen order, without stop words (built-in plus `stopwords`)."""
     if _dialect(session) == "postgresql":
         return _pg_query_terms(session, text, stopwords)
-    return _sqlite_query_terms(session.connection(), text, stopwords)
+    return _sqlite_query_terms(_connection(session), text, stopwords)
 
 
 def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, tuple[int, ...] | None]]:
@@ -877,7 +924,7 @@ def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, t
         found = {t: (DF_CAP, None) for t in unknown if t in known_common}
         found.update(pg_term_rows(session, [t for t in unknown if t not in known_common]))
     else:
-        found = dict(sqlite_term_rows(session.connection(), unknown))
+        found = dict(sqlite_term_rows(_connection(session), unknown))
     if len(common) < _COMMON_TERMS_MAX:
         common.update(t for t, (n, _) in found.items() if n >= DF_CAP)
     found.update((t, (DF_CAP, None)) for t in terms if t in common)
@@ -964,7 +1011,7 @@ def candidate_claims(
         return [c for c in found if c.claim_id not in excluded][:k]
     active = _active_memory(session) if operator == "AND" and max_terms is not None else None
     if active is not None:
-        ids = _remembered_and_ids(session.connection(), active[0], terms, k + len(excluded), keys.bound)
+        ids = _remembered_and_ids(_connection(session), active[0], terms, k + len(excluded), keys.bound)
         return _claims_by_id(session, [i for i in ids if i not in excluded][:k])
     if _dialect(session) == "postgresql":
         cap = None if max_terms is None else max(PG_BLOCKING_ROWS, k + len(excluded))
@@ -1009,7 +1056,7 @@ def _read_figures(session: Session, ids: Sequence[int]) -> dict[int, tuple[Figur
         rows = pg_rows(session, query.format("= ANY(:ids)"), {"ids": ids})
     else:
         marks = ", ".join("?" * len(ids))
-        rows = _sqlite_rows(session.connection(), query.format(f"IN ({marks})"), tuple(ids))
+        rows = _sqlite_rows(_connection(session), query.format(f"IN ({marks})"), tuple(ids))
     figures: dict[int, list[Figure]] = {}
     for claim_id, surface, start, end, value, value_max, unit, qualifier in rows:
         figures.setdefault(claim_id, []).append(

@@ -81,8 +81,12 @@ def _prepare(dialect: Dialect, statement: ClauseElement, keys: tuple[str, ...]) 
     compiled = statement.compile(dialect=dialect, column_keys=list(keys))
     if not isinstance(compiled, SQLCompiler) or compiled.positiontup is None:
         return None
-    if dialect.paramstyle != "qmark" or getattr(compiled, "postfetch", None):
-        return None  # a server-side default to fetch back after the insert: Core knows how
+    if dialect.paramstyle != "qmark":
+        return None
+    if getattr(compiled, "postfetch", None) and not compiled.isupdate:
+        # A server-side default to fetch back after the insert: Core knows how. An UPDATE's SQL-expression
+        # values ("appearance_count + 1") are postfetch columns too, but Core fetches nothing back for them.
+        return None
     if getattr(compiled, "literal_execute_params", None):
         return None
     defaults = _prefetched_defaults(compiled)

@@ -6,6 +6,8 @@ as evidence ("figures differ: more than 500 square kilometre -> 600 square kilom
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +33,23 @@ class Level:
     def as_evidence(self) -> dict[str, object]:
         """The JSON-ready form stored in `claim_links.evidence`."""
         return {"level": self.level, "label": self.label, "score": self.score}
+
+
+@lru_cache(maxsize=8192)
+def evidence_item_json(level: Level) -> str:
+    """`"comparison": {level as evidence}` exactly as `json.dumps` writes that item of an evidence dict.
+
+    Links are stored with their evidence as JSON text, and the same levels recur link after link ("same
+    claimant", "both affirmative", "wording very high (97/100)"): each is encoded once.
+    """
+    return f"{json.dumps(level.comparison)}: {json.dumps(level.as_evidence())}"
+
+
+def number_json(value: float) -> str:
+    """A number as `json.dumps` writes it."""
+    if type(value) is int or (type(value) is float and math.isfinite(value)):
+        return repr(value)
+    return json.dumps(value)
 
 
 # Levels that carry no detail are shared: a Level is immutable, and building one costs more than comparing.
@@ -138,14 +157,18 @@ def compare_text(new_text: str, claim_text: str, settings: MatchSettings) -> Lev
 def compare_text_profiles(new: TextProfile, claim: TextProfile, settings: MatchSettings) -> Level:
     """`compare_text` on texts already profiled."""
     if new.normalized == claim.normalized:
-        return Level("text", "exact", "same words", 100.0)
+        return _SAME_WORDS
     score = round(text_similarity(new.core, claim.core), 1)
-    for level, threshold in (
-        ("exact", settings.text_exact),
-        ("very_high", settings.text_very_high),
-        ("high", settings.text_high),
-        ("medium", settings.text_medium),
-    ):
+    return _text_level(score, settings.text_exact, settings.text_very_high, settings.text_high, settings.text_medium)
+
+
+_SAME_WORDS = Level("text", "exact", "same words", 100.0)
+
+
+@lru_cache(maxsize=4096)
+def _text_level(score: float, exact: float, very_high: float, high: float, medium: float) -> Level:
+    # Scores are rounded to a tenth, so the same few hundred levels recur: each is built once.
+    for level, threshold in (("exact", exact), ("very_high", very_high), ("high", high), ("medium", medium)):
         if score >= threshold:
             return Level("text", level, f"wording {level.replace('_', ' ')} ({score:.0f}/100)", score)
     return Level("text", "low", f"wording differs ({score:.0f}/100)", score)
@@ -405,8 +428,13 @@ def compare_dates(
         gap = abs((said_on - first_said_on).days)
     else:
         gap = min(abs((said_on - first_said_on).days), abs((said_on - last_said_on).days))
-    if gap < settings.same_occasion_days:
+    return _date_level(gap, settings.same_occasion_days, settings.recent_days)
+
+
+@lru_cache(maxsize=4096)
+def _date_level(gap: int, same_occasion_days: int, recent_days: int) -> Level:
+    if gap < same_occasion_days:
         return Level("date", "same_day", "said the same day", float(gap))
-    if gap <= settings.recent_days:
+    if gap <= recent_days:
         return Level("date", "recent", f"{gap} days apart", float(gap))
     return Level("date", "distant", f"{gap} days apart", float(gap))

@@ -20,6 +20,8 @@ from claimdb.matching.comparisons import (
     compare_figures,
     compare_polarity_profiles,
     compare_text_profiles,
+    evidence_item_json,
+    number_json,
     text_profile,
 )
 from claimdb.matching.settings import MatchSettings
@@ -62,6 +64,7 @@ class ProposedLink:
     status: LinkStatus
     score: float
     evidence: dict[str, object]
+    evidence_json: str = ""  # `evidence` as `json.dumps` writes it, when the decision made it ("" otherwise)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,16 @@ class Comparison:
         found["content_words"] = self.content_words
         found["word_order"] = round(self.word_order, 1)
         return found
+
+    def evidence_json(self) -> str:
+        """`json.dumps(self.evidence())`, built from the levels' cached JSON."""
+        items = ", ".join(
+            evidence_item_json(level) for level in (self.text, self.figures, self.polarity, self.claimant, self.date)
+        )
+        return (
+            f'{{{items}, "content_words": {number_json(self.content_words)}, '
+            f'"word_order": {number_json(round(self.word_order, 1))}}}'
+        )
 
 
 def compare(new: NewStatement, claim: ClaimView, settings: MatchSettings) -> Comparison:
@@ -172,7 +185,9 @@ def decide(
             # The same claimant saying nearly the same thing was not joined (short, or just below the join
             # threshold): a person decides.
             status = "suggested"
-        links.append(ProposedLink(c.claim.claim_id, relation, status, round(similarity, 1), c.evidence()))
+        links.append(
+            ProposedLink(c.claim.claim_id, relation, status, round(similarity, 1), c.evidence(), c.evidence_json())
+        )
         if len(links) >= settings.max_links:
             break
     return MatchDecision(

@@ -168,3 +168,71 @@ def test_writer_works_on_both_backends_and_rolls_back_with_the_session(database_
             assert (str(row[0]), row[1]) == ("2021-01-02", 2)  # the failed document left nothing behind
     finally:
         database.dispose()
+
+
+def test_updates_with_sql_expressions_take_the_fast_path_and_store_what_core_stores(tmp_path: Path) -> None:
+    from claimdb.claimants import _WIDEN_ROLE
+
+    key = {"role_claimant_id": 1, "role_title": "Defence Minister", "role_affiliation": "Ukraine"}
+    stored = {}
+    for path_name in ("core", "fast"):
+        path = tmp_path / f"{path_name}.db"
+        database = open_database(f"sqlite:///{path}")
+        with database.session(write=True) as session:
+            writer = Writer(session)
+            assert writer._prepared(_WIDEN_ROLE, [*key, "seen_on"]) is not None
+            assert writer._prepared(_JOIN_CLAIM, ["claim_id", "said_on"]) is not None
+            if path_name == "core":
+                writer.driver = None
+            session.execute(
+                text(
+                    "INSERT INTO claimants (id, name, kind, normalized_key, created_at) "
+                    "VALUES (1, 'O', 'person', 'o', '2022-01-01 00:00:00.000000')"
+                )
+            )
+            session.execute(
+                text(
+                    "INSERT INTO claimant_roles (claimant_id, title, affiliation, first_seen, last_seen) "
+                    "VALUES (1, 'Defence Minister', 'Ukraine', '2022-03-01', '2022-03-01')"
+                )
+            )
+            changed = [
+                writer.rowcount(_WIDEN_ROLE, {**key, "seen_on": seen})
+                for seen in (date(2022, 1, 5), date(2022, 2, 1), date(2022, 9, 30), None)
+            ]
+            changed.append(writer.rowcount(_WIDEN_ROLE, {**key, "role_title": "Minister", "seen_on": None}))
+        database.dispose()
+        connection = sqlite3.connect(path)
+        stored[path_name] = (
+            changed,
+            connection.execute("SELECT title, affiliation, first_seen, last_seen FROM claimant_roles").fetchall(),
+        )
+        connection.close()
+    assert stored["fast"] == stored["core"]
+    assert stored["fast"] == ([1, 1, 1, 1, 0], [("Defence Minister", "Ukraine", "2022-01-05", "2022-09-30")])
+
+
+def test_links_with_evidence_as_json_text_store_what_the_json_column_stores(tmp_path: Path) -> None:
+    import json
+
+    from claimdb.ingest import _NEW_LINKS_EVIDENCE_TEXT
+
+    evidence = {"text": {"level": "high", "label": "wording “high” – 91%", "score": 90.7}, "content_words": 7}
+    link = {"claim_a_id": 1, "claim_b_id": 2, "relation": "echo", "score": 90.7, "method": "ingest", "status": "auto"}
+    stored = {}
+    for path_name, statement, values in (
+        ("dict", _NEW_LINKS["sqlite"], {**link, "evidence": evidence}),
+        ("text", _NEW_LINKS_EVIDENCE_TEXT, {**link, "evidence_json": json.dumps(evidence)}),
+    ):
+        path = tmp_path / f"{path_name}.db"
+        database = open_database(f"sqlite:///{path}")
+        with database.session(write=True) as session:
+            writer = Writer(session)
+            for number in (1, 2):
+                claim = {"claimant_id": None, "canonical_text": f"Claim {number}", "appearance_count": 1}
+                writer.insert(_NEW_CLAIM, {**claim, "first_said_on": None, "last_said_on": None})
+            writer.many(statement, [values])
+        database.dispose()
+        stored[path_name] = _stored(path)["claim_links"]
+    assert stored["text"] == stored["dict"]
+    assert len(stored["text"]) == 2  # the row and its types
