@@ -842,6 +842,7 @@ class _UnitParser:
                     i >= 1
                     and tok.text[1:].islower()
                     and not drafts
+                    and not low.endswith("ing")  # "… Critics Rebuking Berg Over Tax": a participle, no cue
                     and (headline := self._headline() if headline is None else headline)
                 )
             ):

@@ -443,6 +443,10 @@ def test_headline_cue_in_title_case() -> None:
     assert s.speaker.name == "Ida Marsh"
 
 
+def test_a_participle_in_a_title_case_headline_is_no_cue() -> None:
+    assert extract_statements("Harbour Union Joins Chorus of Critics Rebuking Mayor Over Tax", PUB) == []
+
+
 def test_participle_after_a_nested_statement_belongs_to_the_main_speaker() -> None:
     text = "The White House dismissed a report that said the deal was dead, calling it fiction."
     statements = extract_statements(text, PUB)
