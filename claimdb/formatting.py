@@ -55,10 +55,44 @@ def claimant_row(claimant: Claimant, statements: int) -> dict[str, object]:
         "claimant_id": claimant.id,
         "name": claimant.name,
         "kind": claimant.kind,
-        "roles": "; ".join(_distinct(format_role(role) for role in _newest_first(claimant.roles))),
+        "roles": "; ".join(_distinct(format_role(role) for role in _newest_first(_most_precise(claimant.roles)))),
         "aliases": "; ".join(sorted({alias.alias for alias in claimant.aliases} - {claimant.name})),
         "statements": statements,
     }
+
+
+# Words before a title that change the role rather than place it: "Lt. Gov." is not "Gov." in Ohio
+_ROLE_CHANGERS = {"former", "ex", "vice", "deputy", "acting", "interim", "assistant", "associate", "lt", "lieutenant"}
+
+
+def _most_precise(roles: Iterable[ClaimantRole]) -> list[ClaimantRole]:
+    """The roles without those another role says more precisely: "Gov." beside "Ohio Gov." or beside "Gov.,
+    Ohio" is the same office, listed once."""
+    roles = list(roles)
+
+    def words(text: str) -> list[str]:
+        return text.casefold().replace(".", " ").split()
+
+    def covered(role: ClaimantRole) -> bool:
+        if role.affiliation:
+            return False
+        title = words(role.title)
+        for other in roles:
+            if other is role:
+                continue
+            if words(other.title) == title and other.affiliation:
+                return True
+            wider = other.title.split()
+            extra = len(wider) - len(role.title.split())
+            if (
+                extra > 0
+                and words(" ".join(wider[extra:])) == title
+                and all(w[:1].isupper() and w.casefold().strip(".") not in _ROLE_CHANGERS for w in wider[:extra])
+            ):
+                return True
+        return False
+
+    return [role for role in roles if not covered(role)]
 
 
 def _newest_first(roles: Iterable[ClaimantRole]) -> list[ClaimantRole]:

@@ -156,3 +156,21 @@ def test_a_surname_shared_by_two_claimants_is_not_completed(database_url: str, t
     names = claimants(database_url)
     assert names.get("Ola Brekke") == 2 and names.get("Kari Brekke") == 2, names
     assert names.get("Brekke") == 1 and names.get("Jon Brekke") == 2, names
+
+
+def test_a_role_said_more_precisely_elsewhere_is_listed_once(database_url: str, tmp_path: Path) -> None:
+    ingest(
+        database_url,
+        tmp_path,
+        [
+            "Harbour Gov. Petra Lund said on Monday the ferry would keep running.",
+            "Gov. Petra Lund said the bridge tolls would stay low.",
+            "Lt. Gov. Ola Brekke said the budget was balanced.",
+            "Gov. Ola Brekke said he would sign the bill.",
+        ],
+    )
+    result = runner.invoke(app, ["claimants", "--db", database_url, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    roles = {row["name"]: row["roles"] for row in json.loads(result.stdout)}
+    assert roles["Petra Lund"] == "Harbour Gov.", roles
+    assert sorted(roles["Ola Brekke"].split("; ")) == ["Gov.", "Lt. Gov."], roles  # a different office
