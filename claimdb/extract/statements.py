@@ -3079,24 +3079,36 @@ def _drop_nested_beliefs(statements: list[Statement]) -> list[Statement]:
     if len(statements) < 2:
         return statements
     spans = [(s.content_span.start, s.content_span.end) for s in statements]
-    # a span is nested when another one starts before it and ends at or after its end, or starts with it and
-    # ends after it: per start, the furthest end of the spans starting before it and of those starting there
-    ordered = sorted(spans)
+    inside_any = _nested_in(spans, spans)
+    # "The plan is expected to cost $1 billion, according to the ministry": an "according to" inside nothing
+    # but a statement without a source is the ministry's, not a belief nested in another's words
+    sourced = [span for span, s in zip(spans, statements, strict=True) if s.speaker.name or s.speaker.span]
+    inside_sourced = _nested_in(spans, sourced)
+    kept: list[Statement] = []
+    for statement, nested, in_sourced in zip(statements, inside_any, inside_sourced, strict=True):
+        words_of_cue = (statement.cue or "").lower().split()
+        base = CUE_FORMS.get(words_of_cue[-1], words_of_cue[-1]) if words_of_cue else ""
+        if nested and base not in _NESTED_SPEECH_CUES and (words_of_cue[-2:] != ["according", "to"] or in_sourced):
+            continue
+        kept.append(statement)
+    return kept
+
+
+def _nested_in(spans: list[tuple[int, int]], containers: list[tuple[int, int]]) -> list[bool]:
+    """For each span, whether another of `containers` holds it: one starts before it and ends at or after its
+    end, or starts with it and ends after it (per start, the furthest end of the containers starting before it
+    and of those starting there)."""
+    ordered = sorted(containers)
     starts = [a for a, _ in ordered]
     furthest: list[int] = []  # furthest[k]: the furthest end among ordered[: k + 1]
     for _, b in ordered:
         furthest.append(max(b, furthest[-1]) if furthest else b)
-    kept: list[Statement] = []
-    for statement, (start, end) in zip(statements, spans, strict=True):
-        words_of_cue = (statement.cue or "").lower().split()
-        base = CUE_FORMS.get(words_of_cue[-1], words_of_cue[-1]) if words_of_cue else ""
+    found = []
+    for start, end in spans:
         first = bisect_left(starts, start)
-        last = bisect_right(starts, start) - 1  # the span starting here with the furthest end
-        nested = (first > 0 and furthest[first - 1] >= end) or ordered[last][1] > end
-        if nested and base not in _NESTED_SPEECH_CUES:
-            continue
-        kept.append(statement)
-    return kept
+        last = bisect_right(starts, start) - 1  # the container starting here with the furthest end
+        found.append((first > 0 and furthest[first - 1] >= end) or (last >= 0 and ordered[last][1] > end))
+    return found
 
 
 def _verb_like(word: Word) -> bool:

@@ -443,6 +443,17 @@ def test_headline_cue_in_title_case() -> None:
     assert s.speaker.name == "Ida Marsh"
 
 
+def test_according_to_inside_a_statement_without_a_source_keeps_its_source() -> None:
+    text = "The bridge is expected to cost $40 million, according to the city's transport office."
+    sources = {s.speaker.name for s in extract_statements(text, PUB)}
+    assert "the city's transport office" in sources, sources
+
+
+def test_a_belief_inside_someone_elses_words_stays_theirs() -> None:
+    text = "Mayor Ana Ruiz said voters believe the bridge will cost $40 million."
+    assert [s.speaker.name for s in extract_statements(text, PUB)] == ["Ana Ruiz"]
+
+
 def test_a_participle_in_a_title_case_headline_is_no_cue() -> None:
     assert extract_statements("Harbour Union Joins Chorus of Critics Rebuking Mayor Over Tax", PUB) == []
 
