@@ -1417,6 +1417,8 @@ class _UnitParser:
     def _cue(self, i: int, previous: _Draft | None = None) -> _Draft | None:
         toks, text = self.toks, self.text
         base = CUE_FORMS[toks[i].low]
+        if base == "name" and i + 1 < len(toks) and toks[i + 1].low in ("after", "for"):
+            return None  # "a school named after a former premier": a name given, nothing said
         a = i
         while (
             a - 1 >= 0

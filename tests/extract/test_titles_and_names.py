@@ -223,3 +223,20 @@ def test_a_role_serving_someone_is_not_that_someone(text: str, served: str) -> N
     speaker = only(text).speaker
     assert speaker.name is not None and served in speaker.name and speaker.name != served, speaker
     assert speaker.attribution != "name", speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Trustee Lynn Scott said the decision was not made lightly.", "Lynn Scott", "Trustee"),
+        ("Chicago Alderman Jay Ervin said people were angry.", "Jay Ervin", "Chicago Alderman"),
+        ("Ontario MPP Ana Lopes said the bill would pass.", "Ana Lopes", "Ontario MPP"),
+    ],
+)
+def test_local_offices_are_titles(text: str, name: str, title: str) -> None:
+    speaker = only(text).speaker
+    assert (speaker.name, speaker.title) == (name, title)
+
+
+def test_a_name_given_after_someone_is_no_statement() -> None:
+    assert extract_statements("Pupils at a school named after a former premier were sent home early.", PUB) == []
