@@ -479,25 +479,10 @@ def _store_links(writer: Writer, claim_id: int, proposed: list[ProposedLink]) ->
     pairs = {tuple(sorted((claim_id, link.claim_id))): link for link in proposed if link.claim_id != claim_id}
     if not pairs:
         return 0
-    if writer.dialect.name == "sqlite" and all(link.evidence_json for link in pairs.values()):
-        writer.many(
-            _NEW_LINKS_EVIDENCE_TEXT,
-            [
-                {
-                    "claim_a_id": low,
-                    "claim_b_id": high,
-                    "relation": link.relation,
-                    "score": link.score,
-                    "method": "ingest",
-                    "evidence_json": link.evidence_json,
-                    "status": link.status,
-                }
-                for (low, high), link in pairs.items()
-            ],
-        )
-        return len(pairs)
+    # SQLite binds the evidence as the JSON text the decision already wrote; elsewhere the JSON column encodes it
+    as_text = writer.dialect.name == "sqlite" and all(link.evidence_json for link in pairs.values())
     writer.many(
-        _NEW_LINKS[writer.dialect.name],
+        _NEW_LINKS_EVIDENCE_TEXT if as_text else _NEW_LINKS[writer.dialect.name],
         [
             {
                 "claim_a_id": low,
@@ -505,7 +490,7 @@ def _store_links(writer: Writer, claim_id: int, proposed: list[ProposedLink]) ->
                 "relation": link.relation,
                 "score": link.score,
                 "method": "ingest",
-                "evidence": link.evidence,
+                **({"evidence_json": link.evidence_json} if as_text else {"evidence": link.evidence}),
                 "status": link.status,
             }
             for (low, high), link in pairs.items()
