@@ -675,19 +675,24 @@ _CONTRACTION_RE = re.compile(r"(?i)^(he|she|it|they|we|i|you|who)(['\u2019](?:s|
 
 def _split_contractions(toks: list[Word]) -> list[Word]:
     """`He's said` as "He" and "'s": the auxiliary is no possessive, so the cue after it keeps its subject."""
-    out: list[Word] = []
-    for t in toks:
-        text = t.text
-        match = None
-        if len(text) <= 8 and ("'" in text or "\u2019" in text) and text[:1] in _CONTRACTION_FIRST:
-            match = _CONTRACTION_RE.match(text)
-        if match is None:
-            out.append(t)
-            continue
+    hits = [
+        (k, match)
+        for k, t in enumerate(toks)
+        if t.text[:1] in _CONTRACTION_FIRST
+        and len(t.text) <= 8
+        and ("'" in t.text or "\u2019" in t.text)
+        and (match := _CONTRACTION_RE.match(t.text))
+    ]
+    if not hits:
+        return toks  # the usual case: possessives and quotation marks only
+    out = toks[: hits[0][0]]
+    for n, (k, match) in enumerate(hits):
+        t = toks[k]
         cut = t.start + len(match.group(1))
         pronoun, aux = match.group(1), match.group(2)
         out.append(Word(t.start, cut, pronoun, pronoun.lower(), pronoun[:1].isupper()))
         out.append(Word(cut, t.end, aux, _CONTRACTED[aux[1:].lower()], False))
+        out.extend(toks[k + 1 : hits[n + 1][0] if n + 1 < len(hits) else len(toks)])
     return out
 
 
