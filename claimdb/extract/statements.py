@@ -1353,8 +1353,8 @@ class _UnitParser:
                 # "At an event in Ames, Iowa, on Sunday, Clinton ...": a place and a time still belong to the
                 # introduction; the subject is the first phrase not closed by a comma
                 comma_at = next((m for m in range(k, min(len(toks), k + 5)) if toks[m].text == ","), None)
-                if comma_at is None or toks[comma_at].start >= limit or self.quoted[k]:
-                    break
+                if comma_at is None or comma_at == k or toks[comma_at].start >= limit or self.quoted[k]:
+                    break  # (two commas in a row: no phrase between them)
                 stretch = toks[k:comma_at]
                 place = all(t.capitalised and t.low not in PRONOUNS for t in stretch)
                 time = stretch[0].low in ("on", "in", "at", "late", "early", "earlier", "last", "this")

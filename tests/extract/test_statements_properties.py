@@ -65,6 +65,29 @@ def test_any_text_never_raises_and_spans_hold(text: str, published: date | None)
     _check(text, published)
 
 
+# Whole words of news text, joined by spaces: random runs of them reach the attribution rules far more often
+# than random characters do (a run of commas after an opening phrase once raised IndexError)
+WORDS = st.sampled_from(
+    "At In As When Asked whether an event Ames Iowa on Sunday late Friday , , . ; : — -- - ( ) “ ” ' '' ? ! said told "
+    "reporters according to the ministry Aides Trump He's She’s they've argued Rebuking Against Los Angeles-area "
+    "Sanders Research research suggests that is expected cost $1.6 billion Trustee Lynn Scott named after view put "
+    "it Chad's Ambassador France confirmed Mr. Obama advisers say One five Del. continues adding who which Theresa "
+    "May April Ryan June Carter weighed from Ottawa his campaign \n\n".split(" ")
+)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(WORDS, max_size=80).map(" ".join))
+def test_any_run_of_news_words_never_raises(text: str) -> None:
+    _check(text)
+
+
+def test_commas_in_a_row_after_an_opening_phrase() -> None:
+    _check(
+        "in \u201c ' In Los Lynn reporters Scott May Sanders Lynn Obama five it France One , , after , argued billion"
+    )
+
+
 def test_empty_and_whitespace() -> None:
     assert extract_statements("") == []
     assert extract_statements(" \n\n\t") == []
