@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from claimdb.db.fastpath import Writer
 from claimdb.db.models import Claim, Claimant, ClaimantAlias, ClaimantRole, Statement
 from claimdb.db.upsert import get_or_create, insert_ignore
-from claimdb.extract.lexicon import DETERMINERS, DOCUMENT_HEADS, PRONOUNS, SPEAKER_NOUNS
+from claimdb.extract.lexicon import DETERMINERS, DOCUMENT_HEADS, PARTY_MEMBERS, PRONOUNS, SPEAKER_NOUNS
 from claimdb.extract.types import Speaker
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -73,22 +73,7 @@ _COMMON_HEADS = DOCUMENT_HEADS | {
     "tv",
     "census",
 }
-_PARTY_WORDS = {
-    "republican",
-    "republicans",
-    "democrat",
-    "democrats",
-    "conservative",
-    "conservatives",
-    "liberal",
-    "liberals",
-    "independent",
-    "independents",
-    "progressive",
-    "progressives",
-    "libertarian",
-    "libertarians",
-}
+_PARTY_WORDS = PARTY_MEMBERS | {member.removesuffix("s") for member in PARTY_MEMBERS}  # "a Utah Republican"
 _LEADING = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
 
 

@@ -385,6 +385,18 @@ MALE_FIRST_NAMES = set(
     william willie xavier yusuf zachary
     """.split()
 )
+GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+
+# Members of a party or political camp, in the plural ("Republicans said"): a group, never a person's name
+PARTY_MEMBERS = {
+    "republicans",
+    "democrats",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "independents",
+    "libertarians",
+}
 
 # Words that make up titles, capitalised or not: "Defence Minister", "southern army command spokeswoman".
 TITLE_WORDS = {

@@ -23,6 +23,7 @@ from claimdb.extract.lexicon import (
     DOCUMENT_HEADS,
     FEMALE_FIRST_NAMES,
     FEMALE_MARKERS,
+    GIVEN_NAMES,
     GOVERNMENT_HEADS,
     GOVERNMENT_NAMES,
     HONORIFICS,
@@ -32,6 +33,7 @@ from claimdb.extract.lexicon import (
     MONTHS,
     NON_PERSON_CAPITALS,
     ORG_HEADS,
+    PARTY_MEMBERS,
     PRONOUNS,
     TITLE_WORDS,
 )
@@ -320,8 +322,8 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             break
     if (
         len(rest) - name_start >= 3
-        and rest[name_start].low not in _GIVEN_NAMES
-        and rest[name_start + 1].low in _GIVEN_NAMES
+        and rest[name_start].low not in GIVEN_NAMES
+        and rest[name_start + 1].low in GIVEN_NAMES
         and rest[name_start].text[1:].islower()
         and rest[name_start].low.endswith(_DESCRIPTION_ENDINGS)
         and rest[-1].low not in ORG_HEADS
@@ -342,7 +344,6 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     return mention
 
 
-_GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 # Capitalised words that start a headline or a sentence but never a person's name: "Does Rubio ...?",
 # "(See Sexton's timeline)", "Without Bloomberg", "Republicans Jolly and DeSantis"
 _NOT_NAME_STARTS = {
@@ -394,13 +395,7 @@ _NOT_NAME_STARTS = {
     "under",
     "upon",
     "via",
-    "republicans",
-    "democrats",
-    "conservatives",
-    "liberals",
-    "progressives",
-    "independents",
-    "libertarians",
+    *PARTY_MEMBERS,
     "evangelicals",
     "americans",
     "critics",
@@ -436,7 +431,7 @@ def _participle_before_name(text: str, rest: list[Word], start: int) -> bool:
     if not low.endswith("ing") or len(low) < 6 or low in _ING_NAMES:
         return False
     following = rest[start + 1 :]
-    if following[0].low in _GIVEN_NAMES:
+    if following[0].low in GIVEN_NAMES:
         return True
     word = strip_possessive(following[0].low)
     return (
@@ -459,7 +454,7 @@ def _skip_name_prefix(text: str, rest: list[Word], name_start: int) -> int:
     while len(rest) - start >= 2:
         t = rest[start]
         low = t.low.rstrip(".")
-        if low in _GIVEN_NAMES or low in ("will", "may") or len(low) < 2 or t.text.isupper():
+        if low in GIVEN_NAMES or low in ("will", "may") or len(low) < 2 or t.text.isupper():
             break  # a given name, an initial or an acronym ("GOP", "NAACP") starts the name or its title
         if (
             low in AUXILIARIES
@@ -470,7 +465,7 @@ def _skip_name_prefix(text: str, rest: list[Word], name_start: int) -> int:
             start += 1
         elif (
             # a common word of this article before a given name inside the run: "Real Donald Trump"
-            any(rest[k].low in _GIVEN_NAMES for k in range(start + 1, len(rest) - 1)) and low in _lower_words(text)
+            any(rest[k].low in GIVEN_NAMES for k in range(start + 1, len(rest) - 1)) and low in _lower_words(text)
         ):
             start += 1
         else:
@@ -642,9 +637,6 @@ def first_name_gender(name: str) -> str | None:
 _GENERIC_ORG_HEADS = {"company", "firm", "group", "corporation", "organization", "organisation"}
 
 
-# Heads that name a document or a poll rather than who stands behind it ("the poll", "the report")
-
-
 def _org_kind(name: str) -> ClaimantKind:
     low = name.lower()
     if low in GOVERNMENT_NAMES or low.split()[-1] in GOVERNMENT_HEADS:
@@ -698,7 +690,7 @@ class ArticleContext:
             if parts[-1].lower() in ORG_HEADS or parts[-1].lower() in NON_PERSON_CAPITALS:
                 continue
             if any(
-                p.lower() in CAPITAL_STOP and not (k and p.lower() in MONTHS and parts[k - 1].lower() in _GIVEN_NAMES)
+                p.lower() in CAPITAL_STOP and not (k and p.lower() in MONTHS and parts[k - 1].lower() in GIVEN_NAMES)
                 for k, p in enumerate(parts)
             ):
                 continue  # but "Theresa May" is a name
@@ -707,7 +699,7 @@ class ArticleContext:
         # "President Obama", "Gov. Christie": an office given with the surname of a person named in full
         # (kept apart from `persons`: a mention of an office is no antecedent for a pronoun)
         for match in _TITLE_SURNAME_RE.finditer(text):
-            if match.group(2).lower() in _GIVEN_NAMES:
+            if match.group(2).lower() in GIVEN_NAMES:
                 continue  # "Mayor Bill de Blasio" read up to "Bill"
             named = {p.name for p in context.by_surname.get(match.group(2).lower(), ())}
             if not named and match.group(2).lower() not in NON_PERSON_CAPITALS:

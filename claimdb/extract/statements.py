@@ -29,6 +29,7 @@ from claimdb.extract.lexicon import (
     DETERMINERS,
     DOCUMENT_HEADS,
     FEMALE_FIRST_NAMES,
+    GIVEN_NAMES,
     INTRO_OPENERS,
     INVERTIBLE,
     MALE_FIRST_NAMES,
@@ -61,7 +62,6 @@ from claimdb.extract.speakers import ArticleContext, Mention, Word, is_possessiv
 from claimdb.extract.types import DatePrecision, Figure, Span, Speaker, Statement, StatementKind
 from claimdb.extract.venues import find_venue
 
-_GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 _MONTH_GIVEN_NAMES = {"april", "may", "june", "august"}
 _TIME_CORE = {
     *WEEKDAYS,
@@ -538,8 +538,6 @@ _NESTED_SPEECH_CUES = {
     "state",
     "clear",
     "out",
-    "according to",
-    "according",
 }
 # "many of them", "most of whom": a quantity that opens an appositive about the phrase before it
 _QUANTITY_OPENERS = {"many", "most", "some", "all", "both", "each", "several", "none", "few", "half"}
@@ -2569,9 +2567,11 @@ class _UnitParser:
         if word.low not in MONTHS or not word.capitalised:
             return False
         before = toks[k - 1] if k >= 1 else None
-        if before is not None and before.capitalised and before.low in _GIVEN_NAMES:
+        if before is not None and before.capitalised and before.low in GIVEN_NAMES:
             return True  # a surname after a given name
-        if word.low in self.context.by_surname and not (before is not None and before.low in _TIME_GLUE):
+        if before is not None and before.low in _TIME_GLUE:
+            return False  # "in April Ryan said", "since May": a time
+        if word.low in self.context.by_surname:
             return True  # "May said" after "Theresa May" in the same article
         return (
             word.low in _MONTH_GIVEN_NAMES
@@ -2579,7 +2579,6 @@ class _UnitParser:
             and toks[k + 1].capitalised
             and toks[k + 1].low not in MONTHS
             and toks[k + 1].low not in CAPITAL_STOP
-            and not (before is not None and before.low in _TIME_GLUE)  # "in April Ryan said": a time
         )
 
     def _dash(self, k: int) -> bool:
@@ -3087,8 +3086,9 @@ def _drop_nested_beliefs(statements: list[Statement]) -> list[Statement]:
         return statements
     spans = [(s.content_span.start, s.content_span.end) for s in statements]
     inside_any = _nested_in(spans, spans)
-    # "The plan is expected to cost $1 billion, according to the ministry": an "according to" inside nothing
-    # but a statement without a source is the ministry's, not a belief nested in another's words
+    # "The plan is expected to cost $1 billion, according to the ministry": an "according to" (a cue keyed by
+    # its last word, "to", so not in _NESTED_SPEECH_CUES) inside nothing but a statement without a source is the
+    # ministry's, not a belief nested in another's words
     sourced = [span for span, s in zip(spans, statements, strict=True) if s.speaker.name or s.speaker.span]
     inside_sourced = _nested_in(spans, sourced)
     kept: list[Statement] = []
