@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from claimdb.db.engine import open_database
+from claimdb.db.fts_sync import index_new_rows
 from claimdb.matching import NewStatement, match_statement
 
 VOCABULARY = 60_000
@@ -68,6 +69,9 @@ def grow(path: Path, target: int, maker: SentenceMaker, batch: int = 50_000) -> 
                 "INSERT INTO claims (canonical_text, appearance_count, created_at) VALUES (?, 1, ?)",
                 ((maker.sentence(), now) for _ in range(n)),
             )
+            # Raw inserts reach the full-text index only when indexed (there are no insert triggers since
+            # migration 0005); without this, blocking would search an empty index.
+            index_new_rows(connection)
         have += n
     connection.close()
     return time.perf_counter() - started
