@@ -281,7 +281,19 @@ class AliasOwners:
         keys.discard("")
         found = cls({key: set() for key in keys}, by_surname)
         if keys:
-            for key, claimant_id in Writer(session).rows(_ALIASES_OF, {"keys": sorted(keys)}):
+            writer = Writer(session)
+            ordered = sorted(keys)
+            if writer.driver is not None:
+                # SQLite's own cursor: Core's expanding IN cost more than the query (0.3 ms a document). In
+                # chunks, under SQLite's limit on parameters whatever the document.
+                rows = []
+                for start in range(0, len(ordered), 500):
+                    chunk = ordered[start : start + 500]
+                    query = _ALIASES_OF_SQLITE.format(", ".join("?" * len(chunk)))
+                    rows += writer.driver.execute(query, chunk).fetchall()
+            else:
+                rows = writer.rows(_ALIASES_OF, {"keys": ordered})
+            for key, claimant_id in rows:
                 found.owners[key].add(claimant_id)
         return found
 
@@ -289,6 +301,7 @@ class AliasOwners:
 _ALIASES_OF = select(ClaimantAlias.normalized_alias, ClaimantAlias.claimant_id).where(
     ClaimantAlias.normalized_alias.in_(bindparam("keys", expanding=True))
 )
+_ALIASES_OF_SQLITE = "SELECT normalized_alias, claimant_id FROM claimant_aliases WHERE normalized_alias IN ({})"
 
 
 def add_alias(session: Session, claimant_id: int, alias: str, aliases: AliasOwners | None = None) -> None:
