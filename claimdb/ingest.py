@@ -412,6 +412,8 @@ def _store_statement(
     )
     if statement.figures:
         writer.many(_NEW_FIGURES, [figure_row(statement_id, figure) for figure in statement.figures])
+    if decision.join_claim_id is None:
+        claim_index.claim_created(session, claim_id, statement.figures)  # the figures of its first statement
     result.statements += 1
     result.links += _store_links(writer, claim_id, decision.links)
     return claim_id

@@ -440,6 +440,28 @@ def claim_indexed(session: Session, claim_id: int, canonical_text: str, title: s
         memory.postings.setdefault(stem, []).append(claim_id)
 
 
+def claim_created(session: Session, claim_id: int, figures: Sequence[Figure]) -> None:
+    """Report a claim just created for a statement stored with `figures` (SQLite), so that blocking inside the
+    enclosing `remembered_blocking` knows the figures of its first statement without reading them back."""
+    active = _active_memory(session)
+    if active is None:
+        return
+    # As `_read_figures` would read them: REAL values, in the order of their start.
+    stored = (
+        Figure(
+            f.surface,
+            f.start,
+            f.end,
+            None if f.value is None else float(f.value),
+            None if f.value_max is None else float(f.value_max),
+            f.unit,
+            f.qualifier,
+        )
+        for f in figures
+    )
+    active[0].figures[claim_id] = tuple(sorted(stored, key=lambda f: f.start))
+
+
 def _active_memory(session: Session) -> tuple[_Memory, sqlite3.Connection] | None:
     """The memory of the enclosing `remembered_blocking` (SQLite only), emptied if another connection wrote."""
     memory = _memory.get()
