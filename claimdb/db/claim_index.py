@@ -80,7 +80,20 @@ def candidate_from_row(row: Sequence[Any], score: float) -> Candidate:
 def _as_date(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value
+    if type(value) is str:
+        # SQLite's ISO text: a few thousand distinct days, each parsed once
+        found = _dates.get(value)
+        if found is None:
+            found = date.fromisoformat(value[:10])
+            if len(_dates) >= _DATES_MAX:
+                _dates.clear()
+            _dates[value] = found
+        return found
     return date.fromisoformat(str(value)[:10])
+
+
+_dates: dict[str, date] = {}
+_DATES_MAX = 100_000
 
 
 def _dialect(session: Session) -> str:
@@ -315,7 +328,7 @@ def sqlite_term_rows(
     for term in terms:
         params += [term, _fts5_or_query([term])]
     rows = _sqlite_rows(connection, " UNION ALL ".join([one] * len(terms)), tuple(params))
-    return {term: (int(n), tuple(int(i) for i in ids.split(",")) if ids else ()) for term, n, ids in rows}
+    return {term: (int(n), tuple(map(int, ids.split(","))) if ids else ()) for term, n, ids in rows}
 
 
 def _fts5_or_query(terms: Iterable[str], operator: str = "OR") -> str:
