@@ -6,6 +6,7 @@ in `claimdb.matching.engine` feeds it candidates from the full-text index.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -63,8 +64,13 @@ class ProposedLink:
     relation: Relation
     status: LinkStatus
     score: float
-    evidence: dict[str, object]
-    evidence_json: str = ""  # `evidence` as `json.dumps` writes it, when the decision made it ("" otherwise)
+    evidence_json: str  # the levels as `json.dumps` writes them: what is stored
+
+    @property
+    def evidence(self) -> dict[str, object]:
+        """The labelled levels (a fresh dict read from `evidence_json`)."""
+        found: dict[str, object] = json.loads(self.evidence_json)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,9 +191,7 @@ def decide(
             # The same claimant saying nearly the same thing was not joined (short, or just below the join
             # threshold): a person decides.
             status = "suggested"
-        links.append(
-            ProposedLink(c.claim.claim_id, relation, status, round(similarity, 1), c.evidence(), c.evidence_json())
-        )
+        links.append(ProposedLink(c.claim.claim_id, relation, status, round(similarity, 1), c.evidence_json()))
         if len(links) >= settings.max_links:
             break
     return MatchDecision(

@@ -79,6 +79,9 @@ _FIGURE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=4096)
 def normalize_unit(unit: str | None) -> str | None:
     """The claimdb (CQE) unit name for a unit surface or name: "%" -> "percentage", "km²" -> "square kilometre"."""
@@ -94,6 +97,8 @@ def figures_in(text: str) -> tuple[Figure, ...]:
 
     Years (1900-2099 without a unit) are skipped: "in 2019" is a date, not a figure to compare.
     """
+    if not _DIGIT.search(text):
+        return ()  # every figure has a digit; most claims have none, and the full pattern is slow to fail
     found: list[Figure] = []
     lowered = text.lower()
     for match in _FIGURE.finditer(text):

@@ -55,6 +55,11 @@ def test_fallback_reader_scales_and_skips_years() -> None:
     ]
 
 
+def test_fallback_reader_needs_a_digit_of_any_script() -> None:
+    assert figures_in("More than half of the territory, some forty percent") == ()
+    assert [(f.value, f.unit) for f in figures_in("Prices rose \u0663\u0660% this year")] == [(30.0, "percentage")]
+
+
 def test_polarity_negation_and_denial_verbs() -> None:
     assert compare_polarity("Russia has not annexed Crimea", "Russia has annexed Crimea").level == "differs"
     assert compare_polarity("The Kremlin denied that it ordered it", "The Kremlin ordered it").level == "differs"

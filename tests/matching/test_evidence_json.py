@@ -48,8 +48,9 @@ def test_proposed_links_carry_their_evidence_as_json() -> None:
         ClaimView(3, "Russia has not annexed any of Ukraine’s territory", 2),
         ClaimView(4, "Russia annexed about 20 % of the territory of Ukraine — the minister", 3),
     ]
-    decision = decide([compare(new, claim, DEFAULT_SETTINGS) for claim in claims], DEFAULT_SETTINGS)
+    comparisons = {claim.claim_id: compare(new, claim, DEFAULT_SETTINGS) for claim in claims}
+    decision = decide(list(comparisons.values()), DEFAULT_SETTINGS)
     assert len(decision.links) >= 2
     for link in decision.links:
-        assert link.evidence_json == json.dumps(link.evidence)
-        assert json.loads(link.evidence_json) == link.evidence
+        assert link.evidence_json == json.dumps(comparisons[link.claim_id].evidence())
+        assert link.evidence == comparisons[link.claim_id].evidence()

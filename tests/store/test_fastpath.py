@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from claimdb.db.engine import open_database
 from claimdb.db.fastpath import Writer
@@ -125,19 +127,32 @@ def _stored(path: Path) -> dict[str, list[tuple[object, ...]]]:
     return found
 
 
-def test_sqlite_fast_path_stores_the_same_rows_as_core(tmp_path: Path) -> None:
-    stored = {}
-    for path_name in ("core", "fast"):
-        path = tmp_path / f"{path_name}.db"
+def _in_fresh_databases(
+    tmp_path: Path, names: tuple[str, ...], write: Callable[[str, Session, Writer], object]
+) -> dict[str, tuple[object, Path]]:
+    """Run `write` once per name, in a write session on a new SQLite database of its own; what each call
+    returned and the database file, for comparing what two ways of writing stored."""
+    done = {}
+    for name in names:
+        path = tmp_path / f"{name}.db"
         database = open_database(f"sqlite:///{path}")
-        with database.session(write=True) as session:
-            writer = Writer(session)
-            assert writer.driver is not None  # SQLite: the driver's cursor is used
-            if path_name == "core":
-                writer.driver = None  # force SQLAlchemy Core, the reference
-            _write_sample(writer)
-        database.dispose()
-        stored[path_name] = _stored(path)
+        try:
+            with database.session(write=True) as session:
+                returned = write(name, session, Writer(session))
+        finally:
+            database.dispose()
+        done[name] = (returned, path)
+    return done
+
+
+def test_sqlite_fast_path_stores_the_same_rows_as_core(tmp_path: Path) -> None:
+    def write(name: str, session: Session, writer: Writer) -> None:
+        assert writer.driver is not None  # SQLite: the driver's cursor is used
+        if name == "core":
+            writer.driver = None  # force SQLAlchemy Core, the reference
+        _write_sample(writer)
+
+    stored = {name: _stored(path) for name, (_, path) in _in_fresh_databases(tmp_path, ("core", "fast"), write).items()}
     assert stored["fast"]["claim_links"][0][:1] == (1,)
     assert len(stored["fast"]["claim_links"]) == 2  # one row (and its types): the duplicate was ignored
     assert stored["fast"] == stored["core"]
@@ -174,40 +189,37 @@ def test_updates_with_sql_expressions_take_the_fast_path_and_store_what_core_sto
     from claimdb.claimants import _WIDEN_ROLE
 
     key = {"role_claimant_id": 1, "role_title": "Defence Minister", "role_affiliation": "Ukraine"}
-    stored = {}
-    for path_name in ("core", "fast"):
-        path = tmp_path / f"{path_name}.db"
-        database = open_database(f"sqlite:///{path}")
-        with database.session(write=True) as session:
-            writer = Writer(session)
-            assert writer._prepared(_WIDEN_ROLE, [*key, "seen_on"]) is not None
-            assert writer._prepared(_JOIN_CLAIM, ["claim_id", "said_on"]) is not None
-            if path_name == "core":
-                writer.driver = None
-            session.execute(
-                text(
-                    "INSERT INTO claimants (id, name, kind, normalized_key, created_at) "
-                    "VALUES (1, 'O', 'person', 'o', '2022-01-01 00:00:00.000000')"
-                )
+
+    def write(name: str, session: Session, writer: Writer) -> list[int]:
+        assert writer._prepared(_WIDEN_ROLE, [*key, "seen_on"]) is not None
+        assert writer._prepared(_JOIN_CLAIM, ["claim_id", "said_on"]) is not None
+        if name == "core":
+            writer.driver = None
+        session.execute(
+            text(
+                "INSERT INTO claimants (id, name, kind, normalized_key, created_at) "
+                "VALUES (1, 'O', 'person', 'o', '2022-01-01 00:00:00.000000')"
             )
-            session.execute(
-                text(
-                    "INSERT INTO claimant_roles (claimant_id, title, affiliation, first_seen, last_seen) "
-                    "VALUES (1, 'Defence Minister', 'Ukraine', '2022-03-01', '2022-03-01')"
-                )
-            )
-            changed = [
-                writer.rowcount(_WIDEN_ROLE, {**key, "seen_on": seen})
-                for seen in (date(2022, 1, 5), date(2022, 2, 1), date(2022, 9, 30), None)
-            ]
-            changed.append(writer.rowcount(_WIDEN_ROLE, {**key, "role_title": "Minister", "seen_on": None}))
-        database.dispose()
-        connection = sqlite3.connect(path)
-        stored[path_name] = (
-            changed,
-            connection.execute("SELECT title, affiliation, first_seen, last_seen FROM claimant_roles").fetchall(),
         )
+        session.execute(
+            text(
+                "INSERT INTO claimant_roles (claimant_id, title, affiliation, first_seen, last_seen) "
+                "VALUES (1, 'Defence Minister', 'Ukraine', '2022-03-01', '2022-03-01')"
+            )
+        )
+        changed = [
+            writer.rowcount(_WIDEN_ROLE, {**key, "seen_on": seen})
+            for seen in (date(2022, 1, 5), date(2022, 2, 1), date(2022, 9, 30), None)
+        ]
+        changed.append(writer.rowcount(_WIDEN_ROLE, {**key, "role_title": "Minister", "seen_on": None}))
+        return changed
+
+    stored = {}
+    for name, (changed, path) in _in_fresh_databases(tmp_path, ("core", "fast"), write).items():
+        connection = sqlite3.connect(path)
+        roles = connection.execute("SELECT title, affiliation, first_seen, last_seen FROM claimant_roles").fetchall()
         connection.close()
+        stored[name] = (changed, roles)
     assert stored["fast"] == stored["core"]
     assert stored["fast"] == ([1, 1, 1, 1, 0], [("Defence Minister", "Ukraine", "2022-01-05", "2022-09-30")])
 
@@ -219,20 +231,19 @@ def test_links_with_evidence_as_json_text_store_what_the_json_column_stores(tmp_
 
     evidence = {"text": {"level": "high", "label": "wording “high” – 91%", "score": 90.7}, "content_words": 7}
     link = {"claim_a_id": 1, "claim_b_id": 2, "relation": "echo", "score": 90.7, "method": "ingest", "status": "auto"}
-    stored = {}
-    for path_name, statement, values in (
-        ("dict", _NEW_LINKS["sqlite"], {**link, "evidence": evidence}),
-        ("text", _NEW_LINKS_EVIDENCE_TEXT, {**link, "evidence_json": json.dumps(evidence)}),
-    ):
-        path = tmp_path / f"{path_name}.db"
-        database = open_database(f"sqlite:///{path}")
-        with database.session(write=True) as session:
-            writer = Writer(session)
-            for number in (1, 2):
-                claim = {"claimant_id": None, "canonical_text": f"Claim {number}", "appearance_count": 1}
-                writer.insert(_NEW_CLAIM, {**claim, "first_said_on": None, "last_said_on": None})
-            writer.many(statement, [values])
-        database.dispose()
-        stored[path_name] = _stored(path)["claim_links"]
+    ways = {
+        "dict": (_NEW_LINKS["sqlite"], {**link, "evidence": evidence}),
+        "text": (_NEW_LINKS_EVIDENCE_TEXT, {**link, "evidence_json": json.dumps(evidence)}),
+    }
+
+    def write(name: str, session: Session, writer: Writer) -> None:
+        for number in (1, 2):
+            claim = {"claimant_id": None, "canonical_text": f"Claim {number}", "appearance_count": 1}
+            writer.insert(_NEW_CLAIM, {**claim, "first_said_on": None, "last_said_on": None})
+        statement, values = ways[name]
+        writer.many(statement, [values])
+
+    done = _in_fresh_databases(tmp_path, tuple(ways), write)
+    stored = {name: _stored(path)["claim_links"] for name, (_, path) in done.items()}
     assert stored["text"] == stored["dict"]
     assert len(stored["text"]) == 2  # the row and its types
