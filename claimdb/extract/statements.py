@@ -28,11 +28,9 @@ from claimdb.extract.lexicon import (
     CUE_FORMS,
     DETERMINERS,
     DOCUMENT_HEADS,
-    FEMALE_FIRST_NAMES,
     GIVEN_NAMES,
     INTRO_OPENERS,
     INVERTIBLE,
-    MALE_FIRST_NAMES,
     MONTHS,
     NON_PERSON_CAPITALS,
     NOUN_CLAIMS,
@@ -963,7 +961,8 @@ class _UnitParser:
         known = any(  # a surname the article names elsewhere too
             person.position != head[0].start for person in self.context.by_surname.get(head[-1].low.rstrip("."), ())
         )
-        given = head[0].text in FEMALE_FIRST_NAMES or head[0].text in MALE_FIRST_NAMES
+        # "Hillary Update:" is a column label, whoever it names
+        given = head[0].low in GIVEN_NAMES and head[-1].low not in _NOT_SPEAKERS
         label = head[-1].low.rstrip(".")
         document = label in DOCUMENT_HEADS or label in _POLL_HEADS or label in ORG_HEADS or label in SPEAKER_NOUNS
         named = len(head) == 1 and self.context.person_like(head[0].text)  # "Milbank:", not "Big Win:"
