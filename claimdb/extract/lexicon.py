@@ -410,6 +410,7 @@ TITLE_WORDS = {
     "sen",
     "rep",
     "representative",
+    "del",  # "Del. Stacey Plaskett": a delegate to the House
     "trustee",
     "councilor",
     "alderman",

@@ -40,15 +40,17 @@ from claimdb.extract.lexicon import (
 from claimdb.extract.patterns import first_character_guard
 from claimdb.extract.types import ClaimantKind, Span, Speaker
 
-# A word as the speaker parser sees it: letters with inner apostrophes/hyphens/periods, or an initial.
+# A word as the speaker parser sees it: letters with inner apostrophes/hyphens/periods, or an initial. "Del." is
+# the Delegate title before a name, Delaware elsewhere ("(D-Del.)", "Dover, Del., said").
 WORD_RE = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|[A-Z]\.(?:[A-Z]\.)*|"
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|Del\.(?=[ \t]+[A-Z][a-z])|"
+    r"[A-Z]\.(?:[A-Z]\.)*|"
     r"\w+(?:[’'\-.]\w+)*(?:[’']s?)?|''|[^\w\s]"
 )
 # A run starts a word (the look-behinds; "''Hillary" does, "O'Brien" and "anti-Donald" at their second capital
 # do not): tried inside a long capitalised token, each start would read to the token's end and back, quadratic.
 _NAME_RUN_RE = re.compile(
-    r"(?<!\w)(?<!\w[’'\-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
+    r"(?<!\w)(?<!\w[’'\-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
     r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:de|van|von|bin|al|da|di|del|la|le)(?![\w’'\-])))+"
 )
 _TITLE_SURNAME_RE = re.compile(
@@ -305,9 +307,14 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     for index in range(len(rest) - 1, -1, -1):
         t = rest[index]
         key = t.low.rstrip(".")
-        if t.capitalised and key not in TITLE_WORDS and key not in HONORIFICS and not (index == 0 and group_first):
+        if (
+            t.capitalised
+            and (key not in TITLE_WORDS or t.low == "del")  # "Del Harris" is a name, "Del. Ann Lee" a delegate
+            and key not in HONORIFICS
+            and not (index == 0 and group_first)
+        ):
             name_start = index
-        elif key in _NAME_PARTICLES and index > 0 and name_start == index + 1:
+        elif key in _NAME_PARTICLES and index > 0 and name_start == index + 1 and not t.text.endswith("."):
             name_start = index
         elif (
             key in ("of", "for")

@@ -837,14 +837,21 @@ class _UnitParser:
                 and (draft := self._adjective_cue(i)) is not None
             ):
                 pass
-            elif low in CUE_FORMS and (
-                tok.text[:1].islower()
-                or (
-                    i >= 1
-                    and tok.text[1:].islower()
-                    and not drafts
-                    and not low.endswith("ing")  # "… Critics Rebuking Berg Over Tax": a participle, no cue
-                    and (headline := self._headline() if headline is None else headline)
+            elif (
+                low in CUE_FORMS
+                and (
+                    (
+                        tok.text[:1].islower()
+                        # "his niece, state Sen. Ann Lee, shouted": an office, not the verb
+                        and not (low == "state" and i + 1 < len(toks) and toks[i + 1].low.rstrip(".") in TITLE_WORDS)
+                    )
+                    or (
+                        i >= 1
+                        and tok.text[1:].islower()
+                        and not drafts
+                        and not low.endswith("ing")  # "… Critics Rebuking Berg Over Tax": a participle, no cue
+                        and (headline := self._headline() if headline is None else headline)
+                    )
                 )
             ):
                 draft = self._cue(i, drafts[-1] if drafts else None)

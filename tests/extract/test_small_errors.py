@@ -15,3 +15,30 @@ def test_colon_headline_after_a_given_name_and_surname_is_a_speaker() -> None:
 
 def test_colon_label_after_a_given_name_is_no_speaker() -> None:
     assert extract_statements("Hillary Update: The campaign will open three offices in Ohio this week.") == []
+
+
+def test_del_before_a_name_is_the_delegate_title() -> None:
+    s = only("“The clinic must stay open,” said Del. Ana Roque of the Northern Isles.")
+    assert s.speaker.name == "Ana Roque"
+    assert s.speaker.title == "Del."
+
+
+def test_del_after_a_party_letter_is_a_state() -> None:
+    s = only("Rep. Omar Linde (D-Del.) said the port would reopen in June.")
+    assert s.speaker.name == "Omar Linde"
+    assert s.speaker.title == "Rep."
+
+
+def test_del_without_a_period_is_a_given_name() -> None:
+    s = only("Del Faraday said the port would reopen in June.")
+    assert s.speaker.name == "Del Faraday"
+
+
+def test_state_before_an_office_is_no_cue() -> None:
+    text = "His aunt, state Del. Mina Osei (D-Harbor Point), spoke first. The vote was close."
+    assert all(s.cue != "state" for s in extract_statements(text))
+
+
+def test_lower_case_del_after_a_state_office_keeps_the_name() -> None:
+    s = only("The levy will pass, state Del. Mina Osei said.")
+    assert s.speaker.name == "Mina Osei"
