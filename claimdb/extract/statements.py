@@ -151,6 +151,8 @@ _FRAME_START = {
     "explaining",
     "citing",
 }
+# What may follow "weighed in" when no content does ("weighed in from Ottawa, telling ...", "weighed in, saying")
+_WEIGH_IN_FRAMES = {"from", "at", "during", "via", "by", "late", "early", "earlier", ",", ".", ";", ""}
 _OBJECT_PRONOUNS = {
     "him",
     "her",
@@ -1299,8 +1301,8 @@ class _UnitParser:
             speaker = previous.speaker
         else:
             return None
-        if self.toks[after].text == "," and after + 1 < len(self.toks):
-            after += 1  # '..., saying, “Q”': the comma before the quotation is not content
+        if self.toks[after].text in (",", ":") and after + 1 < len(self.toks):
+            after += 1  # '..., saying, “Q”', ', telling CNN: “Q”': the mark before the quotation is not content
         c_start = self.toks[after].start
         c_end = _trim_end(self.text, c_start, self.end)
         if not self._has_words(c_start, c_end, 2):
@@ -1472,6 +1474,8 @@ class _UnitParser:
             return None
         after = b + 1
         nxt = toks[after].text if after < len(toks) else ""
+        if base == "weigh" and toks[b].low == "in" and nxt.lower() in _WEIGH_IN_FRAMES:
+            return None  # "weighed in from Ottawa, telling reporters ...": where, not what; the content follows
         if base == "add" and nxt and (nxt[0].isdigit() or nxt[0] in "$£€¥"):
             return None  # "will add 12,000 spaces", "added $5 million": a quantity added, not words
         # '..., X stated, “...”': a comma and a quotation introduce the content as a colon would
@@ -1506,7 +1510,10 @@ class _UnitParser:
             # ", saying ...": the participle shares the subject of the clause it hangs on
             if base in OBJECT_CUES:
                 that = self._find_that(after, 8)  # ", telling a TV station that ...": the object is frame
-                after = that if that is not None else after
+                if that is not None:
+                    after = that
+                elif base in ("tell", "inform", "assure", "remind") and after < len(toks):
+                    after = self._skip_object(after)  # ", telling reporters the deal was fair"
             return self._participle(cue, after, previous)
         source = self._source_left(src_a)  # "Cruz himself said": the reflexive is neither source nor cue
         if (
@@ -2394,10 +2401,20 @@ class _UnitParser:
         if toks[j].low in _OBJECT_PRONOUNS:
             return j + 1
         k = j
-        if toks[k].low in ("the", "a", "an", "his", "her", "their"):
+        determined = toks[k].low in ("the", "a", "an", "his", "her", "their")
+        if determined:
             k += 1
         while k < len(toks) and k - j < 5 and toks[k].capitalised and not self.quoted[k]:
             k += 1
+        if (
+            determined
+            and k < len(toks)
+            and toks[k].text[:1].islower()
+            and toks[k].low.isalpha()
+            and toks[k].low not in NP_STOP
+            and not self.quoted[k]
+        ):
+            k += 1  # "the crowd", "a TV station", "his aides": the noun the determiner opens
         return k if k > j else j
 
     def _intro_then_clause(self, sa: int, after: int) -> bool:

@@ -42,3 +42,26 @@ def test_state_before_an_office_is_no_cue() -> None:
 def test_lower_case_del_after_a_state_office_keeps_the_name() -> None:
     s = only("The levy will pass, state Del. Mina Osei said.")
     assert s.speaker.name == "Mina Osei"
+
+
+def test_weighed_in_from_a_place_is_no_content() -> None:
+    s = only("Premier Alma Ruud weighed in from Bergen, telling reporters the ferry deal was fair.")
+    assert s.content == "the ferry deal was fair"
+    assert s.cue == "telling"
+    assert s.speaker.name == "Alma Ruud"
+
+
+def test_weighed_in_with_a_noun_keeps_its_content() -> None:
+    s = only("Mayor Alma Ruud weighed in with a warning about the ferry fares.")
+    assert s.content == "a warning about the ferry fares"
+
+
+def test_telling_the_crowd_skips_the_audience_before_the_quotation() -> None:
+    s = only("Ruud spoke for an hour in Bergen, telling the crowd, “The ferry stays.”")
+    assert s.content == "“The ferry stays.”"
+    assert s.kind == "direct"
+
+
+def test_told_the_crowd_skips_the_audience() -> None:
+    s = only("Alma Ruud told the crowd the ferry would stay.")
+    assert s.content == "the ferry would stay"
