@@ -288,6 +288,8 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             None,
         )
     served = cut is not None and rest[cut].low == "to"  # "Chad's Ambassador to France": a role, not a name
+    # "Ambassador to France", "Envoy to the United Nations Ada Roy": where a title serves is part of it
+    served_tail = rest[cut + 1 :] if served and rest[cut - 1].low.rstrip(".") in TITLE_WORDS else []
     if cut is not None:
         rest = rest[:cut]
     # possessive affiliation: "Ukraine's Defence Minister ..." (the last possessive before the head)
@@ -341,14 +343,39 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     title_toks = [t for t in rest[:name_start] if t.low.rstrip(".") not in HONORIFICS]
     if name_toks:
         mention.name = strip_possessive(text[name_toks[0].start : name_toks[-1].end])
-    elif rest and all(t.capitalised for t in rest) and not group_first and not (served and _one_role(rest)):
+    elif (
+        rest
+        and all(t.capitalised for t in rest)
+        and not group_first
+        and not (served and (_one_role(rest) or served_tail))
+    ):
         # all title-like capitalised words: "White House", "Defence Ministry" -> an organisation name
         mention.name = text[rest[0].start : rest[-1].end]
         title_toks = []
     if title_toks and plausible_title([t.low for t in title_toks]):
         mention.title = text[title_toks[0].start : title_toks[-1].end]
+        if served_tail and not name_toks:
+            _add_served_place(text, mention, title_toks[0].start, served_tail)
     mention.head = rest[-1].low.rstrip(".") if rest else (toks[-1].low if toks else "")
     return mention
+
+
+def _add_served_place(text: str, mention: Mention, title_start: int, tail: list[Word]) -> None:
+    """Extend a title by the place it serves ("Ambassador" + "to France") and take a name after the place
+    ("... to the United Nations Ada Roy": the name starts at a given name)."""
+    end = 0
+    while end < len(tail) and (tail[end].capitalised or (end == 0 and tail[end].low == "the")):
+        end += 1
+    given = next(
+        (k for k in range(1, end - 1) if tail[k].low in GIVEN_NAMES and tail[k - 1].low != "the"),
+        None,
+    )
+    place_end = given if given is not None else end
+    if place_end == 0 or not tail[place_end - 1].capitalised:
+        return
+    mention.title = text[title_start : tail[place_end - 1].end]
+    if given is not None:
+        mention.name = strip_possessive(text[tail[given].start : tail[end - 1].end])
 
 
 # Capitalised words that start a headline or a sentence but never a person's name: "Does Rubio ...?",

@@ -598,6 +598,9 @@ _TO_SPEAKER_NOUNS = {
     "assistants",
     "strategist",
     "strategists",
+    "ambassador",  # "the ambassador to Mexico", "the envoy to the talks"
+    "envoy",
+    "emissary",
     "source",
     "sources",
     "people",

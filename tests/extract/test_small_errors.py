@@ -65,3 +65,26 @@ def test_telling_the_crowd_skips_the_audience_before_the_quotation() -> None:
 def test_told_the_crowd_skips_the_audience() -> None:
     s = only("Alma Ruud told the crowd the ferry would stay.")
     assert s.content == "the ferry would stay"
+
+
+def test_ambassador_to_a_country_keeps_the_country_in_the_title() -> None:
+    s = only("The ferry was cancelled, Peru’s Ambassador to Norway confirmed.")
+    assert s.speaker.title == "Ambassador to Norway"
+    assert s.speaker.affiliation == "Peru"
+
+
+def test_ambassador_to_a_country_then_a_name() -> None:
+    s = only("Peru's Ambassador to Norway Rosa Quispe said the ferry was cancelled.")
+    assert s.speaker.name == "Rosa Quispe"
+    assert s.speaker.title == "Ambassador to Norway"
+
+
+def test_lower_case_ambassador_to_a_country_speaks() -> None:
+    s = only("The Peruvian ambassador to Norway said the ferry was cancelled.")
+    assert s.content == "the ferry was cancelled"
+    assert s.speaker.title == "Peruvian ambassador to Norway"
+
+
+def test_aides_to_a_person_are_still_no_title() -> None:
+    s = only("Aides to Rosa Quispe said the ferry was cancelled.")
+    assert s.speaker.name != "Rosa Quispe"
