@@ -1425,7 +1425,7 @@ class _UnitParser:
             and low.endswith("ing")
             and low not in ("nothing", "something", "everything", "anything")
             and k + 1 < len(toks)
-            and toks[k + 1].text[:1].islower()
+            and (toks[k + 1].text[:1].islower() or (toks[k + 1].capitalised and self._headline()))
         )
 
     def _cue(self, i: int, previous: _Draft | None = None) -> _Draft | None:
@@ -2010,6 +2010,8 @@ class _UnitParser:
             return None
         if any(t.low.rstrip(".") in CAPITAL_STOP or t.low in ORG_HEADS for t in toks[k:end]):
             return None
+        if any(t.low in _LEFT_PREPOSITIONS for t in toks[k + 1 : end]):
+            return None  # "Railing Against Berg, Lund Vows ...": a headline's opening phrase, not a name
         if any(t.text in (",", ".", ";") or _is_mark(t.text) for t in toks[end + 1 :] if t.start < limit):
             return None
         return k, end - 1
@@ -2424,8 +2426,18 @@ class _UnitParser:
         """`At the rally, Smith said the plan failed`: an introductory phrase before the source, a clause after."""
         toks = self.toks
         first = self._first_content_index()
-        if first >= sa or self.quoted[first] or _is_mark(toks[first].text) or toks[first].low not in INTRO_OPENERS:
+        if first >= sa or self.quoted[first] or _is_mark(toks[first].text):
             return False
+        if toks[first].low not in INTRO_OPENERS:
+            # "Railing against Berg, Lund vowed to cut fares": a participle phrase opens it too, but not a gerund
+            # subject ("Shifting rains could ruin crops, Lee said"; "Riding alone, they said, is risky")
+            if not self._participle_opener(first) or any(
+                t.low in _FINITE_VERBS or t.low in AUXILIARIES for t in toks[first + 1 : sa]
+            ):
+                return False
+            nxt = after + 1 if after + 1 < len(toks) and toks[after].text == "," else after
+            if nxt < len(toks) and (toks[nxt].low in AUXILIARIES or toks[nxt].low in _FINITE_VERBS):
+                return False
         if any(t.text == "," for t in toks[first : sa - 1]):
             return False  # "If we lose, we lose, Smith said": a clause, not a phrase
         if toks[first].low == "this" and any(t.low in _FINITE_VERBS for t in toks[first + 1 : sa - 1]):

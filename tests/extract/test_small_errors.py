@@ -88,3 +88,23 @@ def test_lower_case_ambassador_to_a_country_speaks() -> None:
 def test_aides_to_a_person_are_still_no_title() -> None:
     s = only("Aides to Rosa Quispe said the ferry was cancelled.")
     assert s.speaker.name != "Rosa Quispe"
+
+
+def test_headline_participle_phrase_before_the_speaker_is_no_name() -> None:
+    s = only("Railing Against Berg, Lund Vows To Cut Ferry Fares")
+    assert s.speaker.name == "Lund"
+    assert s.content == "To Cut Ferry Fares"
+
+
+def test_participle_phrase_opening_a_sentence_is_frame() -> None:
+    s = only("Railing against the board, Lund vowed to cut ferry fares.")
+    assert s.content == "to cut ferry fares"
+
+
+def test_gerund_subject_before_a_trailing_cue_stays_content() -> None:
+    s = only("Shifting rains in the north could ruin the crops, Ada Lund said in her speech.")
+    assert s.content == "Shifting rains in the north could ruin the crops"
+
+
+def test_headline_participle_alone_is_no_statement() -> None:
+    assert extract_statements("Critics Rebuking Berg Over Tax") == []
