@@ -3123,16 +3123,33 @@ def _drop_nested_beliefs(statements: list[Statement]) -> list[Statement]:
     if len(statements) < 2:
         return statements
     spans = [(s.content_span.start, s.content_span.end) for s in statements]
+    # a quotation in two pieces holds only what lies inside a piece: '“Q1,” X said, referring to Y. “Q2.”' keeps
+    # the statement about Y, which sits in the gap between the pieces
+    pieces = [
+        [(p.start, p.end) for p in s.content_parts] if s.kind == "direct" and s.content_parts else [span]
+        for s, span in zip(statements, spans, strict=True)
+    ]
     inside_any = _nested_in(spans, spans)
+    inside_piece = _nested_in(spans, [piece for held in pieces for piece in held])
     # "The plan is expected to cost $1 billion, according to the ministry": an "according to" (a cue keyed by
     # its last word, "to", so not in _NESTED_SPEECH_CUES) inside nothing but a statement without a source is the
     # ministry's, not a belief nested in another's words
     sourced = [span for span, s in zip(spans, statements, strict=True) if s.speaker.name or s.speaker.span]
     inside_sourced = _nested_in(spans, sourced)
     kept: list[Statement] = []
-    for statement, nested, in_sourced in zip(statements, inside_any, inside_sourced, strict=True):
+    for statement, nested, in_piece, in_sourced in zip(
+        statements, inside_any, inside_piece, inside_sourced, strict=True
+    ):
         words_of_cue = (statement.cue or "").lower().split()
         base = CUE_FORMS.get(words_of_cue[-1], words_of_cue[-1]) if words_of_cue else ""
+        if (
+            nested
+            and not in_piece
+            and words_of_cue
+            and words_of_cue[0].endswith("ing")
+            and words_of_cue[0] != "according"
+        ):
+            nested = False  # '“Q1,” X said, referring to Y. “Q2.”': a participle of the attribution, not of Q
         if nested and base not in _NESTED_SPEECH_CUES and (words_of_cue[-2:] != ["according", "to"] or in_sourced):
             continue
         kept.append(statement)

@@ -108,3 +108,16 @@ def test_gerund_subject_before_a_trailing_cue_stays_content() -> None:
 
 def test_headline_participle_alone_is_no_statement() -> None:
     assert extract_statements("Critics Rebuking Berg Over Tax") == []
+
+
+def test_participle_between_two_pieces_of_a_quotation_is_kept() -> None:
+    text = "“The timing was the key,” said Ada Lund, referring to the harbour deals. “It still is.”"
+    statements = extract_statements(text)
+    assert [s.content for s in statements if s.cue == "referring to"] == ["the harbour deals"]
+    quote = next(s for s in statements if s.cue == "said")
+    assert [text[p.start : p.end] for p in quote.content_parts] == ["“The timing was the key,”", "“It still is.”"]
+
+
+def test_belief_inside_a_quotation_piece_is_still_dropped() -> None:
+    text = "Ada Lund said voters believe the ferry works. “It still does,” she added."
+    assert all(s.cue != "believe" for s in extract_statements(text))
