@@ -349,6 +349,8 @@ _ADJECTIVE_CUES = {
 }
 # The words that can start one of the cue patterns of `_UnitParser.parse` (besides a word before "that").
 # Words that open a subordinate clause before the main one: "When Brown criticized him, Lee said …"
+# Openers of a clause that belongs to the claim when the attribution follows it between commas
+_CLAIM_OPENERS = {"if", "unless", "while", "although", "though", "because", "whereas", "by"}
 _SUBORDINATORS = {"when", "after", "while", "as", "although", "though", "because", "since", "if", "before", "once"}
 _COMPANY_ABBREVIATIONS = {"Corp", "Inc", "Co", "Ltd", "Bros", "LLC", "PLC"}
 # Lower-case words inside a capitalised noun phrase: "Bank of America", "Bill de Blasio"
@@ -1695,7 +1697,36 @@ class _UnitParser:
                 return draft
             draft.parts = ((subject_start, subject_end), draft.content)
             draft.content = (subject_start, draft.content[1])
+        if draft is not None and not draft.parts:
+            self._join_opening_clause(draft, sa, after)
         return draft
+
+    def _join_opening_clause(self, draft: _Draft, sa: int, after: int) -> None:
+        """`If the ferry stops, Lund said, the island empties`: an attribution set off by commas inside the
+        sentence; the opening clause before it is part of what was said (a condition, a contrast, a means)."""
+        toks = self.toks
+        first = self._first_content_index()
+        if (
+            first >= sa - 1
+            or toks[first].low not in _CLAIM_OPENERS
+            or toks[sa - 1].text != ","
+            or toks[sa - 2].low in _COORDINATORS  # "..., a man who ... and, records show, does not ...": mid-clause
+            or after >= len(toks)
+            or toks[after].text != ","
+            or draft.content[0] < toks[after].end
+            or any(self.quoted[first : sa - 1])
+            or any(t.text in (",", ";", ":") for t in toks[first : sa - 1])
+        ):
+            return
+        if toks[first].low == "by" and not toks[first + 1].low.endswith("ing"):
+            return  # "By Monday, Lund said, ...": a time, not a means
+        c_start = toks[first].start
+        c_end = _trim_end(self.text, c_start, toks[sa - 1].start)
+        if not self._has_words(c_start, c_end, 3):
+            return
+        draft.parts = ((c_start, c_end), draft.content)
+        draft.content = (c_start, draft.content[1])
+        draft.kind = _classify(self.text, c_start, draft.content[1], self.quotes)
 
     def _passive_agent(self, after: int) -> tuple[int, int] | None:
         """`[tok after, tok end)` of the agent noun phrase of a passive cue: "reported by MSNBC", "criticized

@@ -121,3 +121,24 @@ def test_participle_between_two_pieces_of_a_quotation_is_kept() -> None:
 def test_belief_inside_a_quotation_piece_is_still_dropped() -> None:
     text = "Ada Lund said voters believe the ferry works. “It still does,” she added."
     assert all(s.cue != "believe" for s in extract_statements(text))
+
+
+def test_condition_before_a_parenthetical_attribution_is_content() -> None:
+    text = "If the ferry stops, Ada Lund said, the island will empty within a decade."
+    s = only(text)
+    assert s.content == text[:-1]
+    assert [text[p.start : p.end] for p in s.content_parts] == [
+        "If the ferry stops",
+        "the island will empty within a decade",
+    ]
+    assert s.speaker.name == "Ada Lund"
+
+
+def test_means_before_a_parenthetical_attribution_is_content() -> None:
+    s = only("By closing the old pier, Ada Lund said, the city saves two million a year.")
+    assert s.content.startswith("By closing the old pier")
+
+
+def test_time_before_a_parenthetical_attribution_stays_frame() -> None:
+    s = only("By Monday, Ada Lund said, the pier will be closed.")
+    assert s.content == "the pier will be closed"
