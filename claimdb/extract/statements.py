@@ -1995,6 +1995,10 @@ class _UnitParser:
             t = toks[k]
             if t.text == "," and _is_mark(toks[k + 1].text):
                 return k + 1
+            if (t.text == "." or (t.text.endswith(".") and t.capitalised)) and _is_mark(toks[k + 1].text):
+                # '“Q1,” says Ann Lee, a student from Fresno, Calif. “Q2.”': the unit goes on after an
+                # abbreviation, and so does the quotation
+                return k + 1
             if self.quoted[k] or _is_mark(t.text) or t.text in (".", ";", ":", "!", "?"):
                 return None
         return None

@@ -142,3 +142,13 @@ def test_means_before_a_parenthetical_attribution_is_content() -> None:
 def test_time_before_a_parenthetical_attribution_stays_frame() -> None:
     s = only("By Monday, Ada Lund said, the pier will be closed.")
     assert s.content == "the pier will be closed"
+
+
+def test_quotation_resumed_after_an_attribution_ending_in_an_abbreviation() -> None:
+    text = '"The ferry is late again," says Omar Berg, a student from Fresno, Calif. "I think it will close soon."'
+    s = only(text)
+    assert s.speaker.name == "Omar Berg"
+    assert [text[p.start : p.end] for p in s.content_parts] == [
+        '"The ferry is late again,"',
+        '"I think it will close soon."',
+    ]
