@@ -882,6 +882,7 @@ SPEAKER_NOUNS = ANONYMOUS_HEADS | {
     "many",
     "some",
     "others",
+    "another",  # "Yet another said, ..."
     "most",
     "both",
     "several",

@@ -233,6 +233,10 @@ class Mention:
 _GROUP_MODIFIERS = {"in", "from", "with", "close", "familiar", "briefed", "knowledgeable", "involved", "inside", "near"}
 
 
+# Pronoun-like quantities that open a sentence as its subject: "Others said", "Another told me", "Some say"
+_GROUP_PRONOUNS = {"others", "another", "some", "many", "most", "both", "several", "few", "all"}
+
+
 def _one_role(rest: list[Word]) -> bool:
     # "Chad's Ambassador": a person's title alone, not an organisation's name like "White House"
     return len(rest) == 1 and rest[0].low.rstrip(".") in TITLE_WORDS and rest[0].low not in ORG_HEADS
@@ -247,7 +251,12 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         mention.determiner = rest[0].low
         rest = rest[1:]
     # "Officials in Texas said": a group noun capitalised only because it starts the sentence is not a name
-    group_first = bool(rest) and rest[0] is toks[0] and rest[0].capitalised and rest[0].low in ANONYMOUS_HEADS
+    group_first = (
+        bool(rest)
+        and rest[0] is toks[0]
+        and rest[0].capitalised
+        and (rest[0].low in ANONYMOUS_HEADS or (len(rest) == 1 and rest[0].low in _GROUP_PRONOUNS))
+    )
 
     def common(k: int) -> bool:
         return not rest[k].capitalised or (k == 0 and group_first)

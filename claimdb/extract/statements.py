@@ -1248,7 +1248,7 @@ class _UnitParser:
             while index < len(self.toks) and self.toks[index].start < dateline.end():
                 index += 1
         while index < len(self.toks) and (
-            self.toks[index].low in SENTENCE_CONNECTORS or self.toks[index].text in ",—–-"
+            self.toks[index].low in SENTENCE_CONNECTORS or self.toks[index].text in ",—–-("
         ):
             index += 1
         return index
@@ -2090,6 +2090,8 @@ class _UnitParser:
     ) -> _Draft | None:
         text, toks = self.text, self.toks
         c_start = _trim_start(text, self.start, self.end)
+        if text[c_start : c_start + 1] == "(" and text[self.start : self.end].rstrip().endswith(")"):
+            c_start += 1  # "(The Danes are fans, Lund said.)": the content starts inside the brackets
         c_end = self.start + len(before)
         if not _closes_quote(text, c_end):
             c_end = _trim_end(text, c_start, c_end)
@@ -2550,7 +2552,7 @@ class _UnitParser:
 
     def _frame_like(self, after: int) -> bool:
         toks = self.toks
-        rest = [t for t in toks[after:] if t.text not in ".!?"]
+        rest = [t for t in toks[after:] if t.text not in ".!?)"]  # "(…, Lund said.)": the bracket closes it
         if not rest or rest[0].text == ";":
             return True  # "..., analysts say; in 2012 ...": the clause after the semicolon is another sentence
         first = rest[0]
@@ -2684,6 +2686,22 @@ class _UnitParser:
             m -= 1
         return None
 
+    def _title_quote_opening(self, k: int) -> int | None:
+        """The index of the opening mark of a short quoted title closed by the mark at `k` ("Cold Harbour,"),
+        when it lies inside the unit after its first word; None for any other quotation."""
+        toks = self.toks
+        quote = next((q for q in self.quotes if q.end == toks[k].end), None)
+        if quote is None or quote.end - quote.start > 40:
+            return None
+        inner = self.text[quote.start + 1 : quote.end - 1].strip(" ,'\u2019\u201d\"")
+        words_inside = inner.split()
+        if not words_inside or len(words_inside) > 5 or not all(w[:1].isupper() for w in words_inside[:1]):
+            return None
+        opening = next((m for m in range(k - 1, -1, -1) if toks[m].start == quote.start), None)
+        if opening is None or opening <= self._first_content_index():
+            return None
+        return opening
+
     def _source_ending(self, j: int) -> tuple[int, int, Mention | None] | None:
         toks = self.toks
         if j < 0 or self.quoted[j]:
@@ -2705,7 +2723,13 @@ class _UnitParser:
         end = j
         for _ in range(5):
             k = j - 1
-            while k >= 0 and end - k < 40 and not _is_mark(toks[k].text):
+            while k >= 0 and end - k < 40:
+                if _is_mark(toks[k].text):
+                    opening = self._title_quote_opening(k)
+                    if opening is None:
+                        break
+                    k = opening - 1  # 'X, the author of "Cold Harbour," about ..., said': a title, not words
+                    continue
                 if toks[k].text in (",", ";") or (toks[k].text == "." and k > 0 and toks[k - 1].end != toks[k].start):
                     break  # an attached period ends an abbreviation ("R-S.C."), not a sentence
                 k -= 1

@@ -152,3 +152,26 @@ def test_quotation_resumed_after_an_attribution_ending_in_an_abbreviation() -> N
         '"The ferry is late again,"',
         '"I think it will close soon."',
     ]
+
+
+def test_trailing_attribution_inside_brackets() -> None:
+    s = only("The market is small. (The Danes are big fans of the show, Mr. Lund said.)")
+    assert s.content == "The Danes are big fans of the show"
+    assert s.speaker.name == "Lund"
+
+
+def test_yet_another_speaks() -> None:
+    s = only("One councillor was angry. Yet another said, “The ferry is in a five-way fight.”")
+    assert s.content == "“The ferry is in a five-way fight.”"
+    assert s.speaker.surface == "another"
+
+
+def test_capitalised_group_pronoun_is_no_person() -> None:
+    s = only("Others said the ferry was late.")
+    assert s.speaker.kind != "person"
+
+
+def test_quoted_title_inside_an_appositive_before_the_cue() -> None:
+    s = only('Ada Lund, the author of "Cold Harbour," about the fishing trade, said the fleet was shrinking.')
+    assert s.content == "the fleet was shrinking"
+    assert s.speaker.name == "Ada Lund"
