@@ -349,6 +349,8 @@ _ADJECTIVE_CUES = {
 }
 # The words that can start one of the cue patterns of `_UnitParser.parse` (besides a word before "that").
 # Words that open a subordinate clause before the main one: "When Brown criticized him, Lee said …"
+# How plural nouns for people end: "traders", "economists", "residents", "veterans", "Democrats"
+_PEOPLE_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents", "crats", "cans", "ees")
 # Openers of a clause that belongs to the claim when the attribution follows it between commas
 _CLAIM_OPENERS = {"if", "unless", "while", "although", "though", "because", "whereas", "by"}
 _SUBORDINATORS = {"when", "after", "while", "as", "although", "though", "because", "since", "if", "before", "once"}
@@ -1622,12 +1624,29 @@ class _UnitParser:
             subject = self._clause_subject(toks[a - 1].start)
             if subject is not None:
                 subject = self._noun_head(subject)
-            if subject is not None and self._clause_or_object_after(base, after):
+            # '"went on to say, “Q”' / 'was prompted to say: “Q”': a quotation after the infinitive is its content
+            quote_after = quote_next or (nxt == ":" and after + 1 < len(toks) and _is_mark(toks[after + 1].text))
+            if subject is not None and (quote_after or self._clause_or_object_after(base, after)):
                 gap = toks[subject[1] + 1 : a - 1]
                 start = a - 1
                 if len(gap) <= 4 and all(t.text.isalpha() and not t.capitalised for t in gap):
                     start = subject[1] + 1  # "went on to say", "was quick to point out": one cue
                 return self._forward(base, (toks[start].start, cue[1]), subject[0], subject[1], None, after)
+        if (
+            source is None
+            and not weak
+            and toks[i].low.endswith("ing")
+            and a == i
+            and a >= 1
+            and toks[a - 1].low in ("before", "after", "upon", "while")
+            and base in _NESTED_SPEECH_CUES
+            and not self.quoted[a - 1]
+        ):
+            # "Lund deflected questions before saying, “…”", "… upon saying that ...": the subject of the
+            # clause the preposition hangs on speaks
+            subject = self._clause_subject(toks[a - 1].start)
+            if subject is not None and (quote_next or self._clause_or_object_after(base, after)):
+                return self._forward(base, cue, subject[0], subject[1], None, after)
         if source is None and not weak and toks[i].low.endswith("ing") and a == i:
             # "..., with 30 percent of voters saying they ...": the noun phrase after "with" speaks
             w = a - 1
@@ -1870,7 +1889,7 @@ class _UnitParser:
                 inner.update(range(m, k + 1))
                 start, k = m, m - 1
                 continue
-            if tl == "who" and not inner and k > 0 and toks[k - 1].text[:1].isalnum() and a - k <= 12:
+            if tl in ("who", "whose") and not inner and k > 0 and toks[k - 1].text[:1].isalnum() and a - k <= 12:
                 # "A White House official who spoke anonymously said": a short relative clause after the noun
                 inner.update(range(k, a))
                 start, k = k, k - 1
@@ -1895,11 +1914,20 @@ class _UnitParser:
         fl, hl = first.low.rstrip("."), head.low.rstrip(".")
         # "About four in 10 said", "nearly three in five said", "26% say"
         ratio = last - 2 >= start and toks[last - 1].low == "in" and (head.text[:1].isdigit() or hl in _NUMBER_WORDS)
+        # "Nearly nine out of 10 say"
+        ratio = ratio or (
+            last - 3 >= start
+            and toks[last - 1].low == "of"
+            and toks[last - 2].low == "out"
+            and (head.text[:1].isdigit() or hl in _NUMBER_WORDS)
+        )
         # "One in five say", "about one in four said": "one" opens a ratio, not a pronoun
         at_least = ratio and fl == "one" and last - 2 == start
         percent = head.text == "%" and last > start and toks[last - 1].text[:1].isdigit()
         # "proponents of the ban say", "former officials in the agency said": a plain speaker noun
         speaker_noun = any(t.low in SPEAKER_NOUNS for t in toks[start : last + 1] if t.text[:1].islower())
+        # "ordinary Danish traders say", "local residents said": a plural noun for people heads the subject
+        speaker_noun = speaker_noun or (head.text.islower() and hl.endswith(_PEOPLE_PLURALS) and len(hl) > 5)
         at_least = at_least or (fl == "at" and start + 1 < last and toks[start + 1].low in ("least", "most"))
         # "About four in 10 said", "Nearly half of voters say": a quantity opens the subject
         nxt_low = toks[start + 1].low if start + 1 <= last else ""

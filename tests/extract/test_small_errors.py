@@ -175,3 +175,37 @@ def test_quoted_title_inside_an_appositive_before_the_cue() -> None:
     s = only('Ada Lund, the author of "Cold Harbour," about the fishing trade, said the fleet was shrinking.')
     assert s.content == "the fleet was shrinking"
     assert s.speaker.name == "Ada Lund"
+
+
+def test_out_of_ratio_subject() -> None:
+    s = only("Nearly nine out of 10 say they will need new skills.")
+    assert s.content == "they will need new skills"
+    assert s.speaker.surface == "Nearly nine out of 10"
+
+
+def test_subject_with_a_whose_clause() -> None:
+    s = only("The state officials whose laws have been struck down say the courts have changed.")
+    assert s.content == "the courts have changed"
+    assert s.speaker.surface == "The state officials"
+
+
+def test_plural_people_noun_after_a_coordinator_speaks() -> None:
+    s = only("But small Danish firms and ordinary Danish traders say they have yet to profit.")
+    assert s.content == "they have yet to profit"
+
+
+def test_went_on_to_say_then_a_quotation() -> None:
+    s = only("Lund went on to say, “The ferry will never close.”")
+    assert s.content == "“The ferry will never close.”"
+    assert s.speaker.name == "Lund"
+
+
+def test_before_saying_then_a_quotation() -> None:
+    s = only("Lund deflected questions about Berg before saying, “It is time to stop attacking people.”")
+    assert s.content == "“It is time to stop attacking people.”"
+    assert s.speaker.name == "Lund"
+
+
+def test_after_seeing_is_no_statement() -> None:
+    text = "Lund changed her plans after seeing the size of the crowd at the pier."
+    assert all(s.cue != "seeing" for s in extract_statements(text))
