@@ -296,6 +296,8 @@ _IRREGULAR_PARTICIPLES = {"written", "drawn", "led", "run", "known", "seen", "do
 # What follows a participle that opens an appositive: "published by", "released last week", "commissioned in"
 _PARTICIPLE_FOLLOWERS = {"by", "in", "on", "last", "this", "earlier", "late", "early", "at", "for", "after", "with"}
 _POLL_HEADS = {"poll", "polls", "survey", "surveys"}
+# Nouns after "called the office a ...": time and amount, not what something was called
+_NOT_COMPLEMENTS = {"day", "week", "month", "year", "few", "lot", "couple", "number", "second", "minute", "time", "bit"}
 _CALLED_OBJECTS = {"him", "them", "himself", "herself", "themselves", "me", "us", "you", "it"}
 _LY_ADJECTIVES = {
     "weekly",
@@ -1476,6 +1478,7 @@ class _UnitParser:
                     )
                     and self._naming_complement(b + 1)
                 )
+                or self._called_noun_then_complement(b + 1)
             )
         ):
             return None
@@ -1574,6 +1577,14 @@ class _UnitParser:
             and source is not None
             and toks[a - 1].low != "that"  # "Future45, a super PAC that intends to ...": a relative clause
             and (after_quote or self._frame_like(after) or self._addressee_then_frame(base, after))
+            # "On Twitter, Lund called Berg “unhinged.”": whom she called what follows the cue
+            and not (
+                base == "call"
+                and a == i
+                and after + 1 < len(toks)
+                and toks[after].capitalised
+                and (self._naming_complement(after) or _is_mark(toks[after + 1].text))
+            )
             and not self._intro_then_clause(sa, after)
             and (after_quote or _closes_quote(before, len(before)) or not self._clause_after(after))
         ):
@@ -2030,6 +2041,18 @@ class _UnitParser:
             if self.quoted[k] or _is_mark(t.text) or t.text in (".", ";", ":", "!", "?"):
                 return None
         return None
+
+    def _called_noun_then_complement(self, j: int) -> bool:
+        """`called the plan a disgrace`: a short noun phrase after "called", then "a"/"an" and a noun that is
+        no stretch of time ("called the office a day later")."""
+        toks = self.toks
+        if j >= len(toks) or toks[j].low not in _POSSESSIVE_DETERMINERS | {"the", "this", "that"}:
+            return False
+        for k in range(j + 1, min(len(toks) - 1, j + 4)):
+            t = toks[k]
+            if t.low in ("a", "an") or self.quoted[k] or not t.text.isalpha() or t.low in NP_STOP:
+                return t.low in ("a", "an") and k > j + 1 and toks[k + 1].low not in _NOT_COMPLEMENTS
+        return False
 
     def _naming_complement(self, j: int) -> bool:
         """After the object of "call" at `j`, a complement follows: "called Trump a fascist"."""

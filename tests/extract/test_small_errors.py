@@ -209,3 +209,18 @@ def test_before_saying_then_a_quotation() -> None:
 def test_after_seeing_is_no_statement() -> None:
     text = "Lund changed her plans after seeing the size of the crowd at the pier."
     assert all(s.cue != "seeing" for s in extract_statements(text))
+
+
+def test_called_someone_a_quoted_word_after_an_opening_phrase() -> None:
+    s = only("On Twitter, former Mayor Ada Lund called Berg “unhinged.”")
+    assert s.content == "Berg “unhinged.”"
+    assert s.speaker.name == "Ada Lund"
+
+
+def test_called_the_plan_a_disgrace() -> None:
+    s = only("In a statement, Ada Lund called the plan a disgrace.")
+    assert s.content == "the plan a disgrace"
+
+
+def test_called_the_office_a_day_later_is_no_statement() -> None:
+    assert extract_statements("Ada Lund called the office a day later.") == []
