@@ -2168,7 +2168,7 @@ class _UnitParser:
             # "His wife, he says, plans to leave": the attribution sits inside the sentence it reports
             parts = ((c_start, c_end), (toks[after + 1].start, _trim_end(text, c_start, self.end)))
             c_end = parts[1][1]
-        if not self._has_words(c_start, c_end, 2):
+        if not self._enough_words(c_start, c_end):
             return None
         speaker = self._speaker(sa, sb, relative)
         kind = kind or _classify(text, c_start, c_end, self.quotes)
@@ -2209,7 +2209,7 @@ class _UnitParser:
         c_end = self.start + len(before)
         if not _closes_quote(text, c_end):
             c_end = _trim_end(text, c_start, c_end)
-        if not self._has_words(c_start, c_end, 2):
+        if not self._enough_words(c_start, c_end):
             return None
         mention = parse_mention(text, toks[j:end])
         name_end = end + 1
@@ -2454,6 +2454,14 @@ class _UnitParser:
         return c_start, inside[-1].end
 
     # ------------------------------------------------------------------ helpers
+
+    def _enough_words(self, c_start: int, c_end: int) -> bool:
+        """Two words make a content; one does when it is a whole quotation ('“Absolutely,” he said')."""
+        if self._has_words(c_start, c_end, 2):
+            return True
+        return self._has_words(c_start, c_end, 1) and any(
+            q.start == c_start and abs(q.end - c_end) <= 1 for q in self.quotes
+        )
 
     def _has_words(self, start: int, end: int, minimum: int) -> bool:
         count = 0

@@ -224,3 +224,14 @@ def test_called_the_plan_a_disgrace() -> None:
 
 def test_called_the_office_a_day_later_is_no_statement() -> None:
     assert extract_statements("Ada Lund called the office a day later.") == []
+
+
+def test_one_word_quotation_before_a_trailing_cue() -> None:
+    s = only("“No,” replied Ada Lund.")
+    assert s.content == "“No,”"
+    assert s.speaker.name == "Ada Lund"
+
+
+def test_one_word_quotation_then_a_frame_after_the_cue() -> None:
+    s = only('"Absolutely," Lund said when asked by a reporter.')
+    assert s.content == '"Absolutely,"'
