@@ -965,7 +965,16 @@ class _UnitParser:
         index = 1 if toks and _is_mark(toks[0].text) else 0
         first = index
         while index < len(toks) and index - first < 4 and toks[index].capitalised:
+            if index > first and toks[index].low == "to":
+                break  # "Lund To Voters Worried About Ferry: …"
             index += 1
+        name_end = index
+        if index > first and index < len(toks) and toks[index].low == "to":
+            # "Clinton to Planned Parenthood: Trump will ...": a headline naming the speaker and the audience
+            index = next(
+                (k for k in range(index + 1, min(len(toks), index + 9)) if toks[k].text in (":", ".", ",", ";")),
+                len(toks),
+            )
         if index == first or index >= len(toks) or toks[index].text != ":" or index + 1 >= len(toks):
             return None
         if toks[first].low.rstrip(".") in CAPITAL_STOP or toks[first].low in _NOT_SPEAKERS:
@@ -974,7 +983,7 @@ class _UnitParser:
         c_end = _trim_end(self.text, c_start, self.end)
         if not self._has_words(c_start, c_end, 3):
             return None
-        head = toks[first:index]
+        head = toks[first:name_end]
         transcript = all(t.text.isupper() for t in head if t.text[:1].isalpha())
         known = any(  # a surname the article names elsewhere too
             person.position != head[0].start for person in self.context.by_surname.get(head[-1].low.rstrip("."), ())

@@ -235,3 +235,13 @@ def test_one_word_quotation_before_a_trailing_cue() -> None:
 def test_one_word_quotation_then_a_frame_after_the_cue() -> None:
     s = only('"Absolutely," Lund said when asked by a reporter.')
     assert s.content == '"Absolutely,"'
+
+
+def test_headline_speaker_to_audience_colon() -> None:
+    s = only("Hillary Dunmore to Ferry Workers: The Harbour Will Stay Open")
+    assert s.speaker.name == "Hillary Dunmore"
+    assert s.content == "The Harbour Will Stay Open"
+
+
+def test_headline_label_with_to_is_no_speaker() -> None:
+    assert extract_statements("Back To School: The ferry was late again.") == []
