@@ -1469,6 +1469,8 @@ class _UnitParser:
         src_a = a - 1 if a - 1 >= 0 and toks[a - 1].low in _REFLEXIVES and not self.quoted[a - 1] else a
         if a - 2 >= 0 and toks[a - 2].low in _ARTICLES and _adjective_like(toks[a - 1]):
             return None  # "a strong showing", "a forceful promise": a noun after an adjective
+        if base == "call" and a == i and self._named_thing(i):
+            return None  # "a company called Harmony Enterprises gave ...": a name given, nothing said
         b = i
         particles = PHRASAL_CUES.get(base)
         matched = self._particles(b + 1, particles) if particles else 0
@@ -2050,6 +2052,37 @@ class _UnitParser:
             if self.quoted[k] or _is_mark(t.text) or t.text in (".", ";", ":", "!", "?"):
                 return None
         return None
+
+    def _named_thing(self, i: int) -> bool:
+        """`a company called Harmony Enterprises gave …`: "called" after a lower-case noun with its article, then a
+        capitalised name and the sentence's own verb (or its end): the participle names the noun."""
+        toks = self.toks
+        if i < 2 or i + 1 >= len(toks) or not toks[i - 1].text.isalpha() or not toks[i - 1].text.islower():
+            return False
+        if toks[i - 1].low in PRONOUNS or toks[i - 1].low in AUXILIARIES or toks[i - 1].low in CUE_FORMS:
+            return False
+        if not any(toks[m].low in _ARTICLES for m in range(max(0, i - 4), i - 1)):
+            return False
+        k = i + 1
+        quote = next((q for q in self.quotes if q.start == toks[k].start), None)
+        if quote is not None and quote.end - quote.start <= 60:
+            k = next((m for m in range(k, len(toks)) if toks[m].start >= quote.end), len(toks))  # called “X”
+        else:
+            while k < len(toks) and toks[k].capitalised and not self.quoted[k] and k - i <= 5:
+                k += 1
+            if k == i + 1:
+                return False
+        if k >= len(toks):
+            return True
+        nxt = toks[k]
+        return (
+            nxt.text in (",", ".", ";")
+            or nxt.low in ("that", "which", "who")
+            or (
+                nxt.text.islower()
+                and (nxt.low in _FINITE_VERBS or nxt.low in AUXILIARIES or nxt.low in _IRREGULAR_PAST)
+            )
+        )
 
     def _called_noun_then_complement(self, j: int) -> bool:
         """`called the plan a disgrace`: a short noun phrase after "called", then "a"/"an" and a noun that is

@@ -245,3 +245,18 @@ def test_headline_speaker_to_audience_colon() -> None:
 
 def test_headline_label_with_to_is_no_speaker() -> None:
     assert extract_statements("Back To School: The ferry was late again.") == []
+
+
+def test_a_company_called_x_is_no_statement() -> None:
+    text = "A company called Harmony Port gave $5,000 to the fund, records show."
+    assert all(s.cue != "called" for s in extract_statements(text))
+
+
+def test_a_website_called_a_quoted_name_is_no_statement() -> None:
+    text = "Rob Lund has set up a website called “Oslo If Berg Wins” that pitches the island."
+    assert all(s.cue != "called" for s in extract_statements(text))
+
+
+def test_the_mayor_called_someone_something_still_speaks() -> None:
+    s = only("The mayor called Berg a liar.")
+    assert s.content == "Berg a liar"
