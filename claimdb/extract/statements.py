@@ -2188,6 +2188,8 @@ class _UnitParser:
         c_end = self.start + len(before)
         if not _closes_quote(text, c_end):
             c_end = _trim_end(text, c_start, c_end)
+        if c_end <= c_start:
+            return None  # ", ministry say , said …": nothing but punctuation before the source
         kind: StatementKind | None = None
         parts: tuple[tuple[int, int], ...] = ()
         # "“Q1,” he said [at a rally], “Q2.”": one quotation interrupted by its attribution

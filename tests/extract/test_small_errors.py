@@ -260,3 +260,9 @@ def test_a_website_called_a_quoted_name_is_no_statement() -> None:
 def test_the_mayor_called_someone_something_still_speaks() -> None:
     s = only("The mayor called Berg a liar.")
     assert s.content == "Berg a liar"
+
+
+def test_nothing_before_a_trailing_source_makes_no_inverted_piece() -> None:
+    text = ", ministry say , said At At"
+    for s in extract_statements(text):
+        assert all(p.start < p.end for p in s.content_parts)
