@@ -298,7 +298,9 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         )
     served = cut is not None and rest[cut].low == "to"  # "Chad's Ambassador to France": a role, not a name
     # "Ambassador to France", "Envoy to the United Nations Ada Roy": where a title serves is part of it
-    served_tail = rest[cut + 1 :] if served and rest[cut - 1].low.rstrip(".") in TITLE_WORDS else []
+    served_tail: list[Word] = []
+    if cut is not None and served and rest[cut - 1].low.rstrip(".") in TITLE_WORDS:
+        served_tail = rest[cut + 1 :]
     if cut is not None:
         rest = rest[:cut]
     # possessive affiliation: "Ukraine's Defence Minister ..." (the last possessive before the head)
