@@ -2237,6 +2237,10 @@ class _UnitParser:
         first = toks[j]
         if (first.low in PRONOUNS and end - j > 1) or first.low in _POSSESSIVE_DETERMINERS or first.low == "that":
             return None  # "..., said he fully supports it": a clause, not an inverted subject
+        if first.low != "by" and (
+            first.low in _FRAME_START or first.low in _LEFT_PREPOSITIONS or first.low in _TIME_CORE
+        ):
+            return None  # "His assumption, stated on live TV, was …", "The deal, announced Friday, …": a participle
         if (
             not (
                 head.capitalised
@@ -2276,7 +2280,43 @@ class _UnitParser:
             if second is not None:
                 parts = ((c_start, c_end), (second.start, second.end))
                 return _Draft("direct", (c_start, second.end), speaker, cue, 0.85, parts=parts)
+        rest = self._inverted_continuation(end)
+        if rest is not None and not _closes_quote(text, c_end):
+            # "The paradox of the ferry, says Carl Lund, a historian, is that it never paid": the sentence the
+            # attribution interrupts goes on after it
+            parts = ((c_start, c_end), rest)
+            return _Draft(
+                _classify(text, c_start, rest[1], self.quotes), (c_start, rest[1]), speaker, cue, 0.85, parts=parts
+            )
         return _Draft(_classify(text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.85)
+
+    def _inverted_continuation(self, end: int) -> tuple[int, int] | None:
+        """After an inverted source ending at `end` (and an appositive closed by a comma), the verb phrase that
+        finishes the interrupted sentence, as a span; None when the unit ends or anything else follows."""
+        toks = self.toks
+        if end >= len(toks) or toks[end].text != ",":
+            return None
+        k = end + 1
+        if k < len(toks) and not (
+            toks[k].text.islower() and (toks[k].low in AUXILIARIES or toks[k].low in _FINITE_VERBS)
+        ):
+            # skip one appositive ("a historian at the port museum,")
+            m = k
+            while m < len(toks) and m - k < 15 and toks[m].text not in (",", ".", ";", ":") and not self.quoted[m]:
+                m += 1
+            if m >= len(toks) or toks[m].text != ",":
+                return None
+            k = m + 1
+        if (
+            k >= len(toks)
+            or not toks[k].text.islower()
+            or not (toks[k].low in AUXILIARIES or toks[k].low in _FINITE_VERBS)
+        ):
+            return None
+        c_end = _trim_end(self.text, toks[k].start, self.end)
+        if not self._has_words(toks[k].start, c_end, 2):
+            return None
+        return toks[k].start, c_end
 
     def _inverted_subject_ends(self, after: int) -> bool:
         """After an inverted cue, a short noun phrase that ends the unit or is closed by a comma and an appositive

@@ -266,3 +266,17 @@ def test_nothing_before_a_trailing_source_makes_no_inverted_piece() -> None:
     text = ", ministry say , said At At"
     for s in extract_statements(text):
         assert all(p.start < p.end for p in s.content_parts)
+
+
+def test_inverted_attribution_inside_the_sentence_it_reports() -> None:
+    text = "The paradox of the ferry, says Carl Lund, a historian at the port museum, is that it never made money."
+    s = only(text)
+    assert s.speaker.name == "Carl Lund"
+    assert [text[p.start : p.end] for p in s.content_parts] == [
+        "The paradox of the ferry",
+        "is that it never made money",
+    ]
+
+
+def test_participle_with_a_time_after_a_noun_is_no_inverted_attribution() -> None:
+    assert extract_statements("The tentative deal, announced Friday, would last four years.") == []
