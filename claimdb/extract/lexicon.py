@@ -62,7 +62,7 @@ PHRASAL_CUES = {
     # several words: "made it clear that", "took issue with", "weighed in on"
     "make": ("clear", "it clear", "the case", "the case for", "a case for", "his case", "her case", "their case"),
     "take": ("issue with", "aim at", "a swipe at", "swipes at", "a shot at", "shots at", "a jab at", "jabs at"),
-    "weigh": ("in on", "in"),
+    "weigh": ("in on", "in with", "in about", "in"),
     "focus": ("on",),
     "rail": ("against", "at"),
     "vote": ("for", "against", "in favor of", "to"),
@@ -410,6 +410,7 @@ TITLE_WORDS = {
     "sen",
     "rep",
     "representative",
+    "del",  # "Del. Stacey Plaskett": a delegate to the House
     "trustee",
     "councilor",
     "alderman",
@@ -881,6 +882,7 @@ SPEAKER_NOUNS = ANONYMOUS_HEADS | {
     "many",
     "some",
     "others",
+    "another",  # "Yet another said, ..."
     "most",
     "both",
     "several",

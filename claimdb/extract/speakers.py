@@ -40,15 +40,17 @@ from claimdb.extract.lexicon import (
 from claimdb.extract.patterns import first_character_guard
 from claimdb.extract.types import ClaimantKind, Span, Speaker
 
-# A word as the speaker parser sees it: letters with inner apostrophes/hyphens/periods, or an initial.
+# A word as the speaker parser sees it: letters with inner apostrophes/hyphens/periods, or an initial. "Del." is
+# the Delegate title before a name, Delaware elsewhere ("(D-Del.)", "Dover, Del., said").
 WORD_RE = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|[A-Z]\.(?:[A-Z]\.)*|"
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|Del\.(?=[ \t]+[A-Z][a-z])|"
+    r"[A-Z]\.(?:[A-Z]\.)*|"
     r"\w+(?:[’'\-.]\w+)*(?:[’']s?)?|''|[^\w\s]"
 )
 # A run starts a word (the look-behinds; "''Hillary" does, "O'Brien" and "anti-Donald" at their second capital
 # do not): tried inside a long capitalised token, each start would read to the token's end and back, quadratic.
 _NAME_RUN_RE = re.compile(
-    r"(?<!\w)(?<!\w[’'\-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
+    r"(?<!\w)(?<!\w[’'\-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
     r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:de|van|von|bin|al|da|di|del|la|le)(?![\w’'\-])))+"
 )
 _TITLE_SURNAME_RE = re.compile(
@@ -231,6 +233,10 @@ class Mention:
 _GROUP_MODIFIERS = {"in", "from", "with", "close", "familiar", "briefed", "knowledgeable", "involved", "inside", "near"}
 
 
+# Pronoun-like quantities that open a sentence as its subject: "Others said", "Another told me", "Some say"
+_GROUP_PRONOUNS = {"others", "another", "some", "many", "most", "both", "several", "few", "all"}
+
+
 def _one_role(rest: list[Word]) -> bool:
     # "Chad's Ambassador": a person's title alone, not an organisation's name like "White House"
     return len(rest) == 1 and rest[0].low.rstrip(".") in TITLE_WORDS and rest[0].low not in ORG_HEADS
@@ -245,7 +251,12 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         mention.determiner = rest[0].low
         rest = rest[1:]
     # "Officials in Texas said": a group noun capitalised only because it starts the sentence is not a name
-    group_first = bool(rest) and rest[0] is toks[0] and rest[0].capitalised and rest[0].low in ANONYMOUS_HEADS
+    group_first = (
+        bool(rest)
+        and rest[0] is toks[0]
+        and rest[0].capitalised
+        and (rest[0].low in ANONYMOUS_HEADS or (len(rest) == 1 and rest[0].low in _GROUP_PRONOUNS))
+    )
 
     def common(k: int) -> bool:
         return not rest[k].capitalised or (k == 0 and group_first)
@@ -286,6 +297,10 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             None,
         )
     served = cut is not None and rest[cut].low == "to"  # "Chad's Ambassador to France": a role, not a name
+    # "Ambassador to France", "Envoy to the United Nations Ada Roy": where a title serves is part of it
+    served_tail: list[Word] = []
+    if cut is not None and served and rest[cut - 1].low.rstrip(".") in TITLE_WORDS:
+        served_tail = rest[cut + 1 :]
     if cut is not None:
         rest = rest[:cut]
     # possessive affiliation: "Ukraine's Defence Minister ..." (the last possessive before the head)
@@ -305,9 +320,14 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     for index in range(len(rest) - 1, -1, -1):
         t = rest[index]
         key = t.low.rstrip(".")
-        if t.capitalised and key not in TITLE_WORDS and key not in HONORIFICS and not (index == 0 and group_first):
+        if (
+            t.capitalised
+            and (key not in TITLE_WORDS or t.low == "del")  # "Del Harris" is a name, "Del. Ann Lee" a delegate
+            and key not in HONORIFICS
+            and not (index == 0 and group_first)
+        ):
             name_start = index
-        elif key in _NAME_PARTICLES and index > 0 and name_start == index + 1:
+        elif key in _NAME_PARTICLES and index > 0 and name_start == index + 1 and not t.text.endswith("."):
             name_start = index
         elif (
             key in ("of", "for")
@@ -334,14 +354,39 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     title_toks = [t for t in rest[:name_start] if t.low.rstrip(".") not in HONORIFICS]
     if name_toks:
         mention.name = strip_possessive(text[name_toks[0].start : name_toks[-1].end])
-    elif rest and all(t.capitalised for t in rest) and not group_first and not (served and _one_role(rest)):
+    elif (
+        rest
+        and all(t.capitalised for t in rest)
+        and not group_first
+        and not (served and (_one_role(rest) or served_tail))
+    ):
         # all title-like capitalised words: "White House", "Defence Ministry" -> an organisation name
         mention.name = text[rest[0].start : rest[-1].end]
         title_toks = []
     if title_toks and plausible_title([t.low for t in title_toks]):
         mention.title = text[title_toks[0].start : title_toks[-1].end]
+        if served_tail and not name_toks:
+            _add_served_place(text, mention, title_toks[0].start, served_tail)
     mention.head = rest[-1].low.rstrip(".") if rest else (toks[-1].low if toks else "")
     return mention
+
+
+def _add_served_place(text: str, mention: Mention, title_start: int, tail: list[Word]) -> None:
+    """Extend a title by the place it serves ("Ambassador" + "to France") and take a name after the place
+    ("... to the United Nations Ada Roy": the name starts at a given name)."""
+    end = 0
+    while end < len(tail) and (tail[end].capitalised or (end == 0 and tail[end].low == "the")):
+        end += 1
+    given = next(
+        (k for k in range(1, end - 1) if tail[k].low in GIVEN_NAMES and tail[k - 1].low != "the"),
+        None,
+    )
+    place_end = given if given is not None else end
+    if place_end == 0 or not tail[place_end - 1].capitalised:
+        return
+    mention.title = text[title_start : tail[place_end - 1].end]
+    if given is not None:
+        mention.name = strip_possessive(text[tail[given].start : tail[end - 1].end])
 
 
 # Capitalised words that start a headline or a sentence but never a person's name: "Does Rubio ...?",

@@ -28,11 +28,9 @@ from claimdb.extract.lexicon import (
     CUE_FORMS,
     DETERMINERS,
     DOCUMENT_HEADS,
-    FEMALE_FIRST_NAMES,
     GIVEN_NAMES,
     INTRO_OPENERS,
     INVERTIBLE,
-    MALE_FIRST_NAMES,
     MONTHS,
     NON_PERSON_CAPITALS,
     NOUN_CLAIMS,
@@ -153,6 +151,8 @@ _FRAME_START = {
     "explaining",
     "citing",
 }
+# What may follow "weighed in" when no content does ("weighed in from Ottawa, telling ...", "weighed in, saying")
+_WEIGH_IN_FRAMES = {"from", "at", "during", "via", "by", "late", "early", "earlier", ",", ".", ";", ""}
 _OBJECT_PRONOUNS = {
     "him",
     "her",
@@ -296,6 +296,8 @@ _IRREGULAR_PARTICIPLES = {"written", "drawn", "led", "run", "known", "seen", "do
 # What follows a participle that opens an appositive: "published by", "released last week", "commissioned in"
 _PARTICIPLE_FOLLOWERS = {"by", "in", "on", "last", "this", "earlier", "late", "early", "at", "for", "after", "with"}
 _POLL_HEADS = {"poll", "polls", "survey", "surveys"}
+# Nouns after "called the office a ...": time and amount, not what something was called
+_NOT_COMPLEMENTS = {"day", "week", "month", "year", "few", "lot", "couple", "number", "second", "minute", "time", "bit"}
 _CALLED_OBJECTS = {"him", "them", "himself", "herself", "themselves", "me", "us", "you", "it"}
 _LY_ADJECTIVES = {
     "weekly",
@@ -349,6 +351,10 @@ _ADJECTIVE_CUES = {
 }
 # The words that can start one of the cue patterns of `_UnitParser.parse` (besides a word before "that").
 # Words that open a subordinate clause before the main one: "When Brown criticized him, Lee said …"
+# How plural nouns for people end: "traders", "economists", "residents", "veterans", "Democrats"
+_PEOPLE_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents", "crats", "cans", "ees")
+# Openers of a clause that belongs to the claim when the attribution follows it between commas
+_CLAIM_OPENERS = {"if", "unless", "while", "although", "though", "because", "whereas", "by"}
 _SUBORDINATORS = {"when", "after", "while", "as", "although", "though", "because", "since", "if", "before", "once"}
 _COMPANY_ABBREVIATIONS = {"Corp", "Inc", "Co", "Ltd", "Bros", "LLC", "PLC"}
 # Lower-case words inside a capitalised noun phrase: "Bank of America", "Bill de Blasio"
@@ -598,6 +604,9 @@ _TO_SPEAKER_NOUNS = {
     "assistants",
     "strategist",
     "strategists",
+    "ambassador",  # "the ambassador to Mexico", "the envoy to the talks"
+    "envoy",
+    "emissary",
     "source",
     "sources",
     "people",
@@ -839,14 +848,21 @@ class _UnitParser:
                 and (draft := self._adjective_cue(i)) is not None
             ):
                 pass
-            elif low in CUE_FORMS and (
-                tok.text[:1].islower()
-                or (
-                    i >= 1
-                    and tok.text[1:].islower()
-                    and not drafts
-                    and not low.endswith("ing")  # "… Critics Rebuking Berg Over Tax": a participle, no cue
-                    and (headline := self._headline() if headline is None else headline)
+            elif (
+                low in CUE_FORMS
+                and (
+                    (
+                        tok.text[:1].islower()
+                        # "his niece, state Sen. Ann Lee, shouted": an office, not the verb
+                        and not (low == "state" and i + 1 < len(toks) and toks[i + 1].low.rstrip(".") in TITLE_WORDS)
+                    )
+                    or (
+                        i >= 1
+                        and tok.text[1:].islower()
+                        and not drafts
+                        and not low.endswith("ing")  # "… Critics Rebuking Berg Over Tax": a participle, no cue
+                        and (headline := self._headline() if headline is None else headline)
+                    )
                 )
             ):
                 draft = self._cue(i, drafts[-1] if drafts else None)
@@ -949,7 +965,16 @@ class _UnitParser:
         index = 1 if toks and _is_mark(toks[0].text) else 0
         first = index
         while index < len(toks) and index - first < 4 and toks[index].capitalised:
+            if index > first and toks[index].low == "to":
+                break  # "Lund To Voters Worried About Ferry: …"
             index += 1
+        name_end = index
+        if index > first and index < len(toks) and toks[index].low == "to":
+            # "Clinton to Planned Parenthood: Trump will ...": a headline naming the speaker and the audience
+            index = next(
+                (k for k in range(index + 1, min(len(toks), index + 9)) if toks[k].text in (":", ".", ",", ";")),
+                len(toks),
+            )
         if index == first or index >= len(toks) or toks[index].text != ":" or index + 1 >= len(toks):
             return None
         if toks[first].low.rstrip(".") in CAPITAL_STOP or toks[first].low in _NOT_SPEAKERS:
@@ -958,12 +983,13 @@ class _UnitParser:
         c_end = _trim_end(self.text, c_start, self.end)
         if not self._has_words(c_start, c_end, 3):
             return None
-        head = toks[first:index]
+        head = toks[first:name_end]
         transcript = all(t.text.isupper() for t in head if t.text[:1].isalpha())
         known = any(  # a surname the article names elsewhere too
             person.position != head[0].start for person in self.context.by_surname.get(head[-1].low.rstrip("."), ())
         )
-        given = head[0].text in FEMALE_FIRST_NAMES or head[0].text in MALE_FIRST_NAMES
+        # "Hillary Update:" is a column label, whoever it names
+        given = head[0].low in GIVEN_NAMES and head[-1].low not in _NOT_SPEAKERS
         label = head[-1].low.rstrip(".")
         document = label in DOCUMENT_HEADS or label in _POLL_HEADS or label in ORG_HEADS or label in SPEAKER_NOUNS
         named = len(head) == 1 and self.context.person_like(head[0].text)  # "Milbank:", not "Big Win:"
@@ -1235,7 +1261,7 @@ class _UnitParser:
             while index < len(self.toks) and self.toks[index].start < dateline.end():
                 index += 1
         while index < len(self.toks) and (
-            self.toks[index].low in SENTENCE_CONNECTORS or self.toks[index].text in ",—–-"
+            self.toks[index].low in SENTENCE_CONNECTORS or self.toks[index].text in ",—–-("
         ):
             index += 1
         return index
@@ -1293,8 +1319,8 @@ class _UnitParser:
             speaker = previous.speaker
         else:
             return None
-        if self.toks[after].text == "," and after + 1 < len(self.toks):
-            after += 1  # '..., saying, “Q”': the comma before the quotation is not content
+        if self.toks[after].text in (",", ":") and after + 1 < len(self.toks):
+            after += 1  # '..., saying, “Q”', ', telling CNN: “Q”': the mark before the quotation is not content
         c_start = self.toks[after].start
         c_end = _trim_end(self.text, c_start, self.end)
         if not self._has_words(c_start, c_end, 2):
@@ -1414,7 +1440,7 @@ class _UnitParser:
             and low.endswith("ing")
             and low not in ("nothing", "something", "everything", "anything")
             and k + 1 < len(toks)
-            and toks[k + 1].text[:1].islower()
+            and (toks[k + 1].text[:1].islower() or (toks[k + 1].capitalised and self._headline()))
         )
 
     def _cue(self, i: int, previous: _Draft | None = None) -> _Draft | None:
@@ -1443,6 +1469,8 @@ class _UnitParser:
         src_a = a - 1 if a - 1 >= 0 and toks[a - 1].low in _REFLEXIVES and not self.quoted[a - 1] else a
         if a - 2 >= 0 and toks[a - 2].low in _ARTICLES and _adjective_like(toks[a - 1]):
             return None  # "a strong showing", "a forceful promise": a noun after an adjective
+        if base == "call" and a == i and self._named_thing(i):
+            return None  # "a company called Harmony Enterprises gave ...": a name given, nothing said
         b = i
         particles = PHRASAL_CUES.get(base)
         matched = self._particles(b + 1, particles) if particles else 0
@@ -1461,11 +1489,14 @@ class _UnitParser:
                     )
                     and self._naming_complement(b + 1)
                 )
+                or self._called_noun_then_complement(b + 1)
             )
         ):
             return None
         after = b + 1
         nxt = toks[after].text if after < len(toks) else ""
+        if base == "weigh" and toks[b].low == "in" and nxt.lower() in _WEIGH_IN_FRAMES:
+            return None  # "weighed in from Ottawa, telling reporters ...": where, not what; the content follows
         if base == "add" and nxt and (nxt[0].isdigit() or nxt[0] in "$£€¥"):
             return None  # "will add 12,000 spaces", "added $5 million": a quantity added, not words
         # '..., X stated, “...”': a comma and a quotation introduce the content as a colon would
@@ -1500,7 +1531,10 @@ class _UnitParser:
             # ", saying ...": the participle shares the subject of the clause it hangs on
             if base in OBJECT_CUES:
                 that = self._find_that(after, 8)  # ", telling a TV station that ...": the object is frame
-                after = that if that is not None else after
+                if that is not None:
+                    after = that
+                elif base in ("tell", "inform", "assure", "remind") and after < len(toks):
+                    after = self._skip_object(after)  # ", telling reporters the deal was fair"
             return self._participle(cue, after, previous)
         source = self._source_left(src_a)  # "Cruz himself said": the reflexive is neither source nor cue
         if (
@@ -1554,6 +1588,14 @@ class _UnitParser:
             and source is not None
             and toks[a - 1].low != "that"  # "Future45, a super PAC that intends to ...": a relative clause
             and (after_quote or self._frame_like(after) or self._addressee_then_frame(base, after))
+            # "On Twitter, Lund called Berg “unhinged.”": whom she called what follows the cue
+            and not (
+                base == "call"
+                and a == i
+                and after + 1 < len(toks)
+                and toks[after].capitalised
+                and (self._naming_complement(after) or _is_mark(toks[after + 1].text))
+            )
             and not self._intro_then_clause(sa, after)
             and (after_quote or _closes_quote(before, len(before)) or not self._clause_after(after))
         ):
@@ -1604,12 +1646,29 @@ class _UnitParser:
             subject = self._clause_subject(toks[a - 1].start)
             if subject is not None:
                 subject = self._noun_head(subject)
-            if subject is not None and self._clause_or_object_after(base, after):
+            # '"went on to say, “Q”' / 'was prompted to say: “Q”': a quotation after the infinitive is its content
+            quote_after = quote_next or (nxt == ":" and after + 1 < len(toks) and _is_mark(toks[after + 1].text))
+            if subject is not None and (quote_after or self._clause_or_object_after(base, after)):
                 gap = toks[subject[1] + 1 : a - 1]
                 start = a - 1
                 if len(gap) <= 4 and all(t.text.isalpha() and not t.capitalised for t in gap):
                     start = subject[1] + 1  # "went on to say", "was quick to point out": one cue
                 return self._forward(base, (toks[start].start, cue[1]), subject[0], subject[1], None, after)
+        if (
+            source is None
+            and not weak
+            and toks[i].low.endswith("ing")
+            and a == i
+            and a >= 1
+            and toks[a - 1].low in ("before", "after", "upon", "while")
+            and base in _NESTED_SPEECH_CUES
+            and not self.quoted[a - 1]
+        ):
+            # "Lund deflected questions before saying, “…”", "… upon saying that ...": the subject of the
+            # clause the preposition hangs on speaks
+            subject = self._clause_subject(toks[a - 1].start)
+            if subject is not None and (quote_next or self._clause_or_object_after(base, after)):
+                return self._forward(base, cue, subject[0], subject[1], None, after)
         if source is None and not weak and toks[i].low.endswith("ing") and a == i:
             # "..., with 30 percent of voters saying they ...": the noun phrase after "with" speaks
             w = a - 1
@@ -1679,7 +1738,36 @@ class _UnitParser:
                 return draft
             draft.parts = ((subject_start, subject_end), draft.content)
             draft.content = (subject_start, draft.content[1])
+        if draft is not None and not draft.parts:
+            self._join_opening_clause(draft, sa, after)
         return draft
+
+    def _join_opening_clause(self, draft: _Draft, sa: int, after: int) -> None:
+        """`If the ferry stops, Lund said, the island empties`: an attribution set off by commas inside the
+        sentence; the opening clause before it is part of what was said (a condition, a contrast, a means)."""
+        toks = self.toks
+        first = self._first_content_index()
+        if (
+            first >= sa - 1
+            or toks[first].low not in _CLAIM_OPENERS
+            or toks[sa - 1].text != ","
+            or toks[sa - 2].low in _COORDINATORS  # "..., a man who ... and, records show, does not ...": mid-clause
+            or after >= len(toks)
+            or toks[after].text != ","
+            or draft.content[0] < toks[after].end
+            or any(self.quoted[first : sa - 1])
+            or any(t.text in (",", ";", ":") for t in toks[first : sa - 1])
+        ):
+            return
+        if toks[first].low == "by" and not toks[first + 1].low.endswith("ing"):
+            return  # "By Monday, Lund said, ...": a time, not a means
+        c_start = toks[first].start
+        c_end = _trim_end(self.text, c_start, toks[sa - 1].start)
+        if not self._has_words(c_start, c_end, 3):
+            return
+        draft.parts = ((c_start, c_end), draft.content)
+        draft.content = (c_start, draft.content[1])
+        draft.kind = _classify(self.text, c_start, draft.content[1], self.quotes)
 
     def _passive_agent(self, after: int) -> tuple[int, int] | None:
         """`[tok after, tok end)` of the agent noun phrase of a passive cue: "reported by MSNBC", "criticized
@@ -1823,7 +1911,7 @@ class _UnitParser:
                 inner.update(range(m, k + 1))
                 start, k = m, m - 1
                 continue
-            if tl == "who" and not inner and k > 0 and toks[k - 1].text[:1].isalnum() and a - k <= 12:
+            if tl in ("who", "whose") and not inner and k > 0 and toks[k - 1].text[:1].isalnum() and a - k <= 12:
                 # "A White House official who spoke anonymously said": a short relative clause after the noun
                 inner.update(range(k, a))
                 start, k = k, k - 1
@@ -1848,11 +1936,20 @@ class _UnitParser:
         fl, hl = first.low.rstrip("."), head.low.rstrip(".")
         # "About four in 10 said", "nearly three in five said", "26% say"
         ratio = last - 2 >= start and toks[last - 1].low == "in" and (head.text[:1].isdigit() or hl in _NUMBER_WORDS)
+        # "Nearly nine out of 10 say"
+        ratio = ratio or (
+            last - 3 >= start
+            and toks[last - 1].low == "of"
+            and toks[last - 2].low == "out"
+            and (head.text[:1].isdigit() or hl in _NUMBER_WORDS)
+        )
         # "One in five say", "about one in four said": "one" opens a ratio, not a pronoun
         at_least = ratio and fl == "one" and last - 2 == start
         percent = head.text == "%" and last > start and toks[last - 1].text[:1].isdigit()
         # "proponents of the ban say", "former officials in the agency said": a plain speaker noun
         speaker_noun = any(t.low in SPEAKER_NOUNS for t in toks[start : last + 1] if t.text[:1].islower())
+        # "ordinary Danish traders say", "local residents said": a plural noun for people heads the subject
+        speaker_noun = speaker_noun or (head.text.islower() and hl.endswith(_PEOPLE_PLURALS) and len(hl) > 5)
         at_least = at_least or (fl == "at" and start + 1 < last and toks[start + 1].low in ("least", "most"))
         # "About four in 10 said", "Nearly half of voters say": a quantity opens the subject
         nxt_low = toks[start + 1].low if start + 1 <= last else ""
@@ -1948,9 +2045,56 @@ class _UnitParser:
             t = toks[k]
             if t.text == "," and _is_mark(toks[k + 1].text):
                 return k + 1
+            if (t.text == "." or (t.text.endswith(".") and t.capitalised)) and _is_mark(toks[k + 1].text):
+                # '“Q1,” says Ann Lee, a student from Fresno, Calif. “Q2.”': the unit goes on after an
+                # abbreviation, and so does the quotation
+                return k + 1
             if self.quoted[k] or _is_mark(t.text) or t.text in (".", ";", ":", "!", "?"):
                 return None
         return None
+
+    def _named_thing(self, i: int) -> bool:
+        """`a company called Harmony Enterprises gave …`: "called" after a lower-case noun with its article, then a
+        capitalised name and the sentence's own verb (or its end): the participle names the noun."""
+        toks = self.toks
+        if i < 2 or i + 1 >= len(toks) or not toks[i - 1].text.isalpha() or not toks[i - 1].text.islower():
+            return False
+        if toks[i - 1].low in PRONOUNS or toks[i - 1].low in AUXILIARIES or toks[i - 1].low in CUE_FORMS:
+            return False
+        if not any(toks[m].low in _ARTICLES for m in range(max(0, i - 4), i - 1)):
+            return False
+        k = i + 1
+        quote = next((q for q in self.quotes if q.start == toks[k].start), None)
+        if quote is not None and quote.end - quote.start <= 60:
+            k = next((m for m in range(k, len(toks)) if toks[m].start >= quote.end), len(toks))  # called “X”
+        else:
+            while k < len(toks) and toks[k].capitalised and not self.quoted[k] and k - i <= 5:
+                k += 1
+            if k == i + 1:
+                return False
+        if k >= len(toks):
+            return True
+        nxt = toks[k]
+        return (
+            nxt.text in (",", ".", ";")
+            or nxt.low in ("that", "which", "who")
+            or (
+                nxt.text.islower()
+                and (nxt.low in _FINITE_VERBS or nxt.low in AUXILIARIES or nxt.low in _IRREGULAR_PAST)
+            )
+        )
+
+    def _called_noun_then_complement(self, j: int) -> bool:
+        """`called the plan a disgrace`: a short noun phrase after "called", then "a"/"an" and a noun that is
+        no stretch of time ("called the office a day later")."""
+        toks = self.toks
+        if j >= len(toks) or toks[j].low not in _POSSESSIVE_DETERMINERS | {"the", "this", "that"}:
+            return False
+        for k in range(j + 1, min(len(toks) - 1, j + 4)):
+            t = toks[k]
+            if t.low in ("a", "an") or self.quoted[k] or not t.text.isalpha() or t.low in NP_STOP:
+                return t.low in ("a", "an") and k > j + 1 and toks[k + 1].low not in _NOT_COMPLEMENTS
+        return False
 
     def _naming_complement(self, j: int) -> bool:
         """After the object of "call" at `j`, a complement follows: "called Trump a fascist"."""
@@ -1994,6 +2138,8 @@ class _UnitParser:
             return None
         if any(t.low.rstrip(".") in CAPITAL_STOP or t.low in ORG_HEADS for t in toks[k:end]):
             return None
+        if any(t.low in _LEFT_PREPOSITIONS for t in toks[k + 1 : end]):
+            return None  # "Railing Against Berg, Lund Vows ...": a headline's opening phrase, not a name
         if any(t.text in (",", ".", ";") or _is_mark(t.text) for t in toks[end + 1 :] if t.start < limit):
             return None
         return k, end - 1
@@ -2037,9 +2183,13 @@ class _UnitParser:
     ) -> _Draft | None:
         text, toks = self.text, self.toks
         c_start = _trim_start(text, self.start, self.end)
+        if text[c_start : c_start + 1] == "(" and text[self.start : self.end].rstrip().endswith(")"):
+            c_start += 1  # "(The Danes are fans, Lund said.)": the content starts inside the brackets
         c_end = self.start + len(before)
         if not _closes_quote(text, c_end):
             c_end = _trim_end(text, c_start, c_end)
+        if c_end <= c_start:
+            return None  # ", ministry say , said …": nothing but punctuation before the source
         kind: StatementKind | None = None
         parts: tuple[tuple[int, int], ...] = ()
         # "“Q1,” he said [at a rally], “Q2.”": one quotation interrupted by its attribution
@@ -2062,7 +2212,7 @@ class _UnitParser:
             # "His wife, he says, plans to leave": the attribution sits inside the sentence it reports
             parts = ((c_start, c_end), (toks[after + 1].start, _trim_end(text, c_start, self.end)))
             c_end = parts[1][1]
-        if not self._has_words(c_start, c_end, 2):
+        if not self._enough_words(c_start, c_end):
             return None
         speaker = self._speaker(sa, sb, relative)
         kind = kind or _classify(text, c_start, c_end, self.quotes)
@@ -2087,6 +2237,10 @@ class _UnitParser:
         first = toks[j]
         if (first.low in PRONOUNS and end - j > 1) or first.low in _POSSESSIVE_DETERMINERS or first.low == "that":
             return None  # "..., said he fully supports it": a clause, not an inverted subject
+        if first.low != "by" and (
+            first.low in _FRAME_START or first.low in _LEFT_PREPOSITIONS or first.low in _TIME_CORE
+        ):
+            return None  # "His assumption, stated on live TV, was …", "The deal, announced Friday, …": a participle
         if (
             not (
                 head.capitalised
@@ -2103,7 +2257,7 @@ class _UnitParser:
         c_end = self.start + len(before)
         if not _closes_quote(text, c_end):
             c_end = _trim_end(text, c_start, c_end)
-        if not self._has_words(c_start, c_end, 2):
+        if not self._enough_words(c_start, c_end):
             return None
         mention = parse_mention(text, toks[j:end])
         name_end = end + 1
@@ -2126,7 +2280,43 @@ class _UnitParser:
             if second is not None:
                 parts = ((c_start, c_end), (second.start, second.end))
                 return _Draft("direct", (c_start, second.end), speaker, cue, 0.85, parts=parts)
+        rest = self._inverted_continuation(end)
+        if rest is not None and not _closes_quote(text, c_end):
+            # "The paradox of the ferry, says Carl Lund, a historian, is that it never paid": the sentence the
+            # attribution interrupts goes on after it
+            parts = ((c_start, c_end), rest)
+            return _Draft(
+                _classify(text, c_start, rest[1], self.quotes), (c_start, rest[1]), speaker, cue, 0.85, parts=parts
+            )
         return _Draft(_classify(text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.85)
+
+    def _inverted_continuation(self, end: int) -> tuple[int, int] | None:
+        """After an inverted source ending at `end` (and an appositive closed by a comma), the verb phrase that
+        finishes the interrupted sentence, as a span; None when the unit ends or anything else follows."""
+        toks = self.toks
+        if end >= len(toks) or toks[end].text != ",":
+            return None
+        k = end + 1
+        if k < len(toks) and not (
+            toks[k].text.islower() and (toks[k].low in AUXILIARIES or toks[k].low in _FINITE_VERBS)
+        ):
+            # skip one appositive ("a historian at the port museum,")
+            m = k
+            while m < len(toks) and m - k < 15 and toks[m].text not in (",", ".", ";", ":") and not self.quoted[m]:
+                m += 1
+            if m >= len(toks) or toks[m].text != ",":
+                return None
+            k = m + 1
+        if (
+            k >= len(toks)
+            or not toks[k].text.islower()
+            or not (toks[k].low in AUXILIARIES or toks[k].low in _FINITE_VERBS)
+        ):
+            return None
+        c_end = _trim_end(self.text, toks[k].start, self.end)
+        if not self._has_words(toks[k].start, c_end, 2):
+            return None
+        return toks[k].start, c_end
 
     def _inverted_subject_ends(self, after: int) -> bool:
         """After an inverted cue, a short noun phrase that ends the unit or is closed by a comma and an appositive
@@ -2349,6 +2539,14 @@ class _UnitParser:
 
     # ------------------------------------------------------------------ helpers
 
+    def _enough_words(self, c_start: int, c_end: int) -> bool:
+        """Two words make a content; one does when it is a whole quotation ('“Absolutely,” he said')."""
+        if self._has_words(c_start, c_end, 2):
+            return True
+        return self._has_words(c_start, c_end, 1) and any(
+            q.start == c_start and abs(q.end - c_end) <= 1 for q in self.quotes
+        )
+
     def _has_words(self, start: int, end: int, minimum: int) -> bool:
         count = 0
         for tok in self.toks:
@@ -2388,18 +2586,38 @@ class _UnitParser:
         if toks[j].low in _OBJECT_PRONOUNS:
             return j + 1
         k = j
-        if toks[k].low in ("the", "a", "an", "his", "her", "their"):
+        determined = toks[k].low in ("the", "a", "an", "his", "her", "their")
+        if determined:
             k += 1
         while k < len(toks) and k - j < 5 and toks[k].capitalised and not self.quoted[k]:
             k += 1
+        if (
+            determined
+            and k < len(toks)
+            and toks[k].text[:1].islower()
+            and toks[k].low.isalpha()
+            and toks[k].low not in NP_STOP
+            and not self.quoted[k]
+        ):
+            k += 1  # "the crowd", "a TV station", "his aides": the noun the determiner opens
         return k if k > j else j
 
     def _intro_then_clause(self, sa: int, after: int) -> bool:
         """`At the rally, Smith said the plan failed`: an introductory phrase before the source, a clause after."""
         toks = self.toks
         first = self._first_content_index()
-        if first >= sa or self.quoted[first] or _is_mark(toks[first].text) or toks[first].low not in INTRO_OPENERS:
+        if first >= sa or self.quoted[first] or _is_mark(toks[first].text):
             return False
+        if toks[first].low not in INTRO_OPENERS:
+            # "Railing against Berg, Lund vowed to cut fares": a participle phrase opens it too, but not a gerund
+            # subject ("Shifting rains could ruin crops, Lee said"; "Riding alone, they said, is risky")
+            if not self._participle_opener(first) or any(
+                t.low in _FINITE_VERBS or t.low in AUXILIARIES for t in toks[first + 1 : sa]
+            ):
+                return False
+            nxt = after + 1 if after + 1 < len(toks) and toks[after].text == "," else after
+            if nxt < len(toks) and (toks[nxt].low in AUXILIARIES or toks[nxt].low in _FINITE_VERBS):
+                return False
         if any(t.text == "," for t in toks[first : sa - 1]):
             return False  # "If we lose, we lose, Smith said": a clause, not a phrase
         if toks[first].low == "this" and any(t.low in _FINITE_VERBS for t in toks[first + 1 : sa - 1]):
@@ -2477,7 +2695,7 @@ class _UnitParser:
 
     def _frame_like(self, after: int) -> bool:
         toks = self.toks
-        rest = [t for t in toks[after:] if t.text not in ".!?"]
+        rest = [t for t in toks[after:] if t.text not in ".!?)"]  # "(…, Lund said.)": the bracket closes it
         if not rest or rest[0].text == ";":
             return True  # "..., analysts say; in 2012 ...": the clause after the semicolon is another sentence
         first = rest[0]
@@ -2611,6 +2829,22 @@ class _UnitParser:
             m -= 1
         return None
 
+    def _title_quote_opening(self, k: int) -> int | None:
+        """The index of the opening mark of a short quoted title closed by the mark at `k` ("Cold Harbour,"),
+        when it lies inside the unit after its first word; None for any other quotation."""
+        toks = self.toks
+        quote = next((q for q in self.quotes if q.end == toks[k].end), None)
+        if quote is None or quote.end - quote.start > 40:
+            return None
+        inner = self.text[quote.start + 1 : quote.end - 1].strip(" ,'\u2019\u201d\"")
+        words_inside = inner.split()
+        if not words_inside or len(words_inside) > 5 or not all(w[:1].isupper() for w in words_inside[:1]):
+            return None
+        opening = next((m for m in range(k - 1, -1, -1) if toks[m].start == quote.start), None)
+        if opening is None or opening <= self._first_content_index():
+            return None
+        return opening
+
     def _source_ending(self, j: int) -> tuple[int, int, Mention | None] | None:
         toks = self.toks
         if j < 0 or self.quoted[j]:
@@ -2632,7 +2866,13 @@ class _UnitParser:
         end = j
         for _ in range(5):
             k = j - 1
-            while k >= 0 and end - k < 40 and not _is_mark(toks[k].text):
+            while k >= 0 and end - k < 40:
+                if _is_mark(toks[k].text):
+                    opening = self._title_quote_opening(k)
+                    if opening is None:
+                        break
+                    k = opening - 1  # 'X, the author of "Cold Harbour," about ..., said': a title, not words
+                    continue
                 if toks[k].text in (",", ";") or (toks[k].text == "." and k > 0 and toks[k - 1].end != toks[k].start):
                     break  # an attached period ends an abbreviation ("R-S.C."), not a sentence
                 k -= 1
@@ -3085,16 +3325,33 @@ def _drop_nested_beliefs(statements: list[Statement]) -> list[Statement]:
     if len(statements) < 2:
         return statements
     spans = [(s.content_span.start, s.content_span.end) for s in statements]
+    # a quotation in two pieces holds only what lies inside a piece: '“Q1,” X said, referring to Y. “Q2.”' keeps
+    # the statement about Y, which sits in the gap between the pieces
+    pieces = [
+        [(p.start, p.end) for p in s.content_parts] if s.kind == "direct" and s.content_parts else [span]
+        for s, span in zip(statements, spans, strict=True)
+    ]
     inside_any = _nested_in(spans, spans)
+    inside_piece = _nested_in(spans, [piece for held in pieces for piece in held])
     # "The plan is expected to cost $1 billion, according to the ministry": an "according to" (a cue keyed by
     # its last word, "to", so not in _NESTED_SPEECH_CUES) inside nothing but a statement without a source is the
     # ministry's, not a belief nested in another's words
     sourced = [span for span, s in zip(spans, statements, strict=True) if s.speaker.name or s.speaker.span]
     inside_sourced = _nested_in(spans, sourced)
     kept: list[Statement] = []
-    for statement, nested, in_sourced in zip(statements, inside_any, inside_sourced, strict=True):
+    for statement, nested, in_piece, in_sourced in zip(
+        statements, inside_any, inside_piece, inside_sourced, strict=True
+    ):
         words_of_cue = (statement.cue or "").lower().split()
         base = CUE_FORMS.get(words_of_cue[-1], words_of_cue[-1]) if words_of_cue else ""
+        if (
+            nested
+            and not in_piece
+            and words_of_cue
+            and words_of_cue[0].endswith("ing")
+            and words_of_cue[0] != "according"
+        ):
+            nested = False  # '“Q1,” X said, referring to Y. “Q2.”': a participle of the attribution, not of Q
         if nested and base not in _NESTED_SPEECH_CUES and (words_of_cue[-2:] != ["according", "to"] or in_sourced):
             continue
         kept.append(statement)

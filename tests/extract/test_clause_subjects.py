@@ -128,7 +128,7 @@ def test_participle_after_a_raising_verb_has_the_clause_subject_as_speaker() -> 
     told = [s for s in statements if s.cue == "telling"]
     assert len(told) == 1
     assert told[0].speaker.name == "Lena Fisk"
-    assert told[0].content == "reporters, \u201cIt is far too little.\u201d"  # no comma before it
+    assert told[0].content == "\u201cIt is far too little.\u201d"  # neither the audience nor the comma
 
 
 def test_passive_cue_with_a_by_agent_names_the_agent() -> None:
