@@ -604,6 +604,7 @@ TITLE_WORDS = {
 
 # Heads that name organisations; "the" + capitalised words is an organisation as well.
 ORG_HEADS = {
+    "pac",  # "Conservative Solutions PAC"
     "department",
     "ministry",
     "post",
@@ -747,6 +748,55 @@ GOVERNMENT_HEADS = {
     "congress",
     "treasury",
     "white house",
+}
+
+# Countries, US states and Canadian provinces: as a speaker ("Russia said", "Virginia said") a government, not
+# a person. Lower case; several words where the name has them ("west virginia", "british columbia").
+PLACE_NAMES = {
+    *(
+        "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
+        "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
+        "mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah "
+        "vermont virginia washington wisconsin wyoming"
+    ).split(),
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "west virginia",
+    *"alberta manitoba ontario quebec québec saskatchewan yukon nunavut".split(),
+    "british columbia",
+    "new brunswick",
+    "nova scotia",
+    "prince edward island",
+    "newfoundland and labrador",
+    *(
+        "afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh belarus "
+        "belgium bolivia bosnia brazil britain bulgaria cambodia cameroon canada chad chile china colombia "
+        "croatia cuba cyprus czechia denmark ecuador egypt england estonia ethiopia finland france georgia "
+        "germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel "
+        "italy japan jordan kazakhstan kenya kosovo kuwait latvia lebanon libya lithuania luxembourg malaysia "
+        "mali malta mexico moldova mongolia montenegro morocco myanmar nepal netherlands nicaragua niger nigeria "
+        "norway oman pakistan panama paraguay peru philippines poland portugal qatar romania russia rwanda "
+        "scotland senegal serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria "
+        "taiwan tajikistan tanzania thailand tunisia turkey uganda ukraine uruguay uzbekistan venezuela vietnam "
+        "wales yemen zambia zimbabwe"
+    ).split(),
+    "north korea",
+    "south korea",
+    "south africa",
+    "saudi arabia",
+    "new zealand",
+    "united states",
+    "united kingdom",
+    "czech republic",
+    "sri lanka",
+    "united arab emirates",
 }
 
 # Anonymous sources: "a senior official", "sources", "people familiar with the matter".

@@ -34,6 +34,7 @@ from claimdb.extract.lexicon import (
     NON_PERSON_CAPITALS,
     ORG_HEADS,
     PARTY_MEMBERS,
+    PLACE_NAMES,
     PRONOUNS,
     TITLE_WORDS,
 )
@@ -791,6 +792,10 @@ class ArticleContext:
             name = mention.name
             # "the Kremlin", "the Acme Corporation"; but "the economist Jared Bernstein" is a person with a title
             titled_person = mention.title is not None and mention.title.split()[-1].lower() not in ORG_HEADS
+            if name.lower() in PLACE_NAMES and mention.title is None and name.lower() not in self.by_surname:
+                # "Russia said", "Virginia said": the country's or the state's government (not when the article
+                # named a person so: "Kevin Washington ... Washington said")
+                return Speaker(name, surface, span, "government", None, mention.affiliation, "organisation")
             if (mention.determiner == "the" and not titled_person) or _is_org_name(name):
                 kind = _org_kind(name)
                 return Speaker(name, surface, span, kind, None, mention.affiliation, "organisation")

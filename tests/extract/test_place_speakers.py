@@ -1,0 +1,37 @@
+"""A country, state or province that speaks is its government, not a person (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from extractcases import only
+
+from claimdb.extract import extract_statements
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Moldova said on Monday that the border talks had failed.", "Moldova"),
+        ("Nevada said the new water rules would start in June.", "Nevada"),
+        ("British Columbia said the ferry fares would rise by 4%.", "British Columbia"),
+    ],
+)
+def test_a_place_that_speaks_is_a_government(text: str, name: str) -> None:
+    s = only(text)
+    assert (s.speaker.name, s.speaker.kind, s.speaker.attribution) == (name, "government", "organisation")
+
+
+def test_a_person_with_a_place_for_surname_stays_a_person() -> None:
+    text = "Dana Nevada, a teacher, spoke at the hearing. Nevada said the school would close in May."
+    speakers = {(s.speaker.name, s.speaker.kind) for s in extract_statements(text)}
+    assert speakers == {("Dana Nevada", "person")}
+
+
+def test_a_titled_place_word_is_a_person() -> None:
+    s = only("Sen. Georgia said the budget would pass before the recess.")
+    assert s.speaker.kind == "person"
+
+
+def test_a_pac_is_an_organisation() -> None:
+    s = only("Harbour Future PAC said it would spend $2 million on the race.")
+    assert (s.speaker.name, s.speaker.kind) == ("Harbour Future PAC", "organisation")
