@@ -402,6 +402,10 @@ class _Memory:
         self.indexed_ids.clear()
         self.postings.clear()
 
+    def too_big(self) -> bool:
+        """Whether any kind of entry passed `_MEMORY_MAX` (then the memory starts again empty)."""
+        return max(len(self.and_ids), len(self.claims), len(self.figures), len(self.indexed)) > _MEMORY_MAX
+
 
 # Entries per kind (an AND's ids are up to 50 numbers, a claim row holds its text, an indexed claim its stems).
 # Past it the memory starts again empty: `claimdb ingest` of 5,000 articles peaked at 194 MB RSS, 169 without.
@@ -483,7 +487,7 @@ def _active_memory(session: Session) -> tuple[_Memory, sqlite3.Connection] | Non
     turn = memory.sqlite_turn
     if turn is not None and turn[0] is session:
         # Inside a write transaction no other connection commits: no need to ask SQLite (see `sqlite_turn`).
-        if max(len(memory.and_ids), len(memory.claims), len(memory.figures), len(memory.indexed)) > _MEMORY_MAX:
+        if memory.too_big():
             memory.clear()
         return memory, turn[2]
     if _dialect(session) != "sqlite":
@@ -492,8 +496,7 @@ def _active_memory(session: Session) -> tuple[_Memory, sqlite3.Connection] | Non
     if not isinstance(driver, sqlite3.Connection):
         return None
     version = driver.execute("PRAGMA data_version").fetchone()[0]
-    too_big = max(len(memory.and_ids), len(memory.claims), len(memory.figures), len(memory.indexed)) > _MEMORY_MAX
-    if memory.connection is not driver or memory.data_version != version or too_big:
+    if memory.connection is not driver or memory.data_version != version or memory.too_big():
         memory.clear()
         memory.connection, memory.data_version = driver, version
     return memory, driver
@@ -628,8 +631,7 @@ def pg_turn_begins(session: Session, xid: int, snapshot: str) -> None:
     quiet = int(xmax) == xid and not in_progress
     last = memory.pg_last
     holds = last is not None and last[0] is pool and last[2] and last[3] and quiet and xid == last[1] + 1
-    too_big = max(len(memory.and_ids), len(memory.claims), len(memory.figures)) > _MEMORY_MAX
-    if not holds or memory.connection is not pool or too_big:
+    if not holds or memory.connection is not pool or memory.too_big():
         memory.clear()
         memory.connection = pool
     memory.pg_last = (pool, xid, quiet, False)
