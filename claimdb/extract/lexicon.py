@@ -386,6 +386,8 @@ MALE_FIRST_NAMES = set(
     """.split()
 )
 GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+# Months that are also given names ("April Ryan", "Jan Brewer"), read as a name before a capitalised surname
+MONTH_GIVEN_NAMES = {"april", "may", "june", "august", "jan"}
 
 # Members of a party or political camp, in the plural ("Republicans said"): a group, never a person's name
 PARTY_MEMBERS = {
@@ -434,6 +436,9 @@ TITLE_WORDS = {
     "captain",
     "capt",
     "admiral",
+    "adm",  # "Adm. Harry B. Harris Jr."
+    "maj",
+    "cmdr",
     "sgt",
     "sergeant",
     "commander",
@@ -711,6 +716,16 @@ ORG_HEADS = {
     "newspaper",
     "paper",
     "paper's",
+    # platforms and outlets that speak as companies ("Twitter said it actively investigated ...")
+    "twitter",
+    "facebook",
+    "google",
+    "youtube",
+    "instagram",
+    "buzzfeed",
+    "wikileaks",
+    "reddit",
+    "netflix",
 }
 
 GOVERNMENT_NAMES = {

@@ -30,6 +30,7 @@ from claimdb.extract.lexicon import (
     INDEFINITE,
     MALE_FIRST_NAMES,
     MALE_MARKERS,
+    MONTH_GIVEN_NAMES,
     MONTHS,
     NON_PERSON_CAPITALS,
     ORG_HEADS,
@@ -44,14 +45,14 @@ from claimdb.extract.types import ClaimantKind, Span, Speaker
 # A word as the speaker parser sees it: letters with inner apostrophes/hyphens/periods, or an initial. "Del." is
 # the Delegate title before a name, Delaware elsewhere ("(D-Del.)", "Dover, Del., said").
 WORD_RE = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|Del\.(?=[ \t]+[A-Z][a-z])|"
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Prof|Rev|St|Jr|Sr)\.|Del\.(?=[ \t]+[A-Z][a-z])|"
     r"[A-Z]\.(?:[A-Z]\.)*|"
     r"\w+(?:[’'\-.]\w+)*(?:[’']s?)?|''|[^\w\s]"
 )
 # A run starts a word (the look-behinds; "''Hillary" does, "O'Brien" and "anti-Donald" at their second capital
 # do not): tried inside a long capitalised token, each start would read to the token's end and back, quadratic.
 _NAME_RUN_RE = re.compile(
-    r"(?<!\w)(?<!\w[’'\-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Prof|Rev)\.[ \t]+)?"
+    r"(?<!\w)(?<!\w[’'\-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Maj|Adm|Cmdr|Prof|Rev)\.[ \t]+)?"
     r"[A-Z][\w’'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:de|van|von|bin|al|da|di|del|la|le)(?![\w’'\-])))+"
 )
 _TITLE_SURNAME_RE = re.compile(
@@ -442,6 +443,10 @@ _NOT_NAME_STARTS = {
     "upon",
     "via",
     *PARTY_MEMBERS,
+    "neither",  # "Neither Johnson nor Weld is inclined to …"
+    "either",
+    "democrat",  # "Democrat Zephyr Teachout": the party, then the name
+    "republican",
     "evangelicals",
     "americans",
     "critics",
@@ -733,13 +738,13 @@ class ArticleContext:
             if not mention.name or " " not in mention.name:
                 continue
             parts = mention.name.split()
-            if parts[-1].lower() in ORG_HEADS or parts[-1].lower() in NON_PERSON_CAPITALS:
+            last = parts[-1].lower()
+            if is_org_name(mention.name) or last in NON_PERSON_CAPITALS or mention.name.lower() in PLACE_NAMES:
                 continue
-            if any(
-                p.lower() in CAPITAL_STOP and not (k and p.lower() in MONTHS and parts[k - 1].lower() in GIVEN_NAMES)
-                for k, p in enumerate(parts)
-            ):
-                continue  # but "Theresa May" is a name
+            if last in _TITLE_ABBREVIATIONS.values() and text.startswith(".", match.start() + len(mention.name)):
+                continue  # "Indiana Gov" read up to the period of "Indiana Gov. Mike Pence"
+            if any(p.lower() in CAPITAL_STOP and not _month_in_name(parts, k) for k, p in enumerate(parts)):
+                continue  # but "Theresa May" and "Jan Brewer" are names
             gender = mention.gender or first_name_gender(mention.name)
             context.add_person(Person(mention.name, match.start(), mention.title, mention.affiliation, gender))
         # "President Obama", "Gov. Christie": an office given with the surname of a person named in full
@@ -796,7 +801,7 @@ class ArticleContext:
                 # "Russia said", "Virginia said": the country's or the state's government (not when the article
                 # named a person so: "Kevin Washington ... Washington said")
                 return Speaker(name, surface, span, "government", None, mention.affiliation, "organisation")
-            if (mention.determiner == "the" and not titled_person) or _is_org_name(name):
+            if (mention.determiner == "the" and not titled_person) or is_org_name(name):
                 kind = _org_kind(name)
                 return Speaker(name, surface, span, kind, None, mention.affiliation, "organisation")
             title, affiliation, gender = mention.title, mention.affiliation, mention.gender
@@ -910,7 +915,7 @@ class ArticleContext:
             # a recent person known to have this gender first, then anyone not known to have the other one
             matched = [p for p in recent if self._gender_of(p.name) == {wanted}]
             for person in [*reversed(matched), *reversed(self.persons[:index])]:
-                if self._gender_ok(person.name, wanted):
+                if self._gender_ok(person.name, wanted) and self._antecedent_like(person):
                     self.genders.setdefault(person.name, wanted)
                     return Speaker(person.name, surface, span, "person", person.title, person.affiliation, "pronoun")
         elif wanted == "neuter":
@@ -952,6 +957,18 @@ class ArticleContext:
             if person is not None and self._gender_of(person.name) == {wanted}:
                 return person
         return None
+
+    def _antecedent_like(self, person: Person) -> bool:
+        """A person a pronoun may stand for: known by gender, title or given name, or quoted already; not any
+        capitalised pair the pre-scan read as a name ("Terrorism Act", "Election Day")."""
+        return bool(
+            person.gender
+            or person.title
+            or person.name in self.genders
+            or person.name.split()[0].lower() in GIVEN_NAMES
+            or any(speaker.name == person.name for _, speaker in self.speakers)
+            or not any(part.lower() in _lower_words(self.text) for part in person.name.split())
+        )
 
     def person_like(self, name: str) -> bool:
         """False for a capitalised word read as a name only because it opened a sentence ("Building")."""
@@ -1006,6 +1023,17 @@ _ROLE_NOUNS = {
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ch")
 
 
+def _month_in_name(parts: list[str], k: int) -> bool:
+    """`parts[k]` is a month inside a person's name: after a given name ("Theresa May"), or a month that is
+    also a given name before a surname ("April Ryan", "Jan Brewer"; "Jan." with its period is the month)."""
+    low = parts[k].lower()
+    if low not in MONTHS:
+        return False
+    if k:
+        return parts[k - 1].lower() in GIVEN_NAMES
+    return low in MONTH_GIVEN_NAMES and len(parts) > 1 and parts[1].lower() not in MONTHS
+
+
 def _same_country(modifier: str, known: str, strict: bool) -> bool:
     """A nationality adjective the known title or affiliation names by its country ("canadian": "canada"), or,
     when not `strict`, any nationality adjective (nothing known contradicts it)."""
@@ -1040,12 +1068,18 @@ def _proper_org_name(name: str) -> bool:
         and parts[0].lower() not in DETERMINERS
         and parts[-1].lower() not in DOCUMENT_HEADS
         and all(p[:1].isupper() or p in ("of", "for", "and", "&") for p in parts)
-        and _is_org_name(name)
+        and is_org_name(name)
     )
 
 
-def _is_org_name(name: str) -> bool:
+def is_org_name(name: str) -> bool:
+    """A name that reads as an organisation's by its last word ("Acme Corp"), its shape ("Bank of America",
+    "Team Clinton", "Judicial Watch") or as a known government body."""
     parts = name.lower().split()
     if len(parts) > 2 and parts[1] == "of" and parts[0] in ORG_HEADS:
         return True  # "Bank of America", "University of Florida"
+    if len(parts) > 1 and parts[0] == "team":
+        return True  # "Team Clinton": a campaign
+    if len(parts) > 1 and name.endswith(" Watch"):
+        return True  # "Human Rights Watch", "Judicial Watch" (but "a watch" is no speaker's name)
     return bool(parts) and (parts[-1] in ORG_HEADS or name.lower() in GOVERNMENT_NAMES)

@@ -31,6 +31,7 @@ from claimdb.extract.lexicon import (
     GIVEN_NAMES,
     INTRO_OPENERS,
     INVERTIBLE,
+    MONTH_GIVEN_NAMES,
     MONTHS,
     NON_PERSON_CAPITALS,
     NOUN_CLAIMS,
@@ -56,11 +57,10 @@ from claimdb.extract.sentences import (
     Quote,
     split_units,
 )
-from claimdb.extract.speakers import ArticleContext, Mention, Word, is_possessive, parse_mention, words
+from claimdb.extract.speakers import ArticleContext, Mention, Word, is_org_name, is_possessive, parse_mention, words
 from claimdb.extract.types import DatePrecision, Figure, Span, Speaker, Statement, StatementKind
 from claimdb.extract.venues import find_venue
 
-_MONTH_GIVEN_NAMES = {"april", "may", "june", "august"}
 _TIME_CORE = {
     *WEEKDAYS,
     "yesterday",
@@ -992,6 +992,7 @@ class _UnitParser:
         given = head[0].low in GIVEN_NAMES and head[-1].low not in _NOT_SPEAKERS
         label = head[-1].low.rstrip(".")
         document = label in DOCUMENT_HEADS or label in _POLL_HEADS or label in ORG_HEADS or label in SPEAKER_NOUNS
+        document = document or is_org_name(self.text[head[0].start : head[-1].end])  # "Judicial Watch:"
         named = len(head) == 1 and self.context.person_like(head[0].text)  # "Milbank:", not "Big Win:"
         if not (transcript or known or given or document or named):
             return None  # "Editor's Note:", "Delegate Update:", "Big Win For Bernie:": a label, not a speaker
@@ -1333,6 +1334,8 @@ class _UnitParser:
         subject = self._appositive_name() or self._clause_subject(self.end)
         if subject is None or self.toks[subject[0]].low in PRONOUNS:
             return None
+        if not any(t.text[:1].islower() or t.text == ":" for t in self.toks) and not any(self.quoted):
+            return None  # "FULL TEXT.", "One Odd Word.": a heading, not a sentence about somebody
         mention = parse_mention(self.text, self.toks[subject[0] : subject[1] + 1])
         if mention.determiner == "the" and mention.name is None and mention.head in TITLE_WORDS:
             # "The governor was unmoved.": the person that title names in this article
@@ -2792,7 +2795,7 @@ class _UnitParser:
         if word.low in self.context.by_surname:
             return True  # "May said" after "Theresa May" in the same article
         return (
-            word.low in _MONTH_GIVEN_NAMES
+            word.low in MONTH_GIVEN_NAMES
             and k + 1 < len(toks)
             and toks[k + 1].capitalised
             and toks[k + 1].low not in MONTHS

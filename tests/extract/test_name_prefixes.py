@@ -1,0 +1,89 @@
+"""Words before or around a name that are not part of it, and capitalised pairs that are nobody (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+from extractcases import only
+
+from claimdb.extract import extract_statements
+
+
+def speakers(text: str) -> list[tuple[str | None, str]]:
+    return [(s.speaker.name, s.speaker.kind) for s in extract_statements(text)]
+
+
+def test_a_month_that_is_a_given_name_opens_a_full_name() -> None:
+    text = (
+        "Former Nevada governor Jan Kowalczyk, an early supporter of the plan, calls the levy “a mistake” for "
+        "farmers. “Nobody asked the growers,” she said in an interview."
+    )
+    assert speakers(text) == [("Jan Kowalczyk", "person"), ("Jan Kowalczyk", "person")]
+
+
+def test_the_month_with_its_period_is_still_a_date() -> None:
+    s = only("On Jan. 5 Marta Ilves said the ferry would stop running.")
+    assert s.speaker.name == "Marta Ilves"
+
+
+def test_a_state_and_title_abbreviation_before_a_name_is_no_person() -> None:
+    # "Idaho Gov", read up to the period of "Idaho Gov. Paul Ruiz", was a person that "she" could stand for
+    text = "Crowds cheered Idaho Gov. Paul Ruiz at the fair on Monday.\n\n“It will cost us,” she said."
+    assert speakers(text)[-1] == (None, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Neither Okafor nor Brandt would comment. “We lost,” Okafor said after the count.", "Okafor"),
+        ("Democrat Zelda Marchetti said the bill would pass.", "Zelda Marchetti"),
+        ("Republican Odell Finch said the bill would fail.", "Odell Finch"),
+    ],
+)
+def test_a_word_before_the_name_is_left_out(text: str, name: str) -> None:
+    assert speakers(text)[-1][0] == name
+
+
+def test_team_and_a_surname_is_a_campaign_not_a_person() -> None:
+    text = (
+        "Team Marchetti sees the debate as a second chance. Zelda Marchetti spoke in Reno. "
+        "Marchetti said the debate would decide the race."
+    )
+    assert speakers(text) == [
+        ("Team Marchetti", "organisation"),
+        ("Zelda Marchetti", "person"),
+    ]
+
+
+def test_a_pronoun_does_not_stand_for_a_heading() -> None:
+    # a capitalised pair holding words the article also writes in lower case ("Odd Word", "odd word") is
+    # no antecedent: "she" stays unresolved rather than naming a heading
+    text = (
+        "One Odd Word.\n\nThe odd word drew laughs from the crowd at the rally.\n\n"
+        "“It just came out of my mouth,” she said."
+    )
+    assert speakers(text)[-1] == (None, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Twitter said it had suspended the accounts on Tuesday.", "Twitter"),
+        ("Coastal Rights Watch said the permits were issued in secret.", "Coastal Rights Watch"),
+    ],
+)
+def test_platforms_and_watchdogs_are_organisations(text: str, name: str) -> None:
+    s = only(text)
+    assert (s.speaker.name, s.speaker.kind) == (name, "organisation")
+
+
+def test_an_organisation_before_a_headline_colon_speaks() -> None:
+    s = only("Coastal Rights Watch: Ministry Hid Key Ferry Report For Years.")
+    assert (s.speaker.name, s.content) == ("Coastal Rights Watch", "Ministry Hid Key Ferry Report For Years")
+
+
+def test_an_admiral_abbreviation_is_a_title() -> None:
+    text = (
+        "Adm. Ruth B. Okoye Jr., who leads the Pacific fleet, makes no apologies.\n\n"
+        "“The islands are bases,” she said before the committee."
+    )
+    assert [(s.speaker.name, s.speaker.title) for s in extract_statements(text)][-1] == ("Ruth B. Okoye Jr.", "Adm.")
