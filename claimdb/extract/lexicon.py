@@ -437,6 +437,16 @@ TITLE_WORDS = {
     "capt",
     "admiral",
     "adm",  # "Adm. Harry B. Harris Jr."
+    "whip",  # "Senate Minority Whip Richard J. Durbin"
+    "recorder",
+    "committeeman",
+    "committeewoman",
+    "secretary-treasurer",
+    "editor-in-chief",
+    "comptroller",
+    "auditor",
+    "clerk",
+    "supervisor",
     "maj",
     "cmdr",
     "sgt",

@@ -307,7 +307,10 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         rest = rest[:cut]
     # possessive affiliation: "Ukraine's Defence Minister ..." (the last possessive before the head)
     for index in range(len(rest) - 2, -1, -1):
-        if is_possessive(rest[index].text) and rest[index].capitalised:
+        word = rest[index].text
+        # "Fox News’ Sean Hannity": a plural possessive too, inside a mention (a quotation mark ends none)
+        plural = word.endswith(("s’", "s'")) and len(word) > 2 and index < len(rest) - 2  # a name follows
+        if (is_possessive(word) or plural) and rest[index].capitalised:
             first = 0
             mention.affiliation = strip_possessive(text[rest[first].start : rest[index].end])
             rest = rest[index + 1 :]
@@ -324,7 +327,7 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         key = t.low.rstrip(".")
         if (
             t.capitalised
-            and (key not in TITLE_WORDS or t.low == "del")  # "Del Harris" is a name, "Del. Ann Lee" a delegate
+            and (key not in TITLE_WORDS or t.low == "del" or _title_word_surname(rest, index))
             and key not in HONORIFICS
             and not (index == 0 and group_first)
         ):
@@ -371,6 +374,15 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             _add_served_place(text, mention, title_toks[0].start, served_tail)
     mention.head = rest[-1].low.rstrip(".") if rest else (toks[-1].low if toks else "")
     return mention
+
+
+def _title_word_surname(rest: list[Word], index: int) -> bool:
+    """`rest[index]` is a surname that is also a title word: "Pete King", "Peter T. King", "Ann Marshal"
+    (the last word, after a given name or an initial; "Del Harris" is handled apart)."""
+    if index != len(rest) - 1 or index == 0 or rest[index].text.endswith("."):
+        return False
+    before = rest[index - 1]
+    return before.capitalised and (before.low in GIVEN_NAMES or len(before.text) == 2 and before.text.endswith("."))
 
 
 def _add_served_place(text: str, mention: Mention, title_start: int, tail: list[Word]) -> None:

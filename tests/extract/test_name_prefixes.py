@@ -87,3 +87,33 @@ def test_an_admiral_abbreviation_is_a_title() -> None:
         "“The islands are bases,” she said before the committee."
     )
     assert [(s.speaker.name, s.speaker.title) for s in extract_statements(text)][-1] == ("Ruth B. Okoye Jr.", "Adm.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation"),
+    [
+        ("Harbour News’ Dana Whitcombe said the debate was rigged.", "Dana Whitcombe", None, "Harbour News"),
+        ("Coast Congressman Pete King said the program should continue.", "Pete King", "Coast Congressman", None),
+        ("Representative Peter T. King said the bill was flawed.", "Peter T. King", "Representative", None),
+        (
+            "Marlow County Recorder Helen Okafor said the lines were long.",
+            "Helen Okafor",
+            "Marlow County Recorder",
+            None,
+        ),
+        (
+            "Senate Minority Whip Ravi J. Dunn said the nominee deserved a hearing.",
+            "Ravi J. Dunn",
+            "Senate Minority Whip",
+            None,
+        ),
+    ],
+)
+def test_titles_and_outlets_before_a_name(text: str, name: str, title: str | None, affiliation: str | None) -> None:
+    speaker = only(text).speaker
+    assert (speaker.name, speaker.title, speaker.affiliation) == (name, title, affiliation)
+
+
+def test_a_plural_possessive_before_one_word_is_no_affiliation() -> None:
+    # "Leaders’ College" names a college; only a possessive before a name of two words or more is an outlet
+    assert only("Leaders’ College said the course would reopen.").speaker.name != "College"
