@@ -13,7 +13,7 @@ from claimdb.extract.figures import find_figures
 from claimdb.extract.statements import extract
 from claimdb.extract.types import Statement
 
-EXTRACTOR_VERSION = "0.4.48"
+EXTRACTOR_VERSION = "0.4.49"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_statements"]
 

@@ -355,6 +355,13 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
     ):
         name_start += 1  # "Striker Leo Abara", "Republican John Kasich": a description before the given name
     name_start = _skip_name_prefix(text, rest, name_start)
+    if (
+        name_start > 0
+        and len(rest) > 1
+        and rest[-1].low in ORG_HEADS
+        and all(t.capitalised and t.low not in GIVEN_NAMES for t in rest)
+    ):
+        name_start = 0  # "the Democratic National Committee": title-like words inside an organisation's name
     name_toks = rest[name_start:]
     title_toks = [t for t in rest[:name_start] if t.low.rstrip(".") not in HONORIFICS]
     if name_toks:
@@ -813,6 +820,14 @@ class ArticleContext:
                 # "Russia said", "Virginia said": the country's or the state's government (not when the article
                 # named a person so: "Kevin Washington ... Washington said")
                 return Speaker(name, surface, span, "government", None, mention.affiliation, "organisation")
+            if (
+                mention.determiner in INDEFINITE
+                and name.lower() in _KIND_OF_ORGANISATION
+                and not any(w in _MENTION_LINKS or is_possessive(w) for w in surface.lower().split())
+            ):
+                # "a super PAC said": some organisation of that kind, not one named "PAC" (but "a new article in
+                # Politico" is Politico's)
+                return Speaker(surface, surface, span, _org_kind(name), None, mention.affiliation, "organisation")
             if (mention.determiner == "the" and not titled_person) or is_org_name(name):
                 kind = _org_kind(name)
                 return Speaker(name, surface, span, kind, None, mention.affiliation, "organisation")
@@ -1022,6 +1037,11 @@ _TITLE_ABBREVIATIONS = {
     "sergeant": "sgt",
 }
 
+
+# Capitalised words that say what kind of organisation an indefinite mention is ("a super PAC", "an anti-Trump
+# Committee"), and the words that put a named organisation inside a longer mention ("a new article in Politico")
+_KIND_OF_ORGANISATION = {"pac", "committee", "campaign", "group", "company", "firm", "agency", "union", "party"}
+_MENTION_LINKS = {"in", "on", "at", "of", "and", "about", "from", "for", "by", "with"}
 
 # "the former senator" is no sitting senator: the word must be known of the person too
 _PAST_OFFICE = {"former", "ex", "retired"}

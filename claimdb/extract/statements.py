@@ -273,9 +273,9 @@ _REFUSALS = {"reply", "replied", "respond", "responded", "comment", "commented",
 _EXPERIENCER_PASSIVES = {"convince", "persuade"}
 _NO_AGENT_CUES = {"ask", "know", "commit", "present", "decide", "stress", "identify", "push", "remember"}
 _RELATIVES = {"who", "which", "that", "whom"}
-# A wire dateline: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "New York (AFP) –"
+# A wire dateline: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "New York (AFP) –", "PASADENA, Calif., Jan. 1 (UPI) —"
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'\-]{2,}(?:[ ][A-Z][A-Z.'\-]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?"
+    r"(?:[A-Z][A-Z.'\-]{2,}(?:[ ][A-Z][A-Z.'\-]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ](?:[A-Z][A-Za-z.]+|\d{1,2}))?){0,2}"
     r"(?:[ ]\((?:AP|AFP|Reuters|UPI|CNN|Bloomberg|dpa)\))?"
     r"|[A-Z][\w.]+(?:[ ][A-Z][\w.]+)*(?:,[ ][A-Z][A-Za-z.]+)?[ ]\((?:AP|AFP|Reuters|UPI|CNN|Bloomberg|dpa)\))"
     r"[ ]?[\u2014\u2013\u2015-]{1,2}[ ]"

@@ -117,3 +117,28 @@ def test_titles_and_outlets_before_a_name(text: str, name: str, title: str | Non
 def test_a_plural_possessive_before_one_word_is_no_affiliation() -> None:
     # "Leaders’ College" names a college; only a possessive before a name of two words or more is an outlet
     assert only("Leaders’ College said the course would reopen.").speaker.name != "College"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Harbour National Committee said the debate schedule was final.", "Harbour National Committee"),
+        ("The Federal Ferry Commission said the fares would rise.", "Federal Ferry Commission"),
+        ("Harbour City Mayor Don Tribune said the pier would reopen.", "Don Tribune"),
+    ],
+)
+def test_title_like_words_inside_an_organisations_name(text: str, name: str) -> None:
+    assert only(text).speaker.name == name
+
+
+def test_an_indefinite_kind_of_organisation_is_not_a_name() -> None:
+    s = only("An anti-tax super PAC said it would spend $2 million on the race.")
+    assert (s.speaker.name, s.speaker.kind) == ("An anti-tax super PAC", "organisation")
+
+
+@pytest.mark.parametrize(
+    "dateline", ["MARLOW, July 25 (UPI) — ", "MARLOW, Calif., Jan. 1 (UPI) -- ", "MARLOW, Dec. 8 (UPI) — "]
+)
+def test_a_dateline_with_a_date_is_no_speaker(dateline: str) -> None:
+    text = dateline + "The Harbour Party released a statement on Monday, offering “a deep apology” to the mayor."
+    assert only(text).speaker.name == "Harbour Party"
