@@ -359,7 +359,8 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         name_start > 0
         and len(rest) > 1
         and rest[-1].low in ORG_HEADS
-        and all(t.capitalised and t.low not in GIVEN_NAMES for t in rest)
+        and all(t.capitalised and t.low not in GIVEN_NAMES and "-" not in t.text for t in rest[: name_start + 1])
+        and _modifiers_only(rest[:name_start])  # but "Mayor Lena Fox" is a person
     ):
         name_start = 0  # "the Democratic National Committee": title-like words inside an organisation's name
     name_toks = rest[name_start:]
@@ -381,6 +382,13 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             _add_served_place(text, mention, title_toks[0].start, served_tail)
     mention.head = rest[-1].low.rstrip(".") if rest else (toks[-1].low if toks else "")
     return mention
+
+
+def _modifiers_only(words: list[Word]) -> bool:
+    """Capitalised words that qualify an organisation ("Democratic National", "Republican") rather than name
+    somebody's office ("Mayor", "Atlantic City Mayor")."""
+    lows = [w.low.rstrip(".") for w in words]
+    return not plausible_title(lows) or lows[-1] in _ROLE_MODIFIERS or lows[-1] in _PARTY_ADJECTIVES
 
 
 def _title_word_surname(rest: list[Word], index: int) -> bool:
@@ -1041,6 +1049,7 @@ _TITLE_ABBREVIATIONS = {
 # Capitalised words that say what kind of organisation an indefinite mention is ("a super PAC", "an anti-Trump
 # Committee"), and the words that put a named organisation inside a longer mention ("a new article in Politico")
 _KIND_OF_ORGANISATION = {"pac", "committee", "campaign", "group", "company", "firm", "agency", "union", "party"}
+_PARTY_ADJECTIVES = {"republican", "democratic", "conservative", "liberal", "libertarian", "progressive", "green"}
 _MENTION_LINKS = {"in", "on", "at", "of", "and", "about", "from", "for", "by", "with"}
 
 # "the former senator" is no sitting senator: the word must be known of the person too
