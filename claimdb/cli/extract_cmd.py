@@ -11,7 +11,6 @@ import typer
 from claimdb.cli.common import error, handles_errors
 from claimdb.errors import InputError
 from claimdb.extract import extract_statements
-from claimdb.extract.figures import find_figures
 from claimdb.extract.serialize import figure_record, statement_record
 from claimdb.readers import read_inputs
 
@@ -50,6 +49,8 @@ def extract_command(
         from claimdb.errors import UsageError
 
         raise UsageError(f"unsupported --format {format!r} for extract: use jsonl")
+    from claimdb.extract.figures import find_figures  # compiled on first use (see claimdb.extract)
+
     failed = False
     out = sys.stdout
     for item in read_inputs(inputs, stdin=sys.stdin if "-" in inputs else None):
