@@ -72,7 +72,9 @@ WORDS = st.sampled_from(
     "reporters according to the ministry Aides Trump He's She’s they've argued Rebuking Against Los Angeles-area "
     "Sanders Research research suggests that is expected cost $1.6 billion Trustee Lynn Scott named after view put "
     "it Chad's Ambassador France confirmed Mr. Obama advisers say One five Del. continues adding who which Theresa "
-    "May April Ryan June Carter weighed from Ottawa his campaign \n\n".split(" ")
+    "May April Ryan June Carter weighed from Ottawa his campaign Jan Brewer Indiana Gov. Neither Democrat Team Fox "
+    "News’ Sean King Whip National Committee a super PAC Adm. FULL TEXT Judicial Watch PHILADELPHIA, July 25 (UPI) "
+    "\n\n".split(" ")
 )
 
 
