@@ -818,6 +818,7 @@ PLACE_NAMES = {
     "saudi arabia",
     "new zealand",
     "united states",
+    "america",
     "united kingdom",
     "czech republic",
     "sri lanka",

@@ -37,6 +37,7 @@ from claimdb.extract.lexicon import (
     PARTY_MEMBERS,
     PLACE_NAMES,
     PRONOUNS,
+    SPEAKER_NOUNS,
     TITLE_WORDS,
 )
 from claimdb.extract.patterns import first_character_guard
@@ -257,7 +258,18 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
         bool(rest)
         and rest[0] is toks[0]
         and rest[0].capitalised
-        and (rest[0].low in ANONYMOUS_HEADS or (len(rest) == 1 and rest[0].low in _GROUP_PRONOUNS))
+        and (
+            rest[0].low in ANONYMOUS_HEADS
+            or (len(rest) == 1 and rest[0].low in _GROUP_PRONOUNS)
+            # "Supporters of Sanders": people of a kind and whom they back, not one name like "Bank of America"
+            or (
+                len(rest) > 2
+                and rest[0].low in SPEAKER_NOUNS
+                and rest[0].low not in ("some", "many", "most", "several", "few", "all")  # "Some of X's allies"
+                and rest[1].low in ("of", "for")
+                and rest[2].capitalised
+            )
+        )
     )
 
     def common(k: int) -> bool:
@@ -340,6 +352,7 @@ def parse_mention(text: str, toks: list[Word]) -> Mention:
             and name_start == index + 1
             and rest[index - 1].capitalised
             and rest[index - 1].low.rstrip(".") not in TITLE_WORDS
+            and rest[index - 1].low not in SPEAKER_NOUNS  # "Supporters of Sanders" are people, not a name
             and (index == 1 or not rest[index - 2].capitalised)
         ):
             name_start = index  # "Bank of America", "University of Florida", "Club for Growth": one name
@@ -447,6 +460,7 @@ _NOT_NAME_STARTS = {
     "since",
     "during",
     "despite",
+    "besides",
     "against",
     "absent",
     "amid",
@@ -492,7 +506,9 @@ _ING_NAMES = {
     "wyoming", "beijing", "nanjing", "kunming", "reading", "flushing", "founding", "morning", "evening",
     "breaking", "ruling", "shocking", "everything", "nothing", "something", "anything",
 }  # fmt: skip
-_DESCRIPTION_TAILS = {"area", "based", "born", "bred", "raised", "backed", "funded", "owned", "run", "led", "allied"}
+_DESCRIPTION_TAILS = {
+    "area", "based", "born", "bred", "raised", "backed", "funded", "owned", "run", "led", "allied", "maker",
+}  # fmt: skip
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 
 

@@ -142,3 +142,15 @@ def test_an_indefinite_kind_of_organisation_is_not_a_name() -> None:
 def test_a_dateline_with_a_date_is_no_speaker(dateline: str) -> None:
     text = dateline + "The Harbour Party released a statement on Monday, offering “a deep apology” to the mayor."
     assert only(text).speaker.name == "Harbour Party"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Supporters of Okafor said the count was rigged.", "Supporters of Okafor", "unknown"),
+        ("Besides Okafor, nobody spoke. Ferry-maker Nordvik said the deal was off.", "Nordvik", "person"),
+        ("America said the talks would resume in May.", "America", "government"),
+    ],
+)
+def test_groups_descriptions_and_a_country(text: str, name: str, kind: str) -> None:
+    assert speakers(text)[-1] == (name, kind)
