@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, cast
 
-from sqlalchemy import Date, Table, Text, bindparam, case, insert, select, update
-from sqlalchemy.dialects import sqlite
+from sqlalchemy import JSON, Date, Table, Text, bindparam, case, insert, select, update
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -23,7 +24,7 @@ from claimdb.db import claim_index, pg_write
 from claimdb.db.engine import Database, describe_database_error
 from claimdb.db.fastpath import Writer
 from claimdb.db.models import Claim, ClaimLink, Document, Figure, Source, Statement
-from claimdb.db.upsert import get_or_create, insert_ignore, insert_ignore_statement
+from claimdb.db.upsert import get_or_create, insert_ignore
 from claimdb.errors import InputError
 from claimdb.extract import EXTRACTOR_VERSION, extract_statements
 from claimdb.extract import types as ex
@@ -211,17 +212,16 @@ _FIND_DOCUMENT = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_sha256 == bi
 _NEW_CLAIM = insert(_CLAIMS)
 _NEW_STATEMENT = insert(_STATEMENTS)
 _NEW_FIGURES = insert(_FIGURES)
+# The evidence is bound as the JSON text the decision already wrote (what the JSON column type would have
+# written from the dict); PostgreSQL casts it to json.
+_EVIDENCE_TEXT = bindparam("evidence_json", type_=Text())
+_LINK_PAIR = ["claim_a_id", "claim_b_id"]
 _NEW_LINKS = {
-    dialect: insert_ignore_statement(dialect, _LINKS, ("claim_a_id", "claim_b_id"), False)
-    for dialect in ("sqlite", "postgresql")
+    "sqlite": sqlite.insert(_LINKS).values(evidence=_EVIDENCE_TEXT).on_conflict_do_nothing(index_elements=_LINK_PAIR),
+    "postgresql": postgresql.insert(_LINKS)
+    .values(evidence=sql_cast(_EVIDENCE_TEXT, JSON))
+    .on_conflict_do_nothing(index_elements=_LINK_PAIR),
 }
-# SQLite: the same INSERT with the evidence bound as the JSON text the decision already wrote (what the JSON
-# column type would have written from the dict).
-_NEW_LINKS_EVIDENCE_TEXT = (
-    sqlite.insert(_LINKS)
-    .values(evidence=bindparam("evidence_json", type_=Text()))
-    .on_conflict_do_nothing(index_elements=["claim_a_id", "claim_b_id"])
-)
 _said = bindparam("said_on", type_=Date)
 _JOIN_CLAIM = (
     update(_CLAIMS)
@@ -473,7 +473,7 @@ def _store_statement_pg(
         said_on=said_on,
         figures=statement.figures,
         links=[
-            pg_write.LinkRow(link.claim_id, link.relation, link.score, link.evidence, link.status)
+            pg_write.LinkRow(link.claim_id, link.relation, link.score, link.evidence_json, link.status)
             for link in links.values()
         ],
     )
@@ -497,10 +497,8 @@ def _store_links(writer: Writer, claim_id: int, proposed: list[ProposedLink]) ->
     pairs = {tuple(sorted((claim_id, link.claim_id))): link for link in proposed if link.claim_id != claim_id}
     if not pairs:
         return 0
-    # SQLite binds the evidence as the JSON text the decision already wrote; elsewhere the JSON column encodes it
-    as_text = writer.dialect.name == "sqlite"
     writer.many(
-        _NEW_LINKS_EVIDENCE_TEXT if as_text else _NEW_LINKS[writer.dialect.name],
+        _NEW_LINKS[writer.dialect.name],
         [
             {
                 "claim_a_id": low,
@@ -508,7 +506,7 @@ def _store_links(writer: Writer, claim_id: int, proposed: list[ProposedLink]) ->
                 "relation": link.relation,
                 "score": link.score,
                 "method": "ingest",
-                **({"evidence_json": link.evidence_json} if as_text else {"evidence": link.evidence}),
+                "evidence_json": link.evidence_json,
                 "status": link.status,
             }
             for (low, high), link in pairs.items()

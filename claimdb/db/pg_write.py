@@ -8,7 +8,6 @@ are those the separate INSERT and UPDATE statements store.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -65,7 +64,7 @@ class LinkRow:
     other: int
     relation: str
     score: float
-    evidence: Any
+    evidence_json: str  # the labelled levels as JSON text, as the decision wrote them
     status: str
 
 
@@ -101,8 +100,8 @@ def write_statement(
         "l_other": [link.other for link in links],
         "l_relation": [link.relation for link in links],
         "l_score": [link.score for link in links],
-        # Serialised as SQLAlchemy's JSON type does for the psycopg driver (json.dumps, default settings).
-        "l_evidence": [json.dumps(link.evidence) for link in links],
+        # The text the decision wrote with json.dumps (what SQLAlchemy's JSON type would send), cast in the SQL
+        "l_evidence": [link.evidence_json for link in links],
         "l_status": [link.status for link in links],
     }
     found = pg_rows(session, _WRITE_NEW if claim_id is None else _WRITE_JOINED, values)

@@ -6,6 +6,7 @@ blocking memory's turns must store and decide exactly what the plain statements 
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import date
 from typing import Any
@@ -87,7 +88,13 @@ def _statement(document_id: int, start: int, content: str) -> dict[str, Any]:
 
 
 def _link() -> dict[str, Any]:
-    return {"relation": "figure_change", "score": 91.3, "method": "ingest", "evidence": EVIDENCE, "status": "suggested"}
+    return {
+        "relation": "figure_change",
+        "score": 91.3,
+        "method": "ingest",
+        "evidence_json": json.dumps(EVIDENCE),
+        "status": "suggested",
+    }
 
 
 def _write_separately(session: Session) -> None:
@@ -148,7 +155,7 @@ def _write_at_once(session: Session) -> None:
         statement=_statement(document_id, 20, "Claim two"),
         said_on=None,
         figures=(),
-        links=[pg_write.LinkRow(first, link["relation"], link["score"], EVIDENCE, link["status"])],
+        links=[pg_write.LinkRow(first, link["relation"], link["score"], json.dumps(EVIDENCE), link["status"])],
     )
     assert (first, second) == (1, 2)
     assert (
@@ -159,7 +166,7 @@ def _write_at_once(session: Session) -> None:
             statement=_statement(document_id, 40, "Claim one again"),
             said_on=date(2021, 1, 2),
             figures=(),
-            links=[pg_write.LinkRow(second, link["relation"], link["score"], EVIDENCE, link["status"])],
+            links=[pg_write.LinkRow(second, link["relation"], link["score"], json.dumps(EVIDENCE), link["status"])],
         )
         == first
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Callable
@@ -105,7 +106,9 @@ def _write_sample(writer: Writer) -> None:
         "relation": "figure_change",
         "score": 91.3,
         "method": "ingest",
-        "evidence": {"text": {"level": "high", "label": "wording “high”", "score": None}, "content_words": 7},
+        "evidence_json": json.dumps(
+            {"text": {"level": "high", "label": "wording “high”", "score": None}, "content_words": 7}
+        ),
         "status": "suggested",
     }
     writer.many(_NEW_LINKS[writer.dialect.name], [link, link])  # the second one is skipped, not an error
@@ -225,15 +228,12 @@ def test_updates_with_sql_expressions_take_the_fast_path_and_store_what_core_sto
 
 
 def test_links_with_evidence_as_json_text_store_what_the_json_column_stores(tmp_path: Path) -> None:
-    import json
-
-    from claimdb.ingest import _NEW_LINKS_EVIDENCE_TEXT
-
     evidence = {"text": {"level": "high", "label": "wording “high” – 91%", "score": 90.7}, "content_words": 7}
     link = {"claim_a_id": 1, "claim_b_id": 2, "relation": "echo", "score": 90.7, "method": "ingest", "status": "auto"}
+    by_dict = insert_ignore_statement("sqlite", ClaimLink.__table__, ("claim_a_id", "claim_b_id"), False)  # type: ignore[arg-type]
     ways = {
-        "dict": (_NEW_LINKS["sqlite"], {**link, "evidence": evidence}),
-        "text": (_NEW_LINKS_EVIDENCE_TEXT, {**link, "evidence_json": json.dumps(evidence)}),
+        "dict": (by_dict, {**link, "evidence": evidence}),
+        "text": (_NEW_LINKS["sqlite"], {**link, "evidence_json": json.dumps(evidence)}),
     }
 
     def write(name: str, session: Session, writer: Writer) -> None:
@@ -247,3 +247,34 @@ def test_links_with_evidence_as_json_text_store_what_the_json_column_stores(tmp_
     stored = {name: _stored(path)["claim_links"] for name, (_, path) in done.items()}
     assert stored["text"] == stored["dict"]
     assert len(stored["text"]) == 2  # the row and its types
+
+
+def test_link_evidence_bound_as_text_reads_back_like_the_json_column_on_both_backends(database_url: str) -> None:
+    # SQLite binds the decision's JSON text as it is; PostgreSQL casts it to json: both read back as the dict
+    # that the JSON column type would have stored (and as the same text)
+    evidence = {"text": {"level": "high", "label": "wording “high” – 91%", "score": 90.7}, "content_words": 7}
+    database = open_database(database_url)
+    try:
+        with database.session(write=True) as session:
+            writer = Writer(session)
+            for number in (1, 2, 3):
+                claim = {"claimant_id": None, "canonical_text": f"Claim {number}", "appearance_count": 1}
+                writer.insert(_NEW_CLAIM, {**claim, "first_said_on": None, "last_said_on": None})
+            link = {"relation": "echo", "score": 90.7, "method": "ingest", "status": "auto"}
+            by_dict = insert_ignore_statement(
+                writer.dialect.name,
+                ClaimLink.__table__,  # type: ignore[arg-type]
+                ("claim_a_id", "claim_b_id"),
+                False,
+            )
+            writer.many(by_dict, [{**link, "claim_a_id": 1, "claim_b_id": 2, "evidence": evidence}])
+            text_row = {**link, "claim_a_id": 1, "claim_b_id": 3, "evidence_json": json.dumps(evidence)}
+            writer.many(_NEW_LINKS[writer.dialect.name], [text_row, text_row])  # the repeat is skipped
+        with database.session() as session:
+            links = session.scalars(select(ClaimLink).order_by(ClaimLink.claim_b_id)).all()
+            assert [(link.claim_b_id, link.evidence) for link in links] == [(2, evidence), (3, evidence)]
+            texts = session.execute(text("SELECT CAST(evidence AS TEXT) FROM claim_links ORDER BY claim_b_id"))
+            first, second = [row[0] for row in texts]
+            assert first == second
+    finally:
+        database.dispose()
