@@ -1416,21 +1416,10 @@ NOUN_CLAIMS = {
 # Nouns for a document that reports rather than a speaker: "the report", "a new poll"
 DOCUMENT_HEADS = {"poll", "polls", "survey", "report", "study", "statement", "post", "newspaper", "paper"}
 
-# Capitalised single words that name places and other non-persons; never resolved as surnames.
+# Capitalised single words that name places and other non-persons; never resolved as surnames: cities, platforms,
+# weekdays, and the one-word countries, US states and provinces of PLACE_NAMES (one list of those, not two).
 NON_PERSON_CAPITALS = {
-    "ukraine",
-    "russia",
-    "america",
-    "china",
     "europe",
-    "britain",
-    "france",
-    "germany",
-    "iran",
-    "iraq",
-    "syria",
-    "israel",
-    "washington",
     "moscow",
     "kyiv",
     "kiev",
@@ -1444,10 +1433,7 @@ NON_PERSON_CAPITALS = {
     "twitter",
     "facebook",
     *WEEKDAYS,
-    "mexico",
-    "canada",
-    "japan",
-    "india",
     "korea",
     "obamacare",
+    *(place for place in PLACE_NAMES if " " not in place),
 }

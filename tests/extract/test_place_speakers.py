@@ -35,3 +35,11 @@ def test_a_titled_place_word_is_a_person() -> None:
 def test_a_pac_is_an_organisation() -> None:
     s = only("Harbour Future PAC said it would spend $2 million on the race.")
     assert (s.speaker.name, s.speaker.kind) == ("Harbour Future PAC", "organisation")
+
+
+def test_one_list_of_places() -> None:
+    # the one-word countries, states and provinces are never resolved as surnames either
+    from claimdb.extract.lexicon import NON_PERSON_CAPITALS, PLACE_NAMES
+
+    assert {"ukraine", "vermont", "manitoba", "america"} <= NON_PERSON_CAPITALS
+    assert {place for place in PLACE_NAMES if " " not in place} <= NON_PERSON_CAPITALS
