@@ -2993,6 +2993,7 @@ class _UnitParser:
                         np = (j - 1, j - 1)  # "those who preferred", "farmers who see"
                 if np is None:
                     return None
+                np = self._appositive_head(np)
                 relative = parse_mention(self.text, toks[np[0] : np[1] + 1])
             elif head.low in ("who", "which"):
                 return None
@@ -3013,6 +3014,17 @@ class _UnitParser:
                 self.described[name_span] = np  # "The spokeswoman for the ministry, Ana Lopes,": her title
                 return name_span[0], name_span[1], None
         return np[0], np[1], None
+
+    def _appositive_head(self, np: tuple[int, int]) -> tuple[int, int]:
+        """`Parker Eaton, a nominal Republican who voted …`: a description set after a name by a comma stands for
+        that name (the person a relative pronoun refers to)."""
+        toks = self.toks
+        if toks[np[0]].low not in ("a", "an") or np[0] < 2 or toks[np[0] - 1].text != ",":
+            return np
+        name = self._np_left(np[0] - 2)
+        if name is None or not toks[name[1]].capitalised or toks[name[0]].low in ("a", "an", "the"):
+            return np
+        return name
 
     def _relative_antecedent(self, np: tuple[int, int]) -> tuple[int, int]:
         """`The senator who represents the district, Maria Costa,`: the title before the relative clause, not the

@@ -154,3 +154,10 @@ def test_a_dateline_with_a_date_is_no_speaker(dateline: str) -> None:
 )
 def test_groups_descriptions_and_a_country(text: str, name: str, kind: str) -> None:
     assert speakers(text)[-1] == (name, kind)
+
+
+def test_a_relative_pronoun_after_an_appositive_description_stands_for_the_name() -> None:
+    text = (
+        "Dora Quist, a retired ferry captain who told the council the pier was unsafe, said that the vote was rushed."
+    )
+    assert {(s.speaker.name, s.speaker.kind) for s in extract_statements(text)} == {("Dora Quist", "person")}
