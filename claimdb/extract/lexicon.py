@@ -1171,6 +1171,7 @@ SENTENCE_CONNECTORS = {
 # Words that open an introductory phrase rather than a clause: "At the rally, Smith said ..." puts the
 # content after the cue, not before it.
 INTRO_OPENERS = {
+    "shortly",  # "Shortly after the call ended, Rubio's campaign sent out …"
     "at",
     "in",
     "on",

@@ -273,6 +273,12 @@ _REFUSALS = {"reply", "replied", "respond", "responded", "comment", "commented",
 _EXPERIENCER_PASSIVES = {"convince", "persuade"}
 _NO_AGENT_CUES = {"ask", "know", "commit", "present", "decide", "stress", "identify", "push", "remember"}
 _RELATIVES = {"who", "which", "that", "whom"}
+# "X released a statement saying …": documents someone issues, and the verbs that issue them
+_ISSUED_DOCUMENTS = {"statement", "letter", "memo", "release", "tweet", "email", "video", "ad", "report", "op-ed"}
+_ISSUING_VERBS = {
+    "released", "issued", "put", "puts", "posted", "published", "sent", "sends", "releases", "issues", "posts",
+    "publishes", "tweeted", "wrote", "writes", "aired", "ran", "signed",
+}  # fmt: skip
 # A wire dateline: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "New York (AFP) –", "PASADENA, Calif., Jan. 1 (UPI) —"
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'\-]{2,}(?:[ ][A-Z][A-Z.'\-]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ](?:[A-Z][A-Za-z.]+|\d{1,2}))?){0,2}"
@@ -1540,6 +1546,8 @@ class _UnitParser:
                     after = self._skip_object(after)  # ", telling reporters the deal was fair"
             return self._participle(cue, after, previous)
         source = self._source_left(src_a)  # "Cruz himself said": the reflexive is neither source nor cue
+        if source is not None and source[2] is None and toks[i].low.endswith("ing"):
+            source = self._issuer(source)
         if (
             source is not None
             and source[2] is None
@@ -3014,6 +3022,25 @@ class _UnitParser:
                 self.described[name_span] = np  # "The spokeswoman for the ministry, Ana Lopes,": her title
                 return name_span[0], name_span[1], None
         return np[0], np[1], None
+
+    def _issuer(self, source: tuple[int, int, Mention | None]) -> tuple[int, int, Mention | None]:
+        """`The town released a statement Wednesday saying …`: a document someone issued speaks for its issuer,
+        the subject of the issuing verb."""
+        toks = self.toks
+        sa, sb, _ = source
+        while sb > sa and toks[sb].low in _DAY_WORDS:
+            sb -= 1  # "a statement Wednesday saying"
+        if toks[sb].low not in _ISSUED_DOCUMENTS or sa < 2:
+            return source
+        verb = sa - 1
+        if toks[verb].low == "out" and toks[verb - 1].low in ("put", "puts", "sent"):
+            verb -= 1  # "put out a statement"
+        if toks[verb].low not in _ISSUING_VERBS:
+            return source
+        subject = self._clause_subject(toks[verb].start) or self._np_left(verb - 1)  # "Both men issued …"
+        if subject is None or subject[1] >= verb:
+            return source
+        return subject[0], subject[1], None
 
     def _appositive_head(self, np: tuple[int, int]) -> tuple[int, int]:
         """`Parker Eaton, a nominal Republican who voted …`: a description set after a name by a comma stands for

@@ -161,3 +161,20 @@ def test_a_relative_pronoun_after_an_appositive_description_stands_for_the_name(
         "Dora Quist, a retired ferry captain who told the council the pier was unsafe, said that the vote was rushed."
     )
     assert {(s.speaker.name, s.speaker.kind) for s in extract_statements(text)} == {("Dora Quist", "person")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The town released a statement Wednesday saying the remarks were based on opinion.", "The town"),
+        ("Lena Okafor, the party's director, issued a statement confirming the staff would double.", "Lena Okafor"),
+        ("His office put out a statement saying the county cannot vet every applicant.", "His office"),
+        (
+            "Shortly after the call ended, the Okafor campaign sent out a press release saying the rival owes "
+            "voters an explanation.",
+            "the Okafor campaign",
+        ),
+    ],
+)
+def test_a_document_someone_issued_speaks_for_its_issuer(text: str, name: str) -> None:
+    assert only(text).speaker.surface == name
