@@ -1377,7 +1377,7 @@ class _UnitParser:
         """The noun phrase that opens the unit's main clause (after an introductory phrase), if any."""
         toks = self.toks
         k = self._first_content_index()
-        if k < len(toks) and (toks[k].low in INTRO_OPENERS or self._participle_opener(k)):
+        if k < len(toks) and (toks[k].low in INTRO_OPENERS or self._participle_opener(k) or self._time_opener(k)):
             comma = next((m for m in range(k, len(toks)) if toks[m].text == "," and toks[m].start < limit), None)
             if comma is None:
                 return None
@@ -1424,6 +1424,12 @@ class _UnitParser:
             return None
         return k, last
 
+    def _time_opener(self, k: int) -> bool:
+        """`A few minutes later, …`, `Two days ago, …`: a time phrase of up to five words and its comma."""
+        toks = self.toks
+        comma = next((m for m in range(k + 1, min(len(toks), k + 6)) if toks[m].text == ","), None)
+        return comma is not None and toks[comma - 1].low in ("later", "earlier", "ago", "afterward", "afterwards")
+
     def _perfect_participle(self, cue: tuple[int, int], after: int) -> _Draft | None:
         """`Having announced that …, Judge Berman proceeded …`: the subject of the main clause said it; the
         content ends at the comma that closes the participle clause."""
@@ -1457,6 +1463,8 @@ class _UnitParser:
         base = CUE_FORMS[toks[i].low]
         if base == "name" and i + 1 < len(toks) and toks[i + 1].low in ("after", "for"):
             return None  # "a school named after a former premier": a name given, nothing said
+        if toks[i].low == "back" and i >= 1 and toks[i - 1].text.islower() and toks[i - 1].low.endswith("ed"):
+            return None  # "walked back the comments", "pushed back": a particle after a verb, not "X backs Y"
         a = i
         while (
             a - 1 >= 0

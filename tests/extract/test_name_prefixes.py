@@ -178,3 +178,15 @@ def test_a_relative_pronoun_after_an_appositive_description_stands_for_the_name(
 )
 def test_a_document_someone_issued_speaks_for_its_issuer(text: str, name: str) -> None:
     assert only(text).speaker.surface == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A party official later walked back the remarks, saying the mayor had no video in mind.", "A party official"),
+        ("A few minutes later, Okafor followed up, saying the churn of tasks was endless.", "Okafor"),
+        ("But two days ago, Okafor reversed himself, telling reporters that the levy would stay.", "Okafor"),
+    ],
+)
+def test_particles_and_time_phrases_are_no_part_of_the_speaker(text: str, name: str) -> None:
+    assert {s.speaker.surface for s in extract_statements(text)} == {name}
