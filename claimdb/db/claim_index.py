@@ -49,6 +49,9 @@ _MAX_TERMS = 64  # a cap on "all terms": a pasted article must not become a 2,00
 # keeps rarity look-ups flat. A term once common stays common, so those are remembered per engine.
 DF_CAP = 200
 ROW_BUDGET = 50  # blocking keys together match at most about this many claims (see _blocking_keys)
+# A term in at most this many claims comes with its claims' ids: the keys' claims, and the evidence that ranks
+# them (below DF_CAP: a count that reached the cap says nothing of the claims past it).
+TERM_IDS_MAX = DF_CAP - 1
 _COMMON_TERMS_MAX = 200_000
 _common_terms: weakref.WeakKeyDictionary[object, set[str]] = weakref.WeakKeyDictionary()  # per connection pool
 # FTS5 stems the text of a MATCH query too, so a stem written back into MATCH is stemmed twice, and about 3 %
@@ -959,9 +962,9 @@ def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, t
         # The planner statistics name the common terms already: their long posting lists are never counted.
         known_common = pg_statistics_common(session, DF_CAP)
         found = {t: (DF_CAP, None) for t in unknown if t in known_common}
-        found.update(pg_term_rows(session, [t for t in unknown if t not in known_common]))
+        found.update(pg_term_rows(session, [t for t in unknown if t not in known_common], budget=TERM_IDS_MAX))
     else:
-        found = dict(sqlite_term_rows(_connection(session), unknown))
+        found = dict(sqlite_term_rows(_connection(session), unknown, budget=TERM_IDS_MAX))
     if len(common) < _COMMON_TERMS_MAX:
         common.update(t for t, (n, _) in found.items() if n >= DF_CAP)
     found.update((t, (DF_CAP, None)) for t in terms if t in common)
@@ -977,8 +980,16 @@ def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, in
 class _Keys:
     terms: list[str]
     operator: str  # "OR" or "AND"
-    claim_ids: tuple[int, ...] | None = None  # every claim the keys match, when already known
+    claim_ids: tuple[int, ...] | None = None  # every claim the keys match, when already known, best first
+    # Whether `claim_ids` are ordered by evidence (two or more of the statement's terms have known claims),
+    # rather than by age alone.
+    ranked: bool = False
     bound: int | None = None  # AND: at most this many claims match (the rarer term's exact count), when known
+
+
+def _by_evidence(claim_ids: Iterable[int], evidence: Sequence[frozenset[int]]) -> tuple[int, ...]:
+    """Claim ids, those holding more of the statement's rare terms first, newest first within a tie."""
+    return tuple(sorted(claim_ids, key=lambda i: (-sum(i in held for held in evidence), -i)))
 
 
 def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords: frozenset[str]) -> _Keys:
@@ -988,6 +999,9 @@ def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords
     found = _term_rows(session, terms)
     present = [t for t in terms if t in found]
     present.sort(key=lambda t: (found[t][0], terms.index(t)))
+    # Every term in fewer than `TERM_IDS_MAX` claims comes with the ids of its claims: the evidence that ranks
+    # the keys' claims, so that a fixed number of them, the best supported, is read and compared.
+    evidence = [frozenset(ids) for t in present if (ids := found[t][1])]
     keys: list[str] = []
     rows = 0
     for term in present[:max_terms]:
@@ -1000,11 +1014,17 @@ def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords
     if keys and found[keys[0]][0] > ROW_BUDGET:
         # Even the rarest term is frequent: the AND of the two rarest keeps the ranked rows few.
         rarest = found[present[0]][0]
+        pair = [found[t][1] for t in present[:2]]
+        if len(pair) == 2 and pair[0] and pair[1]:
+            # Both terms' claims are known: their intersection is the AND's matches.
+            both = frozenset(pair[0]).intersection(pair[1])
+            return _Keys(present[:2], "AND", _by_evidence(both, evidence), ranked=len(evidence) > 1)
         return _Keys(present[:2], "AND", bound=rarest if rarest < DF_CAP else None)
     known = [found[t][1] for t in keys]
     if any(ids is None for ids in known):
         return _Keys(keys, "OR")
-    return _Keys(keys, "OR", tuple(sorted({i for ids in known for i in ids or ()}, reverse=True)))
+    pool = {i for ids in known for i in ids or ()}
+    return _Keys(keys, "OR", _by_evidence(pool, evidence), ranked=len(evidence) > 1)
 
 
 def blocking_terms(
@@ -1019,12 +1039,13 @@ def candidate_claims(
     text: str,
     *,
     k: int = 50,
+    budget: int | None = None,
     exclude_claim_ids: Iterable[int] = (),
     max_terms: int | None = 3,
     weights: tuple[float, float] = (1.0, 1.0),
     stopwords: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Up to `k` claims sharing the rarest terms of `text`.
+    """Up to `k` claims sharing the rarest terms of `text`; up to `budget` when evidence ranks them.
 
     With `max_terms=None` they come best full-text score first. With rarity blocking, SQLite returns them
     newest first with score 0: FTS5's bm25 would cost time growing with the archive, and the keys' row
@@ -1040,8 +1061,10 @@ def candidate_claims(
         return []
     excluded = set(exclude_claim_ids)
     if keys.claim_ids is not None:
-        # The keys' claims are already known (newest first): read just those rows.
-        wanted = [i for i in keys.claim_ids if i not in excluded][:k]
+        # The keys' claims are already known, best supported first: read just those rows. When the statement's
+        # rare terms rank them, only the `budget` best are read, however many the archive holds.
+        limit = k if budget is None or not keys.ranked else min(k, budget)
+        wanted = [i for i in keys.claim_ids if i not in excluded][:limit]
         return _claims_by_id(session, wanted)
     if _dialect(session) == "postgresql" and operator == "AND" and max_terms is not None:
         found = _pg_newest_and(session, terms, k + len(excluded), keys.bound)
@@ -1050,6 +1073,13 @@ def candidate_claims(
     if active is not None:
         ids = _remembered_and_ids(_connection(session), active[0], terms, k + len(excluded), keys.bound)
         return _claims_by_id(session, [i for i in ids if i not in excluded][:k])
+    if operator == "AND" and max_terms is not None and _dialect(session) == "sqlite":
+        # As inside `remembered_blocking`: the matches' ids first (a bounded AND read oldest first), then
+        # their rows by id.
+        driver = _connection(session).connection.driver_connection
+        if isinstance(driver, sqlite3.Connection):
+            ids = _newest_and_ids(driver, _fts5_or_query(terms, "AND"), k + len(excluded), keys.bound)
+            return _claims_by_id(session, [i for i in ids if i not in excluded][:k])
     if _dialect(session) == "postgresql":
         cap = None if max_terms is None else max(PG_BLOCKING_ROWS, k + len(excluded))
         found = _pg_candidates(session, terms, k + len(excluded), weights, operator, row_cap=cap)
