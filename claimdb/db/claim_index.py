@@ -981,15 +981,26 @@ class _Keys:
     terms: list[str]
     operator: str  # "OR" or "AND"
     claim_ids: tuple[int, ...] | None = None  # every claim the keys match, when already known, best first
-    # Whether `claim_ids` are ordered by evidence (two or more of the statement's terms have known claims),
-    # rather than by age alone.
-    ranked: bool = False
+    # When two or more of the statement's terms have known claims: how many of `claim_ids`, first, hold two or
+    # more of those terms (the rest hold one, newest first). None: no evidence ranks them beyond age.
+    strong: int | None = None
     bound: int | None = None  # AND: at most this many claims match (the rarer term's exact count), when known
 
 
-def _by_evidence(claim_ids: Iterable[int], evidence: Sequence[frozenset[int]]) -> tuple[int, ...]:
-    """Claim ids, those holding more of the statement's rare terms first, newest first within a tie."""
-    return tuple(sorted(claim_ids, key=lambda i: (-sum(i in held for held in evidence), -i)))
+def _by_evidence(claim_ids: Iterable[int], evidence: Sequence[frozenset[int]]) -> tuple[tuple[int, ...], int | None]:
+    """Claim ids, those holding more of the statement's rare terms first, newest first within a tie; and how
+    many hold two or more of them (None with fewer than two terms of known claims: nothing to rank by)."""
+    if len(evidence) < 2:
+        return tuple(sorted(claim_ids, reverse=True)), None
+    # Then, among claims holding as many, those holding rarer terms (a term in few claims says more).
+    held = sorted(
+        (
+            (sum(i in claims for claims in evidence), sum(1.0 / len(claims) for claims in evidence if i in claims), i)
+            for i in claim_ids
+        ),
+        reverse=True,
+    )
+    return tuple(i for _, _, i in held), sum(1 for n, _, _ in held if n > 1)
 
 
 def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords: frozenset[str]) -> _Keys:
@@ -1018,13 +1029,13 @@ def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords
         if len(pair) == 2 and pair[0] and pair[1]:
             # Both terms' claims are known: their intersection is the AND's matches.
             both = frozenset(pair[0]).intersection(pair[1])
-            return _Keys(present[:2], "AND", _by_evidence(both, evidence), ranked=len(evidence) > 1)
+            return _Keys(present[:2], "AND", *_by_evidence(both, evidence))
         return _Keys(present[:2], "AND", bound=rarest if rarest < DF_CAP else None)
     known = [found[t][1] for t in keys]
     if any(ids is None for ids in known):
         return _Keys(keys, "OR")
     pool = {i for ids in known for i in ids or ()}
-    return _Keys(keys, "OR", _by_evidence(pool, evidence), ranked=len(evidence) > 1)
+    return _Keys(keys, "OR", *_by_evidence(pool, evidence))
 
 
 def blocking_terms(
@@ -1062,9 +1073,13 @@ def candidate_claims(
     excluded = set(exclude_claim_ids)
     if keys.claim_ids is not None:
         # The keys' claims are already known, best supported first: read just those rows. When the statement's
-        # rare terms rank them, only the `budget` best are read, however many the archive holds.
-        limit = k if budget is None or not keys.ranked else min(k, budget)
-        wanted = [i for i in keys.claim_ids if i not in excluded][:limit]
+        # rare terms rank them, every claim holding two or more of them is read, and those holding a single one
+        # only while fewer than `budget` are read: however many claims share one rare word with the statement.
+        wanted = [i for i in keys.claim_ids if i not in excluded]
+        if budget is not None and keys.strong is not None:
+            strong = sum(1 for i in keys.claim_ids[: keys.strong] if i not in excluded)
+            wanted = wanted[: max(strong, budget)]
+        wanted = wanted[:k]
         return _claims_by_id(session, wanted)
     if _dialect(session) == "postgresql" and operator == "AND" and max_terms is not None:
         found = _pg_newest_and(session, terms, k + len(excluded), keys.bound)
