@@ -1056,11 +1056,15 @@ def candidate_claims(
     weights: tuple[float, float] = (1.0, 1.0),
     stopwords: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Up to `k` claims sharing the rarest terms of `text`; up to `budget` when evidence ranks them.
+    """Up to `k` claims sharing the rarest terms of `text`; fewer when `budget` is given and evidence ranks them.
 
-    With `max_terms=None` they come best full-text score first. With rarity blocking, SQLite returns them
-    newest first with score 0: FTS5's bm25 would cost time growing with the archive, and the keys' row
-    budget keeps the set small enough for the comparisons to rank. The AND of two common terms comes newest
+    With `max_terms=None` they come best full-text score first. With rarity blocking they come with score 0:
+    FTS5's bm25 would cost time growing with the archive, and the keys' row budget keeps the set small enough
+    for the comparisons to rank. When two or more of the statement's terms are in fewer than `DF_CAP` claims,
+    their claims are known, and the keys' claims come those holding more of these terms first (then rarer
+    ones, then newest); with `budget`, every claim holding two or more of them is read and those holding one
+    only while fewer than `budget` are read, so that a rare word shared with more claims in a larger archive
+    does not mean more claims read. Otherwise they come newest first; the AND of two common terms comes newest
     first on PostgreSQL too (from the newest `PG_AND_WALK_CLAIMS` claims when both terms are common).
 
     `max_terms=None` ORs every content term (best recall, slower on a large archive); `weights` weigh the
