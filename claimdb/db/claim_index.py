@@ -321,6 +321,16 @@ def sqlite_term_rows(
     One pass over at most `DF_CAP` postings per term answers both "how rare?" and "which claims?", so the
     blocking keys' claims need no second full-text query.
     """
+    return {
+        term: (n, _ids(ids) if ids else ())
+        for term, (n, ids) in _sqlite_term_lists(connection, terms, cap, budget).items()
+    }
+
+
+def _sqlite_term_lists(
+    connection: Connection, terms: Sequence[str], cap: int, budget: int
+) -> dict[str, tuple[int, str | None]]:
+    """As `sqlite_term_rows`, with the ids as SQLite's comma-separated text (parsed only when used)."""
     if not terms:
         return {}
     one = (
@@ -331,7 +341,14 @@ def sqlite_term_rows(
     for term in terms:
         params += [term, _fts5_or_query([term])]
     rows = _sqlite_rows(connection, " UNION ALL ".join([one] * len(terms)), tuple(params))
-    return {term: (int(n), tuple(map(int, ids.split(","))) if ids else ()) for term, n, ids in rows}
+    return {term: (int(n), ids or None) for term, n, ids in rows}
+
+
+IdList = str | tuple[int, ...]  # claim ids: as SQLite's group_concat wrote them, or parsed
+
+
+def _ids(ids: IdList) -> tuple[int, ...]:
+    return tuple(map(int, ids.split(","))) if isinstance(ids, str) else ids
 
 
 def _fts5_or_query(terms: Iterable[str], operator: str = "OR") -> str:
@@ -952,19 +969,20 @@ def query_terms(session: Session, text: str, stopwords: frozenset[str] = frozens
     return _sqlite_query_terms(_connection(session), text, stopwords)
 
 
-def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, tuple[int, ...] | None]]:
-    """Capped claim counts of the terms found, with the claim ids when known (SQLite, rare terms)."""
+def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, IdList | None]]:
+    """Capped claim counts of the terms found, with the claim ids of those in at most `TERM_IDS_MAX` claims."""
     # Keyed by the engine's pool, which the reading and the writing engine share, and gone with it.
     common = _common_terms.setdefault(session.get_bind().engine.pool, set())
     unknown = [t for t in terms if t not in common]
-    found: dict[str, tuple[int, tuple[int, ...] | None]]
+    found: dict[str, tuple[int, IdList | None]]
     if _dialect(session) == "postgresql":
         # The planner statistics name the common terms already: their long posting lists are never counted.
         known_common = pg_statistics_common(session, DF_CAP)
         found = {t: (DF_CAP, None) for t in unknown if t in known_common}
-        found.update(pg_term_rows(session, [t for t in unknown if t not in known_common], budget=TERM_IDS_MAX))
+        rows = pg_term_rows(session, [t for t in unknown if t not in known_common], budget=TERM_IDS_MAX)
+        found.update((t, (n, ids or None)) for t, (n, ids) in rows.items())
     else:
-        found = dict(sqlite_term_rows(_connection(session), unknown, budget=TERM_IDS_MAX))
+        found = dict(_sqlite_term_lists(_connection(session), unknown, DF_CAP, TERM_IDS_MAX))
     if len(common) < _COMMON_TERMS_MAX:
         common.update(t for t, (n, _) in found.items() if n >= DF_CAP)
     found.update((t, (DF_CAP, None)) for t in terms if t in common)
@@ -980,19 +998,16 @@ def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, in
 class _Keys:
     terms: list[str]
     operator: str  # "OR" or "AND"
-    claim_ids: tuple[int, ...] | None = None  # every claim the keys match, when already known, best first
-    # When two or more of the statement's terms have known claims: how many of `claim_ids`, first, hold two or
-    # more of those terms (the rest hold one, newest first). None: no evidence ranks them beyond age.
-    strong: int | None = None
+    claim_ids: tuple[int, ...] | None = None  # every claim the keys match, when already known, newest first
     bound: int | None = None  # AND: at most this many claims match (the rarer term's exact count), when known
+    # The claims of each of the statement's terms in at most `TERM_IDS_MAX` claims: what ranks `claim_ids`
+    # when not all of them are read (see `candidate_claims`).
+    evidence: tuple[IdList, ...] = ()
 
 
-def _by_evidence(claim_ids: Iterable[int], evidence: Sequence[frozenset[int]]) -> tuple[tuple[int, ...], int | None]:
-    """Claim ids, those holding more of the statement's rare terms first, newest first within a tie; and how
-    many hold two or more of them (None with fewer than two terms of known claims: nothing to rank by)."""
-    if len(evidence) < 2:
-        return tuple(sorted(claim_ids, reverse=True)), None
-    # Then, among claims holding as many, those holding rarer terms (a term in few claims says more).
+def _by_evidence(claim_ids: Iterable[int], evidence: Sequence[frozenset[int]]) -> tuple[list[int], int]:
+    """Claim ids, those holding more of the statement's rare terms first, then those holding rarer ones, newest
+    first within a tie; and how many hold two or more of them."""
     held = sorted(
         (
             (sum(i in claims for claims in evidence), sum(1.0 / len(claims) for claims in evidence if i in claims), i)
@@ -1000,7 +1015,7 @@ def _by_evidence(claim_ids: Iterable[int], evidence: Sequence[frozenset[int]]) -
         ),
         reverse=True,
     )
-    return tuple(i for _, _, i in held), sum(1 for n, _, _ in held if n > 1)
+    return [i for _, _, i in held], sum(1 for n, _, _ in held if n > 1)
 
 
 def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords: frozenset[str]) -> _Keys:
@@ -1010,9 +1025,9 @@ def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords
     found = _term_rows(session, terms)
     present = [t for t in terms if t in found]
     present.sort(key=lambda t: (found[t][0], terms.index(t)))
-    # Every term in fewer than `TERM_IDS_MAX` claims comes with the ids of its claims: the evidence that ranks
-    # the keys' claims, so that a fixed number of them, the best supported, is read and compared.
-    evidence = [frozenset(ids) for t in present if (ids := found[t][1])]
+    # Every term in at most `TERM_IDS_MAX` claims comes with the ids of its claims: the evidence that ranks the
+    # keys' claims when only some of them are read.
+    evidence = tuple(ids for t in present if (ids := found[t][1]))
     keys: list[str] = []
     rows = 0
     for term in present[:max_terms]:
@@ -1025,17 +1040,17 @@ def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords
     if keys and found[keys[0]][0] > ROW_BUDGET:
         # Even the rarest term is frequent: the AND of the two rarest keeps the ranked rows few.
         rarest = found[present[0]][0]
-        pair = [found[t][1] for t in present[:2]]
-        if len(pair) == 2 and pair[0] and pair[1]:
+        first, second = (found[t][1] for t in present[:2]) if len(present) > 1 else (None, None)
+        if first and second:
             # Both terms' claims are known: their intersection is the AND's matches.
-            both = frozenset(pair[0]).intersection(pair[1])
-            return _Keys(present[:2], "AND", *_by_evidence(both, evidence))
+            both = set(_ids(first)).intersection(_ids(second))
+            return _Keys(present[:2], "AND", tuple(sorted(both, reverse=True)), evidence=evidence)
         return _Keys(present[:2], "AND", bound=rarest if rarest < DF_CAP else None)
     known = [found[t][1] for t in keys]
     if any(ids is None for ids in known):
         return _Keys(keys, "OR")
-    pool = {i for ids in known for i in ids or ()}
-    return _Keys(keys, "OR", *_by_evidence(pool, evidence))
+    pool = {i for ids in known for i in _ids(ids or ())}
+    return _Keys(keys, "OR", tuple(sorted(pool, reverse=True)), evidence=evidence)
 
 
 def blocking_terms(
@@ -1076,15 +1091,18 @@ def candidate_claims(
         return []
     excluded = set(exclude_claim_ids)
     if keys.claim_ids is not None:
-        # The keys' claims are already known, best supported first: read just those rows. When the statement's
-        # rare terms rank them, every claim holding two or more of them is read, and those holding a single one
-        # only while fewer than `budget` are read: however many claims share one rare word with the statement.
+        # The keys' claims are already known: read just those rows. When they are more than `budget` and the
+        # statement's rare terms rank them, every claim holding two or more of those terms is read, and those
+        # holding a single one only while fewer than `budget` are read: however many claims share one rare word
+        # with the statement as the archive grows.
         wanted = [i for i in keys.claim_ids if i not in excluded]
-        if budget is not None and keys.strong is not None:
-            strong = sum(1 for i in keys.claim_ids[: keys.strong] if i not in excluded)
-            wanted = wanted[: max(strong, budget)]
-        wanted = wanted[:k]
-        return _claims_by_id(session, wanted)
+        limit = k if budget is None else min(k, budget)
+        if len(wanted) > limit and len(keys.evidence) > 1:
+            # Not all of them are read: those holding more of the statement's rare terms first.
+            wanted, strong = _by_evidence(wanted, [frozenset(_ids(ids)) for ids in keys.evidence])
+            if budget is not None:
+                wanted = wanted[: max(strong, budget)]
+        return _claims_by_id(session, wanted[:k])
     if _dialect(session) == "postgresql" and operator == "AND" and max_terms is not None:
         found = _pg_newest_and(session, terms, k + len(excluded), keys.bound)
         return [c for c in found if c.claim_id not in excluded][:k]
