@@ -1005,17 +1005,24 @@ class _Keys:
     evidence: tuple[IdList, ...] = ()
 
 
-def _by_evidence(claim_ids: Iterable[int], evidence: Sequence[frozenset[int]]) -> tuple[list[int], int]:
+def _by_evidence(claim_ids: Sequence[int], evidence: Sequence[IdList]) -> tuple[list[int], int]:
     """Claim ids, those holding more of the statement's rare terms first, then those holding rarer ones, newest
     first within a tie; and how many hold two or more of them."""
-    held = sorted(
-        (
-            (sum(i in claims for claims in evidence), sum(1.0 / len(claims) for claims in evidence if i in claims), i)
-            for i in claim_ids
-        ),
-        reverse=True,
-    )
-    return [i for _, _, i in held], sum(1 for n, _, _ in held if n > 1)
+    # Each term held scores 1,000 plus its share (1 / its claims, at most 1: a term in few claims says more);
+    # a statement has at most `_MAX_TERMS` terms, so the count of terms held decides first.
+    score = dict.fromkeys(claim_ids, 0.0)
+    by_text = {str(i): i for i in claim_ids}
+    for ids in evidence:
+        if isinstance(ids, str):  # SQLite's text, matched as text: no number parsed for the claims outside
+            found = [by_text[claim] for claim in by_text.keys() & ids.split(",")]
+            share = 1.0 / (ids.count(",") + 1)
+        else:
+            found = [claim for claim in ids if claim in score]
+            share = 1.0 / len(ids)
+        for claim_id in found:
+            score[claim_id] += 1000.0 + share
+    ranked = sorted(claim_ids, key=lambda i: (score[i], i), reverse=True)
+    return ranked, sum(1 for value in score.values() if value >= 2000.0)
 
 
 def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords: frozenset[str]) -> _Keys:
@@ -1099,7 +1106,7 @@ def candidate_claims(
         limit = k if budget is None else min(k, budget)
         if len(wanted) > limit and len(keys.evidence) > 1:
             # Not all of them are read: those holding more of the statement's rare terms first.
-            wanted, strong = _by_evidence(wanted, [frozenset(_ids(ids)) for ids in keys.evidence])
+            wanted, strong = _by_evidence(wanted, keys.evidence)
             if budget is not None:
                 wanted = wanted[: max(strong, budget)]
         return _claims_by_id(session, wanted[:k])
