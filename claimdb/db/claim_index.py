@@ -1048,10 +1048,11 @@ def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords
         # Even the rarest term is frequent: the AND of the two rarest keeps the ranked rows few.
         rarest = found[present[0]][0]
         first, second = (found[t][1] for t in present[:2]) if len(present) > 1 else (None, None)
-        if first and second:
-            # Both terms' claims are known: their intersection is the AND's matches.
+        if first and second and _dialect(session) == "sqlite":
+            # Both terms' claims are known: their intersection is every match of the AND, newest first, as
+            # FTS5 would read them. (PostgreSQL walks only the newest claims for an AND: see `_pg_newest_and`.)
             both = set(_ids(first)).intersection(_ids(second))
-            return _Keys(present[:2], "AND", tuple(sorted(both, reverse=True)), evidence=evidence)
+            return _Keys(present[:2], "AND", tuple(sorted(both, reverse=True)))
         return _Keys(present[:2], "AND", bound=rarest if rarest < DF_CAP else None)
     known = [found[t][1] for t in keys]
     if any(ids is None for ids in known):

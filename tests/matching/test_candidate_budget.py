@@ -52,8 +52,8 @@ def test_without_a_second_known_term_nothing_is_cut(database_url: str) -> None:
 
 
 def test_an_and_of_two_terms_of_known_claims_gives_the_claims_holding_both(database_url: str) -> None:
-    # Both words are in more claims than the row budget and fewer than DF_CAP: the AND is the intersection
-    # of their known claims, newest first.
+    # Both words are in more claims than the row budget and fewer than DF_CAP: every claim holding both, newest
+    # first, and no budget cuts them (SQLite: the intersection of their known claims, no full-text AND query).
     claims: list[tuple[str, str, str | None]] = []
     for i in range(150):
         if i % 5 == 0:
