@@ -6,7 +6,9 @@ Claims are synthetic sentences drawn from a Zipf-distributed vocabulary (like ne
 a long tail of rare ones). The database is created by the real migrations, then grown in place to each size
 with executemany in large transactions (1M rows take a few minutes). At each size `match_statement` runs on
 the same statements (half reworded repeats of stored claims, half new text) and the script prints the mean,
-p50 and p95 cost in milliseconds, and the ratio to the smallest size (target: flat, <= 1.5x, and < 5 ms).
+p50 and p95 cost in milliseconds, the ratio to the smallest size (target: flat, <= 1.5x, and < 5 ms), and
+how many candidates blocking read and how many got the full comparisons, per statement (counted in a pass
+of their own, after the timed one).
 """
 
 from __future__ import annotations
@@ -20,10 +22,14 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import claimdb.matching.engine as engine
+from claimdb.db.claim_index import candidate_claims
 from claimdb.db.engine import open_database
 from claimdb.db.fts_sync import index_new_rows
 from claimdb.matching import NewStatement, match_statement
+from claimdb.matching.settings import DEFAULT_SETTINGS
 
 VOCABULARY = 60_000
 SEED = 20240601
@@ -93,13 +99,15 @@ def sample_statements(path: Path, count: int, maker: SentenceMaker) -> list[str]
     return statements
 
 
-def measure(url: str, statements: list[str]) -> list[float]:
-    """Milliseconds of match_statement per statement, after a warm-up pass over the same statements.
+def measure(url: str, statements: list[str]) -> tuple[list[float], float, float]:
+    """Milliseconds of match_statement per statement, after a warm-up pass over the same statements; and the
+    mean number of candidates and of full comparisons per statement.
 
     The warm-up fills the page cache and the per-engine cache of common terms, as a long ingest would.
     """
     database = open_database(url)
     costs = []
+    settings = DEFAULT_SETTINGS
     with database.session() as session:
         for text in statements:
             match_statement(session, NewStatement(text))
@@ -107,8 +115,34 @@ def measure(url: str, statements: list[str]) -> list[float]:
             started = time.perf_counter()
             match_statement(session, NewStatement(text, claimant_id=None))
             costs.append(1000 * (time.perf_counter() - started))
+        candidates = sum(
+            len(
+                candidate_claims(
+                    session,
+                    text,
+                    k=settings.candidates,
+                    budget=settings.candidate_budget,
+                    max_terms=settings.blocking_terms,
+                )
+            )
+            for text in statements
+        )
+        compared = 0
+        compare = engine.compare
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            nonlocal compared
+            compared += 1
+            return compare(*args, **kwargs)
+
+        engine.compare = counted  # type: ignore[assignment]
+        try:
+            for text in statements:
+                match_statement(session, NewStatement(text, claimant_id=None))
+        finally:
+            engine.compare = compare  # type: ignore[assignment]
     database.dispose()
-    return costs
+    return costs, candidates / len(statements), compared / len(statements)
 
 
 def main() -> int:
@@ -125,18 +159,25 @@ def main() -> int:
         open_database(url).dispose()  # the real migrations create the schema
         maker = SentenceMaker(SEED + 1)
         statements: list[str] | None = None
-        baseline = None
-        print(f"{'claims':>9} {'build s':>8} {'mean ms':>8} {'p50 ms':>7} {'p95 ms':>7} {'vs first':>8}")
+        baseline: tuple[float, float] | None = None
+        print(
+            f"{'claims':>9} {'build s':>8} {'mean ms':>8} {'p50 ms':>7} {'p95 ms':>7} {'vs first':>8} "
+            f"{'p50 vs':>7} {'cands':>6} {'compared':>8}"
+        )
         for size in sizes:
             built = grow(path, size, maker)
             if statements is None:
                 statements = sample_statements(path, args.statements, SentenceMaker(SEED + 2))
-            costs = measure(url, statements)
+            costs, candidates, compared = measure(url, statements)
             mean = statistics.fmean(costs)
             p50 = statistics.median(costs)
             p95 = statistics.quantiles(costs, n=20)[18]
-            baseline = baseline or mean
-            print(f"{size:>9} {built:>8.1f} {mean:>8.2f} {p50:>7.2f} {p95:>7.2f} {mean / baseline:>7.2f}x", flush=True)
+            baseline = baseline or (mean, p50)
+            print(
+                f"{size:>9} {built:>8.1f} {mean:>8.2f} {p50:>7.2f} {p95:>7.2f} {mean / baseline[0]:>7.2f}x "
+                f"{p50 / baseline[1]:>6.2f}x {candidates:>6.1f} {compared:>8.2f}",
+                flush=True,
+            )
     return 0
 
 

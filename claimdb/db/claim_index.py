@@ -49,6 +49,9 @@ _MAX_TERMS = 64  # a cap on "all terms": a pasted article must not become a 2,00
 # keeps rarity look-ups flat. A term once common stays common, so those are remembered per engine.
 DF_CAP = 200
 ROW_BUDGET = 50  # blocking keys together match at most about this many claims (see _blocking_keys)
+# A term in at most this many claims comes with its claims' ids: the keys' claims, and the evidence that ranks
+# them (below DF_CAP: a count that reached the cap says nothing of the claims past it).
+TERM_IDS_MAX = DF_CAP - 1
 _COMMON_TERMS_MAX = 200_000
 _common_terms: weakref.WeakKeyDictionary[object, set[str]] = weakref.WeakKeyDictionary()  # per connection pool
 # FTS5 stems the text of a MATCH query too, so a stem written back into MATCH is stemmed twice, and about 3 %
@@ -318,6 +321,16 @@ def sqlite_term_rows(
     One pass over at most `DF_CAP` postings per term answers both "how rare?" and "which claims?", so the
     blocking keys' claims need no second full-text query.
     """
+    return {
+        term: (n, _ids(ids) if ids else ())
+        for term, (n, ids) in _sqlite_term_lists(connection, terms, cap, budget).items()
+    }
+
+
+def _sqlite_term_lists(
+    connection: Connection, terms: Sequence[str], cap: int, budget: int
+) -> dict[str, tuple[int, str | None]]:
+    """As `sqlite_term_rows`, with the ids as SQLite's comma-separated text (parsed only when used)."""
     if not terms:
         return {}
     one = (
@@ -328,7 +341,14 @@ def sqlite_term_rows(
     for term in terms:
         params += [term, _fts5_or_query([term])]
     rows = _sqlite_rows(connection, " UNION ALL ".join([one] * len(terms)), tuple(params))
-    return {term: (int(n), tuple(map(int, ids.split(","))) if ids else ()) for term, n, ids in rows}
+    return {term: (int(n), ids or None) for term, n, ids in rows}
+
+
+IdList = str | tuple[int, ...]  # claim ids: as SQLite's group_concat wrote them, or parsed
+
+
+def _ids(ids: IdList) -> tuple[int, ...]:
+    return tuple(map(int, ids.split(","))) if isinstance(ids, str) else ids
 
 
 def _fts5_or_query(terms: Iterable[str], operator: str = "OR") -> str:
@@ -949,19 +969,20 @@ def query_terms(session: Session, text: str, stopwords: frozenset[str] = frozens
     return _sqlite_query_terms(_connection(session), text, stopwords)
 
 
-def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, tuple[int, ...] | None]]:
-    """Capped claim counts of the terms found, with the claim ids when known (SQLite, rare terms)."""
+def _term_rows(session: Session, terms: Sequence[str]) -> dict[str, tuple[int, IdList | None]]:
+    """Capped claim counts of the terms found, with the claim ids of those in at most `TERM_IDS_MAX` claims."""
     # Keyed by the engine's pool, which the reading and the writing engine share, and gone with it.
     common = _common_terms.setdefault(session.get_bind().engine.pool, set())
     unknown = [t for t in terms if t not in common]
-    found: dict[str, tuple[int, tuple[int, ...] | None]]
+    found: dict[str, tuple[int, IdList | None]]
     if _dialect(session) == "postgresql":
         # The planner statistics name the common terms already: their long posting lists are never counted.
         known_common = pg_statistics_common(session, DF_CAP)
         found = {t: (DF_CAP, None) for t in unknown if t in known_common}
-        found.update(pg_term_rows(session, [t for t in unknown if t not in known_common]))
+        rows = pg_term_rows(session, [t for t in unknown if t not in known_common], budget=TERM_IDS_MAX)
+        found.update((t, (n, ids or None)) for t, (n, ids) in rows.items())
     else:
-        found = dict(sqlite_term_rows(_connection(session), unknown))
+        found = dict(_sqlite_term_lists(_connection(session), unknown, DF_CAP, TERM_IDS_MAX))
     if len(common) < _COMMON_TERMS_MAX:
         common.update(t for t, (n, _) in found.items() if n >= DF_CAP)
     found.update((t, (DF_CAP, None)) for t in terms if t in common)
@@ -977,8 +998,31 @@ def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, in
 class _Keys:
     terms: list[str]
     operator: str  # "OR" or "AND"
-    claim_ids: tuple[int, ...] | None = None  # every claim the keys match, when already known
+    claim_ids: tuple[int, ...] | None = None  # every claim the keys match, when already known, newest first
     bound: int | None = None  # AND: at most this many claims match (the rarer term's exact count), when known
+    # The claims of each of the statement's terms in at most `TERM_IDS_MAX` claims: what ranks `claim_ids`
+    # when not all of them are read (see `candidate_claims`).
+    evidence: tuple[IdList, ...] = ()
+
+
+def _by_evidence(claim_ids: Sequence[int], evidence: Sequence[IdList]) -> tuple[list[int], int]:
+    """Claim ids, those holding more of the statement's rare terms first, then those holding rarer ones, newest
+    first within a tie; and how many hold two or more of them."""
+    # Each term held scores 1,000 plus its share (1 / its claims, at most 1: a term in few claims says more);
+    # a statement has at most `_MAX_TERMS` terms, so the count of terms held decides first.
+    score = dict.fromkeys(claim_ids, 0.0)
+    by_text = {str(i): i for i in claim_ids}
+    for ids in evidence:
+        if isinstance(ids, str):  # SQLite's text, matched as text: no number parsed for the claims outside
+            found = [by_text[claim] for claim in by_text.keys() & ids.split(",")]
+            share = 1.0 / (ids.count(",") + 1)
+        else:
+            found = [claim for claim in ids if claim in score]
+            share = 1.0 / len(ids)
+        for claim_id in found:
+            score[claim_id] += 1000.0 + share
+    ranked = sorted(claim_ids, key=lambda i: (score[i], i), reverse=True)
+    return ranked, sum(1 for value in score.values() if value >= 2000.0)
 
 
 def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords: frozenset[str]) -> _Keys:
@@ -988,6 +1032,9 @@ def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords
     found = _term_rows(session, terms)
     present = [t for t in terms if t in found]
     present.sort(key=lambda t: (found[t][0], terms.index(t)))
+    # Every term in at most `TERM_IDS_MAX` claims comes with the ids of its claims: the evidence that ranks the
+    # keys' claims when only some of them are read.
+    evidence = tuple(ids for t in present if (ids := found[t][1]))
     keys: list[str] = []
     rows = 0
     for term in present[:max_terms]:
@@ -1000,11 +1047,18 @@ def _blocking_keys(session: Session, text: str, max_terms: int | None, stopwords
     if keys and found[keys[0]][0] > ROW_BUDGET:
         # Even the rarest term is frequent: the AND of the two rarest keeps the ranked rows few.
         rarest = found[present[0]][0]
+        first, second = (found[t][1] for t in present[:2]) if len(present) > 1 else (None, None)
+        if first and second and _dialect(session) == "sqlite":
+            # Both terms' claims are known: their intersection is every match of the AND, newest first, as
+            # FTS5 would read them. (PostgreSQL walks only the newest claims for an AND: see `_pg_newest_and`.)
+            both = set(_ids(first)).intersection(_ids(second))
+            return _Keys(present[:2], "AND", tuple(sorted(both, reverse=True)))
         return _Keys(present[:2], "AND", bound=rarest if rarest < DF_CAP else None)
     known = [found[t][1] for t in keys]
     if any(ids is None for ids in known):
         return _Keys(keys, "OR")
-    return _Keys(keys, "OR", tuple(sorted({i for ids in known for i in ids or ()}, reverse=True)))
+    pool = {i for ids in known for i in _ids(ids or ())}
+    return _Keys(keys, "OR", tuple(sorted(pool, reverse=True)), evidence=evidence)
 
 
 def blocking_terms(
@@ -1019,16 +1073,21 @@ def candidate_claims(
     text: str,
     *,
     k: int = 50,
+    budget: int | None = None,
     exclude_claim_ids: Iterable[int] = (),
     max_terms: int | None = 3,
     weights: tuple[float, float] = (1.0, 1.0),
     stopwords: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Up to `k` claims sharing the rarest terms of `text`.
+    """Up to `k` claims sharing the rarest terms of `text`; fewer when `budget` is given and evidence ranks them.
 
-    With `max_terms=None` they come best full-text score first. With rarity blocking, SQLite returns them
-    newest first with score 0: FTS5's bm25 would cost time growing with the archive, and the keys' row
-    budget keeps the set small enough for the comparisons to rank. The AND of two common terms comes newest
+    With `max_terms=None` they come best full-text score first. With rarity blocking they come with score 0:
+    FTS5's bm25 would cost time growing with the archive, and the keys' row budget keeps the set small enough
+    for the comparisons to rank. When two or more of the statement's terms are in fewer than `DF_CAP` claims,
+    their claims are known, and the keys' claims come those holding more of these terms first (then rarer
+    ones, then newest); with `budget`, every claim holding two or more of them is read and those holding one
+    only while fewer than `budget` are read, so that a rare word shared with more claims in a larger archive
+    does not mean more claims read. Otherwise they come newest first; the AND of two common terms comes newest
     first on PostgreSQL too (from the newest `PG_AND_WALK_CLAIMS` claims when both terms are common).
 
     `max_terms=None` ORs every content term (best recall, slower on a large archive); `weights` weigh the
@@ -1040,9 +1099,18 @@ def candidate_claims(
         return []
     excluded = set(exclude_claim_ids)
     if keys.claim_ids is not None:
-        # The keys' claims are already known (newest first): read just those rows.
-        wanted = [i for i in keys.claim_ids if i not in excluded][:k]
-        return _claims_by_id(session, wanted)
+        # The keys' claims are already known: read just those rows. When they are more than `budget` and the
+        # statement's rare terms rank them, every claim holding two or more of those terms is read, and those
+        # holding a single one only while fewer than `budget` are read: however many claims share one rare word
+        # with the statement as the archive grows.
+        wanted = [i for i in keys.claim_ids if i not in excluded]
+        limit = k if budget is None else min(k, budget)
+        if len(wanted) > limit and len(keys.evidence) > 1:
+            # Not all of them are read: those holding more of the statement's rare terms first.
+            wanted, strong = _by_evidence(wanted, keys.evidence)
+            if budget is not None:
+                wanted = wanted[: max(strong, budget)]
+        return _claims_by_id(session, wanted[:k])
     if _dialect(session) == "postgresql" and operator == "AND" and max_terms is not None:
         found = _pg_newest_and(session, terms, k + len(excluded), keys.bound)
         return [c for c in found if c.claim_id not in excluded][:k]
@@ -1050,6 +1118,13 @@ def candidate_claims(
     if active is not None:
         ids = _remembered_and_ids(_connection(session), active[0], terms, k + len(excluded), keys.bound)
         return _claims_by_id(session, [i for i in ids if i not in excluded][:k])
+    if operator == "AND" and max_terms is not None and _dialect(session) == "sqlite":
+        # As inside `remembered_blocking`: the matches' ids first (a bounded AND read oldest first), then
+        # their rows by id.
+        driver = _connection(session).connection.driver_connection
+        if isinstance(driver, sqlite3.Connection):
+            ids = _newest_and_ids(driver, _fts5_or_query(terms, "AND"), k + len(excluded), keys.bound)
+            return _claims_by_id(session, [i for i in ids if i not in excluded][:k])
     if _dialect(session) == "postgresql":
         cap = None if max_terms is None else max(PG_BLOCKING_ROWS, k + len(excluded))
         found = _pg_candidates(session, terms, k + len(excluded), weights, operator, row_cap=cap)

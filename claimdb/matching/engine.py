@@ -46,7 +46,7 @@ def match_statement(session: Session, new: NewStatement, settings: MatchSettings
     that claim and `link.claim_id`.
     """
     candidates = claim_index.candidate_claims(
-        session, new.text, k=settings.candidates, max_terms=settings.blocking_terms
+        session, new.text, k=settings.candidates, budget=settings.candidate_budget, max_terms=settings.blocking_terms
     )
     if new.unrelated:
         candidates = [c for c in candidates if c.claim_id not in new.unrelated]

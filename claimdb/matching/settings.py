@@ -15,6 +15,9 @@ class MatchSettings:
 
     # blocking
     candidates: int = 50  # top K claims from the full-text index per statement
+    # Claims sharing only one of the statement's rare terms are read while fewer than this many are read, when
+    # its rare terms rank the candidates (see `candidate_claims`): the cost stays flat as the archive grows.
+    candidate_budget: int = 12
     compared: int = 10  # of those, the most similar by a quick rapidfuzz score get the full comparisons
     blocking_terms: int = 3  # OR of this many rarest stems (flat cost as the archive grows)
     prefilter_margin: float = 15.0  # candidates this far below every relation's threshold are not compared
