@@ -273,6 +273,11 @@ _REFUSALS = {"reply", "replied", "respond", "responded", "comment", "commented",
 _EXPERIENCER_PASSIVES = {"convince", "persuade"}
 _NO_AGENT_CUES = {"ask", "know", "commit", "present", "decide", "stress", "identify", "push", "remember"}
 _RELATIVES = {"who", "which", "that", "whom"}
+# Amounts of people that take a plural verb after "a": "a third say", "a majority support"
+_PLURAL_AMOUNTS = {
+    "third", "quarter", "half", "fifth", "majority", "minority", "plurality", "few", "number", "lot", "handful",
+    "couple", "dozen", "score", "bunch", "group", "host", "slew", "range", "variety",
+}  # fmt: skip
 # "X released a statement saying …": documents someone issues, and the verbs that issue them
 _ISSUED_DOCUMENTS = {"statement", "letter", "memo", "release", "tweet", "email", "video", "ad", "report", "op-ed"}
 _ISSUING_VERBS = {
@@ -1486,6 +1491,17 @@ class _UnitParser:
         src_a = a - 1 if a - 1 >= 0 and toks[a - 1].low in _REFLEXIVES and not self.quoted[a - 1] else a
         if a - 2 >= 0 and toks[a - 2].low in _ARTICLES and _adjective_like(toks[a - 1]):
             return None  # "a strong showing", "a forceful promise": a noun after an adjective
+        if (
+            a == i
+            and a - 2 >= 0
+            and toks[a - 2].low in ("a", "an")
+            and toks[a - 1].text.isalpha()
+            and toks[a - 1].text.islower()
+            and toks[a - 1].low not in _PLURAL_AMOUNTS  # "Nearly a third say", "a majority support"
+            and not (a - 3 >= 0 and toks[a - 3].low in _LEFT_PREPOSITIONS)  # "those without a degree support"
+            and toks[i].low == base
+        ):
+            return None  # "a news report published Wednesday": "a" and one noun make no subject for a bare verb
         if base == "call" and a == i and self._named_thing(i):
             return None  # "a company called Harmony Enterprises gave ...": a name given, nothing said
         b = i
@@ -1577,6 +1593,8 @@ class _UnitParser:
             before = self._quote_before_title(before, before_end)
         joint = before[-1:] if before else ""
         pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or _closes_quote(before, len(before)))
+        if pre_is_content and joint in "\u2014\u2013-" and _DATELINE.fullmatch(before + " "):
+            pre_is_content = False  # "WASHINGTON (AP) — A news report … said": the dateline says nothing
         # '“Q,” Kasich told a crowd in Berea': after a closed quotation, whatever follows the cue is frame
         after_quote = (_quote_ends(before) or _quote_ends_sentence(before)) and _opens_quote(
             text, _trim_start(text, self.start, self.end)

@@ -190,3 +190,21 @@ def test_a_document_someone_issued_speaks_for_its_issuer(text: str, name: str) -
 )
 def test_particles_and_time_phrases_are_no_part_of_the_speaker(text: str, name: str) -> None:
     assert {s.speaker.surface for s in extract_statements(text)} == {name}
+
+
+def test_a_dateline_before_a_dash_is_no_content_and_a_news_report_no_cue() -> None:
+    text = "MARLOW (AP) — A news report published Wednesday said the mayor used a personal email account."
+    assert [(s.speaker.surface, s.content) for s in extract_statements(text)] == [
+        ("A news report", "the mayor used a personal email account")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly a third say the economy is getting worse.",
+        "A majority support raising the levy.",
+    ],
+)
+def test_an_amount_or_a_phrase_before_a_bare_verb_still_speaks(text: str) -> None:
+    assert len(extract_statements(text)) == 1
