@@ -63,6 +63,7 @@ _CLAIMANT_UNKNOWN = Level("claimant", "unknown", "claimant unknown on one side")
 _SAME_CLAIMANT = Level("claimant", "same", "same claimant")
 _DIFFERENT_CLAIMANTS = Level("claimant", "different", "different claimants")
 _DATE_UNKNOWN = Level("date", "unknown", "date unknown")
+NAMES_AGREE = Level("names", "same", "no name on one side that the other lacks")
 
 
 # --- text ---------------------------------------------------------------------------------------------------
@@ -105,6 +106,8 @@ class TextProfile:
     negation_cues: tuple[str, ...]  # see negation_cues
     content_words: int  # see content_word_count
     negated: tuple[str, ...] = ()  # the first content word after each cue: what is negated ("annexed")
+    names: frozenset[str] = frozenset()  # see proper_names
+    words: frozenset[str] = frozenset()  # the normalized words
 
 
 @lru_cache(maxsize=16384)
@@ -129,7 +132,44 @@ def text_profile(text: str) -> TextProfile:
             kept.append(word)
         if kind & 4:
             content += 1
-    return TextProfile(normalized, " ".join(kept), tuple(cues), content, tuple(negated))
+    words = frozenset(_without_possessive(w) for w in tokens)
+    return TextProfile(normalized, " ".join(kept), tuple(cues), content, tuple(negated), proper_names(text), words)
+
+
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
+_TOKEN = re.compile(r"\S+")
+_SENTENCE_END = (".", "!", "?", ":", "\u201d", '"')
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """The normalized capitalised words of `text` that do not open a sentence ("Voburg", "Nato"): the places,
+    people and bodies a claim is about."""
+    names = set()
+    opening = True
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        word = token.strip("\"'\u201c\u201d\u2018\u2019()[],;:.!?")
+        if word[:1].isupper() and not opening:
+            for part in normalize(word).split():
+                part = _without_possessive(part)
+                if part not in STOPWORDS and not part.isdigit():
+                    names.add(part)
+        opening = token.endswith(_SENTENCE_END) or token in ("-", "\u2014", "\u2013")
+    return frozenset(names)
+
+
+def compare_names(new: TextProfile, claim: TextProfile) -> Level:
+    """`differs` when each text names something the other never mentions ("the Voburg region" / "the
+    Maknespol region"): near-identical wording about another place, person or body is not the same claim."""
+    only_new = sorted(new.names - claim.words)
+    only_claim = sorted(claim.names - new.words)
+    if only_new and only_claim:
+        shown = (", ".join(name.capitalize() for name in names[:3]) for names in (only_new, only_claim))
+        return Level("names", "differs", "names differ: {} / {}".format(*shown))
+    return NAMES_AGREE
 
 
 def core_text(text: str) -> str:

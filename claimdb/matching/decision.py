@@ -15,10 +15,12 @@ from rapidfuzz import fuzz
 
 from claimdb.extract.types import Figure
 from claimdb.matching.comparisons import (
+    NAMES_AGREE,
     Level,
     compare_claimant,
     compare_dates,
     compare_figures,
+    compare_names,
     compare_polarity_profiles,
     compare_text_profiles,
     evidence_item_json,
@@ -94,22 +96,21 @@ class Comparison:
     date: Level
     content_words: int
     word_order: float  # ordered (character) similarity of the core texts: high only for repeats
+    names: Level = NAMES_AGREE  # "differs": each side names a place, person or body the other never mentions
+
+    def _levels(self) -> tuple[Level, ...]:
+        return (self.text, self.figures, self.polarity, self.claimant, self.date, self.names)
 
     def evidence(self) -> dict[str, object]:
         """The levels as a JSON-ready dict keyed by comparison name."""
-        found: dict[str, object] = {
-            level.comparison: level.as_evidence()
-            for level in (self.text, self.figures, self.polarity, self.claimant, self.date)
-        }
+        found: dict[str, object] = {level.comparison: level.as_evidence() for level in self._levels()}
         found["content_words"] = self.content_words
         found["word_order"] = round(self.word_order, 1)
         return found
 
     def evidence_json(self) -> str:
         """`json.dumps(self.evidence())`, built from the levels' cached JSON."""
-        items = ", ".join(
-            evidence_item_json(level) for level in (self.text, self.figures, self.polarity, self.claimant, self.date)
-        )
+        items = ", ".join(evidence_item_json(level) for level in self._levels())
         return (
             f'{{{items}, "content_words": {number_json(self.content_words)}, '
             f'"word_order": {number_json(round(self.word_order, 1))}}}'
@@ -129,6 +130,7 @@ def compare(new: NewStatement, claim: ClaimView, settings: MatchSettings) -> Com
         date=compare_dates(new.said_on, claim.first_said_on, claim.last_said_on, settings),
         content_words=min(new_profile.content_words, claim_profile.content_words),
         word_order=fuzz.ratio(new_profile.core, claim_profile.core),
+        names=compare_names(new_profile, claim_profile),
     )
 
 
@@ -157,7 +159,13 @@ def _relation(c: Comparison, settings: MatchSettings) -> tuple[Relation, float] 
 
 
 def _may_auto(c: Comparison, similarity: float, settings: MatchSettings) -> bool:
-    return similarity >= settings.auto_similarity and c.content_words >= settings.min_auto_content_words
+    # near-identical wording about another place or person ("… the Voburg region" / "… the Maknespol region")
+    # is left to a person
+    return (
+        similarity >= settings.auto_similarity
+        and c.content_words >= settings.min_auto_content_words
+        and c.names.level != "differs"
+    )
 
 
 def _joins(c: Comparison, settings: MatchSettings) -> bool:
@@ -168,6 +176,7 @@ def _joins(c: Comparison, settings: MatchSettings) -> bool:
         and c.word_order >= settings.join_similarity
         and c.polarity.level == "same"
         and c.figures.level in ("none", "same", "incomparable")
+        and c.names.level != "differs"
         and c.content_words >= settings.min_auto_content_words
     )
 

@@ -97,3 +97,37 @@ def test_clean_post_drops_links_and_signature_date_keeps_names() -> None:
     cleaned = clean_post(tweet)
     assert cleaned == "Minecraft is NOT stopping Save Minecraft WW 3 Helen Z Helen Angel"
     assert split_camel_case("DefundTheCBC") == "Defund The CBC"
+
+
+def test_names_differ_only_when_each_side_names_something_the_other_lacks() -> None:
+    from claimdb.matching.comparisons import compare_names, proper_names, text_profile
+
+    a = "Nearly 750 square kilometres were liberated in the Voburg region, the general said."
+    b = "Nearly 750 square kilometres were liberated in the Maknespol region, the general said."
+    level = compare_names(text_profile(a), text_profile(b))
+    assert (level.level, level.label) == ("differs", "names differ: Voburg / Maknespol")
+    # a name the other text writes in lower case or as a possessive, or a name on one side only: no difference
+    assert (
+        compare_names(
+            text_profile("The Kremlin says Ukraine’s army retreated"),
+            text_profile("The kremlin says the army of Ukraine retreated"),
+        ).level
+        == "same"
+    )
+    assert (
+        compare_names(text_profile("Troops left the Voburg region"), text_profile("Troops left the region")).level
+        == "same"
+    )
+    # the word opening a sentence is no name: "Nearly", "Troops"
+    assert proper_names("Troops left. Nearly all of them went to Voburg.") == frozenset({"voburg"})
+
+
+def test_names_that_differ_block_joins_and_auto_links() -> None:
+    from claimdb.matching.decision import ClaimView, NewStatement, compare, decide
+
+    old = ClaimView(1, "Power has been fully restored to every district of Kharkiv after the strikes on the grid", 3)
+    new = NewStatement("Power has been fully restored to every district of Dnipro after the strikes on the grid", 3)
+    decision = decide([compare(new, old, S)], S)
+    assert decision.join_claim_id is None
+    assert [(link.relation, link.status) for link in decision.links] == [("paraphrase", "suggested")]
+    assert "names differ: Dnipro / Kharkiv" in decision.links[0].evidence_json
