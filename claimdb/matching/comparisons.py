@@ -164,12 +164,14 @@ def proper_names(text: str) -> frozenset[str]:
 def compare_names(new: TextProfile, claim: TextProfile) -> Level:
     """`differs` when each text names something the other never mentions ("the Voburg region" / "the
     Maknespol region"): near-identical wording about another place, person or body is not the same claim."""
-    only_new = sorted(new.names - claim.words)
-    only_claim = sorted(claim.names - new.words)
-    if only_new and only_claim:
-        shown = (", ".join(name.capitalize() for name in names[:3]) for names in (only_new, only_claim))
-        return Level("names", "differs", "names differ: {} / {}".format(*shown))
-    return NAMES_AGREE
+    only_new = new.names - claim.words
+    if not only_new:
+        return NAMES_AGREE
+    only_claim = claim.names - new.words
+    if not only_claim:
+        return NAMES_AGREE
+    shown = (", ".join(name.capitalize() for name in sorted(names)[:3]) for names in (only_new, only_claim))
+    return Level("names", "differs", "names differ: {} / {}".format(*shown))
 
 
 def core_text(text: str) -> str:
