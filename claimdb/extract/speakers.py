@@ -856,8 +856,16 @@ class ArticleContext:
                 kind = _org_kind(name)
                 return Speaker(name, surface, span, kind, None, mention.affiliation, "organisation")
             title, affiliation, gender = mention.title, mention.affiliation, mention.gender
+            if " " not in name and name.lower() in _PEOPLE_GROUPS:
+                # "Millennials support …", "Germans say …": a group of people, nobody's name
+                return Speaker(surface, surface, span, "unknown", title, mention.affiliation, "title")
             if " " not in name:
                 person = self.person_before(position, name)
+                given = self._by_given_name(name) if person is None else None
+                if given is not None:
+                    # "Hillary said": the full name, but not remembered here, where its surname was not written
+                    # (a later "Mr. Trump" is still the last Trump named, not Freddy Trump)
+                    return Speaker(given.name, surface, span, "person", title or given.title, affiliation, "name")
                 if person is not None:
                     name = person.name
                     title = title or person.title
@@ -1009,6 +1017,15 @@ class ArticleContext:
                 return person
         return None
 
+    def _by_given_name(self, name: str) -> Person | None:
+        """`Hillary said …` in an article that names Hillary Clinton: the one person named in full whose given
+        name this is (nobody when two share it)."""
+        low = name.lower()
+        if low not in GIVEN_NAMES:
+            return None  # "Trump" is no given name of "Trump Train"
+        found = {p.name: p for p in self.persons if p.name.split()[0].lower() == low}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _antecedent_like(self, person: Person) -> bool:
         """A person a pronoun may stand for: known by gender, title or given name, or quoted already; not any
         capitalised pair the pre-scan read as a name ("Terrorism Act", "Election Day")."""
@@ -1067,6 +1084,14 @@ _TITLE_ABBREVIATIONS = {
 _KIND_OF_ORGANISATION = {"pac", "committee", "campaign", "group", "company", "firm", "agency", "union", "party"}
 _PARTY_ADJECTIVES = {"republican", "democratic", "conservative", "liberal", "libertarian", "progressive", "green"}
 _MENTION_LINKS = {"in", "on", "at", "of", "and", "about", "from", "for", "by", "with"}
+
+# Capitalised plurals for groups of people that speak without being anybody's name
+_PEOPLE_GROUPS = {
+    "millennials", "germans", "saudis", "latinos", "latinas", "russians", "palestinians", "african-americans",
+    "hispanics", "muslims", "christians", "jews", "europeans", "mexicans", "israelis", "iranians", "iraqis",
+    "syrians", "ukrainians", "canadians", "britons", "italians", "democrats", "republicans", "evangelicals",
+    "catholics", "protestants", "baby-boomers", "boomers", "americans", "asians", "arabs", "kurds", "afghans",
+}  # fmt: skip
 
 # "the former senator" is no sitting senator: the word must be known of the person too
 _PAST_OFFICE = {"former", "ex", "retired"}

@@ -208,3 +208,23 @@ def test_a_dateline_before_a_dash_is_no_content_and_a_news_report_no_cue() -> No
 )
 def test_an_amount_or_a_phrase_before_a_bare_verb_still_speaks(text: str) -> None:
     assert len(extract_statements(text)) == 1
+
+
+def test_a_given_name_alone_is_the_one_person_named_so_in_full() -> None:
+    text = (
+        "Jane Okafor flew planes. Her brother Donald Okafor ran the firm.\n\n"
+        "Jane said the business bored her. Mr. Okafor said the firm would grow."
+    )
+    assert [s.speaker.name for s in extract_statements(text)][-2:] == ["Jane Okafor", "Donald Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Millennials support background checks by 82 to 12 percent.", "Millennials"),
+        ("Many Germans say the border should close.", "Many Germans"),
+    ],
+)
+def test_a_group_of_people_is_nobodys_name(text: str, surface: str) -> None:
+    s = only(text)
+    assert (s.speaker.name, s.speaker.kind) == (surface, "unknown")
