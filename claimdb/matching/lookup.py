@@ -60,8 +60,11 @@ def rank_claims(
     for position, candidate in enumerate(candidates):
         item: dict[str, object] = {"bm25": _rounded(candidate.score)}
         if position < len(rescored):
-            score, claim_grams, title_grams = rescored[position]
-            item |= {"grams_claim": _rounded(claim_grams), "grams_title": _rounded(title_grams)}
+            head = rescored[position]
+            score = head.score
+            item |= {"grams_claim": _rounded(head.grams_claim), "grams_title": _rounded(head.grams_title)}
+            if head.static_claim is not None and head.static_title is not None:
+                item |= {"static_claim": _rounded(head.static_claim), "static_title": _rounded(head.static_title)}
         else:
             # Below the re-scored head, bm25 order is kept: every score stays under the head's lowest.
             score = -float(position)
