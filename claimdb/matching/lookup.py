@@ -37,8 +37,8 @@ def rank_claims(
     """Rank known claims for a text (a tweet, a quote, a headline), best first, at most `limit`.
 
     Posts are cleaned first (links, embed signature dates, hashtags split); BM25 over claim text and title
-    proposes candidates and character 4-grams re-score the best of them. `semantic=True` (needs the optional
-    `semantic` extra) fuses that ranking with sentence-embedding similarity to the claim and to its title.
+    proposes candidates; character 4-grams and static word vectors (no model, no numpy) re-score the best of
+    them. `semantic=True` (needs the optional `semantic` extra) fuses that ranking with sentence-embedding similarity to the claim and to its title.
     Ties go to the older claim (lower id). Measured figures: docs/matching.md.
     """
     # The author once: the handle mostly repeats the name ("Donald J. Trump (@realDonaldTrump)"), and a name

@@ -1,9 +1,11 @@
-"""Re-scoring the full-text candidates of `rank_claims`: character 4-grams and reciprocal-rank fusion.
+"""Re-scoring the full-text candidates of `rank_claims`: character 4-grams, static vectors, rank fusion.
 
 Pure functions over candidate texts, no database. The full-text index ranks by whole stems; posts are full
 of misspellings, glued words and names written as handles, which character 4-grams still match. Their
 weights come from the candidate pool itself (a 4-gram in every candidate says nothing about which one is
-right), so no collection-wide statistics are needed and the cost stays flat as the archive grows.
+right), so no collection-wide statistics are needed and the cost stays flat as the archive grows. Static
+word-piece vectors (`static_vectors.py`, distilled from MiniLM, pure Python) add what neither sees: words
+of like meaning ("mum", "mother").
 Measured figures and how the constants were chosen: docs/matching.md.
 """
 
