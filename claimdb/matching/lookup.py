@@ -38,7 +38,8 @@ def rank_claims(
 
     Posts are cleaned first (links, embed signature dates, hashtags split); BM25 over claim text and title
     proposes candidates; character 4-grams and static word vectors (no model, no numpy) re-score the best of
-    them. `semantic=True` (needs the optional `semantic` extra) fuses that ranking with sentence-embedding similarity to the claim and to its title.
+    them. `semantic=True` (needs the optional `semantic` extra) fuses that ranking with sentence-embedding
+    similarity to the claim and to its title.
     Ties go to the older claim (lower id). Measured figures: docs/matching.md.
     """
     # The author once: the handle mostly repeats the name ("Donald J. Trump (@realDonaldTrump)"), and a name
