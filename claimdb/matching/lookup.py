@@ -5,7 +5,7 @@ Candidates come only through `claimdb.db.rank_index` (full-text), never a scan o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -55,6 +55,10 @@ def rank_claims(
     )
     if not candidates:
         return []
+    if semantic:
+        # MiniLM itself supersedes its static distillation: fused with a lexical order that already holds the
+        # static cosines, CheckThat! 2020 train MAP@5 fell from 0.904 to 0.897 (table fitted without train).
+        ranking = replace(ranking, static_claim_weight=0.0, static_title_weight=0.0)
     rescored = rescore(query, [(c.canonical_text, c.title) for c in candidates], [c.score for c in candidates], ranking)
     evidence: dict[int, dict[str, object]] = {}
     scores: dict[int, float] = {}
