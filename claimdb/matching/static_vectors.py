@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 import unicodedata
 from array import array
@@ -36,6 +37,9 @@ MAGIC = b"claimdb-static-vectors 1\n"
 UNKNOWN = "[UNK]"
 MAX_WORD_CHARACTERS = 100  # BERT's limit: a longer "word" is one unknown token
 MAX_TOKENS = 512  # a pasted article costs no more than this
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # removed by BERT, not split on
+_ASCII_PIECE = re.compile(r"[a-z0-9]+|[^a-z0-9]")
+_SIGN_FLIP = bytes(b ^ 0x80 for b in range(256))  # a signed byte read as unsigned -> its value + 128
 _FIELD_BITS = 32
 _OFFSET = 128  # stored int8 values are offset into 1..255 so that packed fields never borrow
 
@@ -60,8 +64,7 @@ class StaticVectorTable:
         value = self._packed.get(token_id)
         if value is None:
             start = token_id * self.dimensions
-            offset = array("I", (b ^ 0x80 for b in self.rows[start : start + self.dimensions]))
-            # b ^ 0x80 turns a signed byte read as unsigned (0..255) into value + 128.
+            offset = array("I", list(self.rows[start : start + self.dimensions].translate(_SIGN_FLIP)))
             if sys.byteorder == "big":
                 offset.byteswap()
             value = int.from_bytes(offset.tobytes(), "little")
@@ -120,6 +123,14 @@ def _is_cjk(code: int) -> bool:
 
 def basic_tokens(text: str) -> list[str]:
     """BERT's basic tokenisation: drop control characters, lower-case, fold accents, split off punctuation and CJK."""
+    if text.isascii() and not _ASCII_CONTROL.search(text):
+        # The common case, and the cost of a cold cache: nothing to clean or fold, and every printable ASCII
+        # character that is not a letter or digit is punctuation to BERT.
+        return [
+            piece
+            for word in text.lower().split()
+            for piece in ([word] if word.isalnum() else _ASCII_PIECE.findall(word))
+        ]
     cleaned: list[str] = []
     for character in text:
         code = ord(character)

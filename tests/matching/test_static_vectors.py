@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
         ("naïve\tcoöperation\u200b", ["naive", "cooperation"]),
         ("東京 tower", ["東", "京", "tower"]),
         ("$5.3bn", ["$", "5", ".", "3bn"]),
+        ("tax\x0bcut\x7f now", ["taxcut", "now"]),  # control characters go, they do not split
         ("", []),
     ],
 )
