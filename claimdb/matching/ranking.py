@@ -1,9 +1,11 @@
-"""Re-scoring the full-text candidates of `rank_claims`: character 4-grams and reciprocal-rank fusion.
+"""Re-scoring the full-text candidates of `rank_claims`: character 4-grams, static vectors, rank fusion.
 
 Pure functions over candidate texts, no database. The full-text index ranks by whole stems; posts are full
 of misspellings, glued words and names written as handles, which character 4-grams still match. Their
 weights come from the candidate pool itself (a 4-gram in every candidate says nothing about which one is
-right), so no collection-wide statistics are needed and the cost stays flat as the archive grows.
+right), so no collection-wide statistics are needed and the cost stays flat as the archive grows. Static
+word-piece vectors (`static_vectors.py`, distilled from MiniLM, pure Python) add what neither sees: words
+of like meaning ("mum", "mother").
 Measured figures and how the constants were chosen: docs/matching.md.
 """
 
@@ -26,6 +28,9 @@ class RankingSettings:
 
     rescored: int = 30  # full-text candidates re-scored with character 4-grams (the rest keep bm25 order)
     gram_weight: float = 1.0  # score = bm25 / best bm25 + gram_weight * (4-gram cosine vs claim + vs title)
+    # ... + static_claim_weight * static-vector cosine vs claim + static_title_weight * vs title (0 and 0: off)
+    static_claim_weight: float = 0.75
+    static_title_weight: float = 0.75
     semantic_depth: int = 100  # full-text candidates the semantic stage re-ranks
     fusion_k: float = 5.0  # reciprocal-rank fusion constant: 1 / (k + rank), rank from 0
 
@@ -80,24 +85,51 @@ def gram_similarities(query: str, documents: Sequence[tuple[str, str | None]]) -
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Rescored:
+    """The re-scored head's score of one candidate and its parts (the static cosines are None when off)."""
+
+    score: float
+    grams_claim: float
+    grams_title: float
+    static_claim: float | None = None
+    static_title: float | None = None
+
+
 def rescore(
     query: str,
     documents: Sequence[tuple[str, str | None]],
     bm25: Sequence[float],
     settings: RankingSettings = DEFAULT_RANKING,
-) -> list[tuple[float, float, float]]:
-    """(score, 4-gram cosine vs claim, vs title) for the first `settings.rescored` documents, best bm25 first.
+) -> list[Rescored]:
+    """Scores of the first `settings.rescored` documents (best bm25 first): bm25, 4-grams and static vectors.
 
-    `bm25` are the full-text scores (higher is better) in the same order as `documents`.
+    `bm25` are the full-text scores (higher is better) in the same order as `documents`. The static vectors
+    (`static_vectors.py`, pure Python) add word meaning: "mum" is close to "mother", which neither bm25
+    nor 4-grams can see.
     """
     head = min(settings.rescored, len(documents))
     if head == 0:
         return []
     best = max(bm25[:head]) or 1.0
     similarities = gram_similarities(query, documents[:head])
-    return [
-        (score / best + settings.gram_weight * (claim + title), claim, title)
+    rescored = [
+        Rescored(score / best + settings.gram_weight * (claim + title), claim, title)
         for score, (claim, title) in zip(bm25[:head], similarities, strict=True)
+    ]
+    if settings.static_claim_weight == 0.0 and settings.static_title_weight == 0.0:
+        return rescored
+    from claimdb.matching.static_vectors import similarities as static_similarities
+
+    return [
+        Rescored(
+            item.score + settings.static_claim_weight * claim + settings.static_title_weight * title,
+            item.grams_claim,
+            item.grams_title,
+            claim,
+            title,
+        )
+        for item, (claim, title) in zip(rescored, static_similarities(query, list(documents[:head])), strict=True)
     ]
 
 
