@@ -159,7 +159,7 @@ def main() -> int:
                     run_path = Path(tmp) / f"{split}-{semantic}.run.jsonl"
                     ms = rank_split(url, split, run_path, semantic=semantic)
                     scores = score_run(split, run_path)
-                    method = "lexical + MiniLM, rank fusion" if semantic else "lexical (bm25 + 4-grams)"
+                    method = "lexical + MiniLM, rank fusion" if semantic else "default (bm25, 4-grams, static vectors)"
                     rows.append(
                         f"| {split:<5} | {method:<30} | {scores['MAP@1']} | {scores['MAP@5']} | {scores['MRR']} "
                         f"| {ms:8.1f} |"
