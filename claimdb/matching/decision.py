@@ -7,7 +7,7 @@ in `claimdb.matching.engine` feeds it candidates from the full-text index.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -96,10 +96,25 @@ class Comparison:
     date: Level
     content_words: int
     word_order: float  # ordered (character) similarity of the core texts: high only for repeats
-    names: Level = NAMES_AGREE  # "differs": each side names a place, person or body the other never mentions
+    # "differs": each side names a place, person or body the other never mentions; read only for a comparison
+    # that may become a join or a link (see `with_names`), None until then
+    names: Level | None = None
+    new_text: str = ""
 
     def _levels(self) -> tuple[Level, ...]:
-        return (self.text, self.figures, self.polarity, self.claimant, self.date, self.names)
+        levels = (self.text, self.figures, self.polarity, self.claimant, self.date)
+        return levels if self.names is None else (*levels, self.names)
+
+    def with_names(self) -> Comparison:
+        """This comparison with its names level read."""
+        if self.names is not None:
+            return self
+        return replace(self, names=compare_names(self.new_text, self.claim.text) if self.new_text else NAMES_AGREE)
+
+    def names_differ(self) -> bool:
+        """Whether each side names something the other never mentions (read on demand)."""
+        names = self.with_names().names
+        return names is not None and names.level == "differs"
 
     def evidence(self) -> dict[str, object]:
         """The levels as a JSON-ready dict keyed by comparison name."""
@@ -130,7 +145,7 @@ def compare(new: NewStatement, claim: ClaimView, settings: MatchSettings) -> Com
         date=compare_dates(new.said_on, claim.first_said_on, claim.last_said_on, settings),
         content_words=min(new_profile.content_words, claim_profile.content_words),
         word_order=fuzz.ratio(new_profile.core, claim_profile.core),
-        names=compare_names(new_profile, claim_profile),
+        new_text=new.text,
     )
 
 
@@ -164,7 +179,7 @@ def _may_auto(c: Comparison, similarity: float, settings: MatchSettings) -> bool
     return (
         similarity >= settings.auto_similarity
         and c.content_words >= settings.min_auto_content_words
-        and c.names.level != "differs"
+        and not c.names_differ()
     )
 
 
@@ -176,8 +191,8 @@ def _joins(c: Comparison, settings: MatchSettings) -> bool:
         and c.word_order >= settings.join_similarity
         and c.polarity.level == "same"
         and c.figures.level in ("none", "same", "incomparable")
-        and c.names.level != "differs"
         and c.content_words >= settings.min_auto_content_words
+        and not c.names_differ()
     )
 
 
@@ -195,6 +210,7 @@ def decide(
         if found is None:
             continue
         relation, similarity = found
+        c = c.with_names()  # a link shows its names level among the evidence
         status: LinkStatus = "auto" if _may_auto(c, similarity, settings) else "suggested"
         if relation in ("paraphrase", "quoted_differently") and c.claimant.level == "same" and join is None:
             # The same claimant saying nearly the same thing was not joined (short, or just below the join
@@ -206,5 +222,5 @@ def decide(
     return MatchDecision(
         join_claim_id=join.claim.claim_id if join else None,
         links=links,
-        join_evidence=join.evidence() if join else None,
+        join_evidence=join.with_names().evidence() if join else None,
     )

@@ -52,5 +52,11 @@ def test_proposed_links_carry_their_evidence_as_json() -> None:
     decision = decide(list(comparisons.values()), DEFAULT_SETTINGS)
     assert len(decision.links) >= 2
     for link in decision.links:
-        assert link.evidence_json == json.dumps(comparisons[link.claim_id].evidence())
-        assert link.evidence == comparisons[link.claim_id].evidence()
+        # a link's evidence also holds its names level, read only for links
+        assert link.evidence_json == json.dumps(comparisons[link.claim_id].with_names().evidence())
+        assert link.evidence == comparisons[link.claim_id].with_names().evidence()
+        assert link.evidence["names"] == {
+            "level": "same",
+            "label": "no name on one side that the other lacks",
+            "score": None,
+        }
