@@ -200,9 +200,13 @@ def _word_sum(word: str) -> tuple[int, int]:
     return total, count
 
 
-@lru_cache(maxsize=65536)
-def text_vector(text: str) -> tuple[float, ...]:
-    """The unit-length static vector of `text` (all zeros when no token of it has a vector)."""
+@lru_cache(maxsize=32768)  # ~2 KB per entry with its text: at most ~65 MB
+def text_vector(text: str) -> array[float]:
+    """The unit-length static vector of `text` (all zeros when no token of it has a vector).
+
+    Single-precision floats in an array: a cached vector takes about 0.6 KB (a tuple of 128 floats took ~4 KB,
+    so a full cache would have held ~270 MB). Callers must not change it.
+    """
     table = load_table()
     total = count = 0
     for word in basic_tokens(normalize(text))[:MAX_TOKENS]:
@@ -210,7 +214,7 @@ def text_vector(text: str) -> tuple[float, ...]:
         total += word_total
         count += pieces
     if count == 0:
-        return (0.0,) * table.dimensions
+        return array("f", bytes(4 * table.dimensions))
     fields = array("I")
     fields.frombytes(total.to_bytes(table.dimensions * _FIELD_BITS // 8, "little"))
     if fields.itemsize != _FIELD_BITS // 8:  # "I" is 4 bytes on every platform CPython supports; be sure
@@ -220,10 +224,10 @@ def text_vector(text: str) -> tuple[float, ...]:
     base = _OFFSET * count
     vector = [(value - base) * scale for value, scale in zip(fields, table.scales, strict=True)]
     norm = math.sqrt(sum(x * x for x in vector))
-    return tuple(x / norm for x in vector) if norm else (0.0,) * table.dimensions
+    return array("f", [x / norm for x in vector] if norm else bytes(4 * table.dimensions))
 
 
-def cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+def cosine(a: array[float], b: array[float]) -> float:
     """Cosine of two unit vectors from `text_vector` (their dot product)."""
     return sum(map(mul, a, b))
 
