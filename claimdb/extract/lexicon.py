@@ -823,6 +823,19 @@ PLACE_NAMES = {
     "czech republic",
     "sri lanka",
     "united arab emirates",
+    # large cities that speak as their governments ("Philadelphia is considering summonses"); names that are also
+    # common given names or surnames (Orlando, Cleveland, Dallas, Houston, Austin, Denver, Jackson) stay out
+    *(
+        "chicago philadelphia sacramento seattle baltimore detroit miami atlanta pittsburgh milwaukee "
+        "minneapolis tokyo berlin paris london moscow beijing kyiv kiev tehran baghdad damascus jerusalem cairo "
+        "brussels ankara istanbul riyadh ottawa toronto montreal havana caracas benghazi"
+    ).split(),
+    "los angeles",
+    "san francisco",
+    "san diego",
+    "new orleans",
+    "las vegas",
+    "mexico city",
 }
 
 # Anonymous sources: "a senior official", "sources", "people familiar with the matter".

@@ -43,3 +43,17 @@ def test_one_list_of_places() -> None:
 
     assert {"ukraine", "vermont", "manitoba", "america"} <= NON_PERSON_CAPITALS
     assert {place for place in PLACE_NAMES if " " not in place} <= NON_PERSON_CAPITALS
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Sacramento said the permits would be issued in May.", "Sacramento", "government"),
+        ("Los Angeles said the ferry fares would rise by 4%.", "Los Angeles", "government"),
+        # a city that is also a common given name or surname stays out of the list
+        ("Orlando said the permits would be issued in May.", "Orlando", "person"),
+    ],
+)
+def test_a_large_city_that_speaks_is_its_government(text: str, name: str, kind: str) -> None:
+    s = only(text)
+    assert (s.speaker.name, s.speaker.kind) == (name, kind)
