@@ -273,10 +273,11 @@ _REFUSALS = {"reply", "replied", "respond", "responded", "comment", "commented",
 _EXPERIENCER_PASSIVES = {"convince", "persuade"}
 _NO_AGENT_CUES = {"ask", "know", "commit", "present", "decide", "stress", "identify", "push", "remember"}
 _RELATIVES = {"who", "which", "that", "whom"}
-# Amounts of people that take a plural verb after "a": "a third say", "a majority support"
-_PLURAL_AMOUNTS = {
-    "third", "quarter", "half", "fifth", "majority", "minority", "plurality", "few", "number", "lot", "handful",
-    "couple", "dozen", "score", "bunch", "group", "host", "slew", "range", "variety",
+# Amounts of people that take a plural verb after "a": "a third say", "a majority support" (the quantity heads,
+# and the collective nouns a bare verb may follow)
+_PLURAL_AMOUNTS = _QUANTITY_HEADS | {
+    "fifth", "minority", "plurality", "number", "lot", "handful", "couple", "dozen", "score", "bunch", "group",
+    "host", "slew", "range", "variety",
 }  # fmt: skip
 # "X released a statement saying …": documents someone issues, and the verbs that issue them
 _ISSUED_DOCUMENTS = {"statement", "letter", "memo", "release", "tweet", "email", "video", "ad", "report", "op-ed"}
