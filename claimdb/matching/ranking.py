@@ -112,24 +112,27 @@ def rescore(
     if head == 0:
         return []
     best = max(bm25[:head]) or 1.0
-    similarities = gram_similarities(query, documents[:head])
-    rescored = [
-        Rescored(score / best + settings.gram_weight * (claim + title), claim, title)
-        for score, (claim, title) in zip(bm25[:head], similarities, strict=True)
-    ]
+    grams = gram_similarities(query, documents[:head])
     if settings.static_claim_weight == 0.0 and settings.static_title_weight == 0.0:
-        return rescored
+        return [
+            Rescored(score / best + settings.gram_weight * (claim + title), claim, title)
+            for score, (claim, title) in zip(bm25[:head], grams, strict=True)
+        ]
     from claimdb.matching.static_vectors import similarities as static_similarities
 
+    static = static_similarities(query, list(documents[:head]))
     return [
         Rescored(
-            item.score + settings.static_claim_weight * claim + settings.static_title_weight * title,
-            item.grams_claim,
-            item.grams_title,
+            score / best
+            + settings.gram_weight * (claim + title)
+            + settings.static_claim_weight * static_claim
+            + settings.static_title_weight * static_title,
             claim,
             title,
+            static_claim,
+            static_title,
         )
-        for item, (claim, title) in zip(rescored, static_similarities(query, list(documents[:head])), strict=True)
+        for score, (claim, title), (static_claim, static_title) in zip(bm25[:head], grams, static, strict=True)
     ]
 
 
