@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from claimdb.extract.types import Statement
 
-EXTRACTOR_VERSION = "0.4.57"
+EXTRACTOR_VERSION = "0.4.58"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_statements"]
 

@@ -262,6 +262,8 @@ _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after
 # that ..."), except for these, which continue the act ("called on them to ..., promising them safety").
 _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
+_BACK_ADVERB_FOLLOWERS = {"to", "into", "from", "home", "in", "up", "down", "out", "off", "there", "here", "then"}
+_BACK_ADVERB_FOLLOWERS |= {"again", "toward", "towards", "onto", "at", ".", ",", ";", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
 _IT_SPEECH = {"say", "tell", "add", "write", "announce", "state", "report", "note", "claim", "explain", "declare"}
 _IT_SPEECH |= {"confirm", "deny", "warn", "respond", "reply", "post", "tweet", "insist", "acknowledge", "urge"}
@@ -1451,6 +1453,20 @@ class _UnitParser:
         speaker = self._speaker(subject[0], subject[1], None)
         return _Draft(_classify(self.text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.7)
 
+    def _gerund_object(self, i: int) -> bool:
+        """The plural noun at `i` is the object of the gerund before it: "despite growing calls", "Holding signs
+        calling Christie a loser, the protesters chanted" (a participle clause before the main clause's subject)."""
+        toks = self.toks
+        gerund = toks[i - 1]
+        if not gerund.low.endswith("ing") or len(gerund.low) <= 4 or self.quoted[i - 1]:
+            return False
+        if not gerund.capitalised:
+            return i >= 2 and toks[i - 2].low in (_LEFT_PREPOSITIONS | {"despite", "amid", "after", "before", "of"})
+        if i - 1 != self._first_content_index() or not self._participle_opener(i - 1) or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]  # "Holding signs calling ...", "Making threats against ...": not "Polling shows that"
+        return nxt.text.islower() and (nxt.low.endswith("ing") or nxt.low in _LEFT_PREPOSITIONS or nxt.low == "of")
+
     def _participle_opener(self, k: int) -> bool:
         """`Having announced ...,` / `Making her way around ...,`: a participle clause opens the sentence."""
         toks = self.toks
@@ -1471,6 +1487,10 @@ class _UnitParser:
             return None  # "a school named after a former premier": a name given, nothing said
         if toks[i].low == "back" and i >= 1 and toks[i - 1].text.islower() and toks[i - 1].low.endswith("ed"):
             return None  # "walked back the comments", "pushed back": a particle after a verb, not "X backs Y"
+        if toks[i].low == "back" and (i + 1 >= len(toks) or toks[i + 1].low in _BACK_ADVERB_FOLLOWERS):
+            return None  # "his drive back to Georgia", "came back home": an adverb, not "X backs Y"
+        if i >= 1 and toks[i].low in (base + "s", base + "es") and self._gerund_object(i):
+            return None  # "Holding signs calling ..., the protesters", "despite growing calls": a gerund's object
         a = i
         while (
             a - 1 >= 0
@@ -1571,6 +1591,28 @@ class _UnitParser:
                     after = self._skip_object(after)  # ", telling reporters the deal was fair"
             return self._participle(cue, after, previous)
         source = self._source_left(src_a)  # "Cruz himself said": the reflexive is neither source nor cue
+        if (
+            source is None
+            and not weak
+            and a == i
+            and i >= 2
+            and toks[i].low.endswith("ing")
+            and toks[i - 2].low.endswith("ed")
+            and toks[i - 2].text.islower()
+            and toks[i - 1].text.isalpha()
+            and toks[i - 1].text.islower()
+            and toks[i - 1].low not in CUE_FORMS
+            and toks[i - 1].low not in _LEFT_PREPOSITIONS
+            and not self.quoted[i - 1]
+        ):
+            # "The senator emailed supporters saying: …": the subject of the verb before the object speaks
+            subject = self._clause_subject(toks[i - 2].start)
+            if (
+                subject is not None
+                and subject[1] == i - 3
+                and (quote_next or nxt == ":" or self._clause_or_object_after(base, after))
+            ):
+                return self._forward(base, cue, subject[0], subject[1], None, after)
         if source is not None and source[2] is None and toks[i].low.endswith("ing"):
             source = self._issuer(source)
         if (
@@ -1880,10 +1922,14 @@ class _UnitParser:
                 break
             if low.endswith("ed") or low in NP_STOP or low in _LEFT_PREPOSITIONS or low in _COORDINATORS:
                 break
+            if low.endswith("ly") and len(low) > 4 and low not in _LY_ADJECTIVES:
+                break  # "his critics hysterically denounced him": an adverb, not part of the subject
             k += 1
         if k >= len(toks):
             return None
         nxt = toks[k]
+        if nxt.low.endswith("ly") and nxt.low not in _LY_ADJECTIVES and k + 1 < len(toks) and not nxt.capitalised:
+            nxt = toks[k + 1]  # the adverb stands before the verb
         low = nxt.low
         verb = (
             low in AUXILIARIES
@@ -3158,6 +3204,14 @@ class _UnitParser:
                 a -= 1
                 continue
             if tl in TITLE_WORDS or is_possessive(t.text):
+                if (
+                    lower_from is not None
+                    and not head.capitalised
+                    and tl in TITLE_WORDS
+                    and not is_possessive(t.text)
+                    and any(w.low.endswith("ed") and w.text.islower() for w in toks[a:j])
+                ):
+                    return None  # "The Vermont senator emailed supporters saying": a clause, not one phrase
                 a -= 1
                 continue
             if a - 2 >= 0 and (

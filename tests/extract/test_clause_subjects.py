@@ -143,3 +143,31 @@ def test_passive_cue_with_a_by_agent_names_the_agent() -> None:
 def test_passive_without_an_agent_or_asked_by_keeps_no_speaker() -> None:
     assert only("Trump is expected to win by a wide margin.").speaker.name is None
     assert only("Ruiz was asked by the host whether she would run.").speaker.name is None
+
+
+def test_a_verb_and_its_object_before_a_participle_cue_are_not_the_speaker() -> None:
+    statements = extract_statements(
+        "The Ostrava senator emailed supporters saying: “The campaign goes on” and vowing to fight the ruling."
+    )
+    assert [(s.speaker.name, s.cue) for s in statements] == [
+        ("The Ostrava senator", "saying"),
+        ("The Ostrava senator", "vowing"),
+    ]
+    assert statements[0].content == "“The campaign goes on”"
+
+
+def test_back_as_an_adverb_is_no_cue() -> None:
+    s = only("During his long drive back to Lorwick after the rally, Ivo Brandt said the depot would close.")
+    assert s.speaker.name == "Ivo Brandt"
+    assert extract_statements("The ferry rule dates back to the charter of 1938.") == []
+    s = only("The union will back the plan to reopen the depot.")
+    assert s.speaker.name == "The union" and s.cue == "will back"
+
+
+def test_a_plural_cue_after_a_gerund_is_its_object() -> None:
+    s = only("Holding signs calling the mayor “a failure,” the protesters chanted “Resign now.”")
+    assert s.speaker.name == "the protesters" and s.cue == "chanted"
+    s = only("Despite growing calls to step down, the mayor says she will stay.")
+    assert s.speaker.name == "the mayor"
+    s = only("Polling shows that most voters back the depot.")
+    assert s.cue == "shows"
