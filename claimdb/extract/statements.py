@@ -283,9 +283,11 @@ _PLURAL_AMOUNTS = _QUANTITY_HEADS | {
 }  # fmt: skip
 # "X released a statement saying …": documents someone issues, and the verbs that issue them
 _ISSUED_DOCUMENTS = {"statement", "letter", "memo", "release", "tweet", "email", "video", "ad", "report", "op-ed"}
+_ISSUED_DOCUMENTS |= {"resolution", "petition", "petitions", "lawsuit", "suit", "complaint", "motion", "ads", "letters"}
 _ISSUING_VERBS = {
     "released", "issued", "put", "puts", "posted", "published", "sent", "sends", "releases", "issues", "posts",
-    "publishes", "tweeted", "wrote", "writes", "aired", "ran", "signed",
+    "publishes", "tweeted", "wrote", "writes", "aired", "ran", "signed", "approved", "passed", "adopted",
+    "launched", "filed", "introduced", "unveiled", "approves", "passes", "adopts", "launches", "files",
 }  # fmt: skip
 # A wire dateline: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -", "New York (AFP) –", "PASADENA, Calif., Jan. 1 (UPI) —"
 _DATELINE = re.compile(

@@ -174,6 +174,10 @@ def test_a_relative_pronoun_after_an_appositive_description_stands_for_the_name(
             "voters an explanation.",
             "the Okafor campaign",
         ),
+        (
+            "The Lorwick City Council on Wednesday approved a resolution condemning the plan to close the depot.",
+            "The Lorwick City Council",
+        ),
     ],
 )
 def test_a_document_someone_issued_speaks_for_its_issuer(text: str, name: str) -> None:
