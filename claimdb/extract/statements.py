@@ -262,6 +262,7 @@ _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after
 # that ..."), except for these, which continue the act ("called on them to ..., promising them safety").
 _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
+_REFLEXIVES = {"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself", "yourselves"}
 _BACK_ADVERB_FOLLOWERS = {"to", "into", "from", "home", "in", "up", "down", "out", "off", "there", "here", "then"}
 _BACK_ADVERB_FOLLOWERS |= {"again", "toward", "towards", "onto", "at", ".", ",", ";", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
@@ -1489,6 +1490,16 @@ class _UnitParser:
             return None  # "a school named after a former premier": a name given, nothing said
         if toks[i].low == "back" and i >= 1 and toks[i - 1].text.islower() and toks[i - 1].low.endswith("ed"):
             return None  # "walked back the comments", "pushed back": a particle after a verb, not "X backs Y"
+        nxt_low = toks[i + 1].low if i + 1 < len(toks) else ""
+        if base == "find" and nxt_low in _REFLEXIVES:
+            return None  # "the bank has found itself at the center of …": where someone ended up, not a finding
+        if (
+            toks[i].low == "seen"
+            and i >= 1
+            and toks[i - 1].low in ("has", "have", "had", "'ve", "\u2019ve")
+            and nxt_low not in ("that", "as")
+        ):
+            return None  # "Cruz has seen his lead evaporate": what happened to someone, not what they think
         if toks[i].low == "back" and (i + 1 >= len(toks) or toks[i + 1].low in _BACK_ADVERB_FOLLOWERS):
             return None  # "his drive back to Georgia", "came back home": an adverb, not "X backs Y"
         if i >= 1 and toks[i].low in (base + "s", base + "es") and self._gerund_object(i):

@@ -171,3 +171,10 @@ def test_a_plural_cue_after_a_gerund_is_its_object() -> None:
     assert s.speaker.name == "the mayor"
     s = only("Polling shows that most voters back the depot.")
     assert s.cue == "shows"
+
+
+def test_what_happened_to_someone_is_not_what_they_said() -> None:
+    assert extract_statements("The harbour board has found itself at the centre of the ferry dispute.") == []
+    assert extract_statements("Since the spring, Mayor Ivo Brandt has seen his lead in the polls evaporate.") == []
+    s = only("The harbour board found that the pier was unsafe.")
+    assert s.speaker.surface == "The harbour board" and s.cue == "found"
