@@ -1089,8 +1089,8 @@ _MENTION_LINKS = {"in", "on", "at", "of", "and", "about", "from", "for", "by", "
 _PEOPLE_GROUPS = {
     "millennials", "germans", "saudis", "latinos", "latinas", "russians", "palestinians", "african-americans",
     "hispanics", "muslims", "christians", "jews", "europeans", "mexicans", "israelis", "iranians", "iraqis",
-    "syrians", "ukrainians", "canadians", "britons", "italians", "democrats", "republicans", "evangelicals",
-    "catholics", "protestants", "baby-boomers", "boomers", "americans", "asians", "arabs", "kurds", "afghans",
+    "syrians", "ukrainians", "canadians", "britons", "italians", "evangelicals", "catholics", "protestants",
+    "baby-boomers", "boomers", "americans", "asians", "arabs", "kurds", "afghans", *PARTY_MEMBERS,
 }  # fmt: skip
 
 # "the former senator" is no sitting senator: the word must be known of the person too
