@@ -825,7 +825,31 @@ class ArticleContext:
         if not candidates:
             return None
         before = [p for p in candidates if p.position <= position]
-        return max(before, key=lambda p: p.position) if before else min(candidates, key=lambda p: p.position)
+        if before:
+            # at one position, the name as the text writes it beats its transcript label ("JAKE TAPPER")
+            return max(before, key=lambda p: (p.position, not p.name.isupper()))
+        return min(candidates, key=lambda p: p.position)
+
+    def _transcript_name(self, name: str, position: int) -> str:
+        """A transcript's capitalised label ("JAKE TAPPER:") as the article writes that person's name.
+
+        Only a label whose full name the article writes, or whose first word is a given name, is read as a person;
+        "NEW YORK", "WHITE HOUSE" stay as written (a one-word label, "TAPPER:", is already looked up by surname)."""
+        words = name.split()
+        if not all(w.isalpha() and len(w) > 1 for w in words):
+            return name
+        written = [
+            p
+            for p in self.by_surname.get(words[-1].lower(), ())
+            if not p.name.isupper() and p.name.split()[0].lower() == words[0].lower()
+        ]
+        if written:
+            before = [p for p in written if p.position <= position]
+            person = max(before, key=lambda p: p.position) if before else min(written, key=lambda p: p.position)
+            return person.name
+        if len(words) >= 2 and words[0].lower() in GIVEN_NAMES:
+            return " ".join(w[:1] + w[1:].lower() for w in words)
+        return name
 
     def resolve(self, mention: Mention, position: int, relative_np: Mention | None = None) -> Speaker:
         """Turn a parsed mention into a Speaker, resolving names, pronouns and back-references."""
@@ -836,6 +860,8 @@ class ArticleContext:
                 inner = self.resolve(relative_np, position)
                 return Speaker(inner.name, surface, span, inner.kind, inner.title, inner.affiliation, "pronoun")
             return self._resolve_pronoun(low, surface, span, position)
+        if mention.name and " " in mention.name and mention.name.isupper():
+            mention.name = self._transcript_name(mention.name, position)
         if mention.name:
             name = mention.name
             # "the Kremlin", "the Acme Corporation"; but "the economist Jared Bernstein" is a person with a title

@@ -232,3 +232,17 @@ def test_a_given_name_alone_is_the_one_person_named_so_in_full() -> None:
 def test_a_group_of_people_is_nobodys_name(text: str, surface: str) -> None:
     s = only(text)
     assert (s.speaker.name, s.speaker.kind) == (surface, "unknown")
+
+
+def test_a_transcript_label_in_capitals_is_the_person_the_article_names() -> None:
+    text = (
+        "Harbour Minister Dora Quist spoke to radio host Ivo Brandt on Sunday. Partial transcript as follows:\n\n"
+        "IVO BRANDT: Will the ferry to Lorwick keep running this winter?\n\n"
+        "DORA QUIST: The ferry will keep running, and the fares will stay where they are.\n\n"
+        "BRANDT: And the pier, will it be rebuilt before the spring?\n\n"
+        "KATE OKAFOR: The council has not decided on the pier yet, as far as I know.\n\n"
+        "NEW LORWICK: The council has not decided on the pier yet, as far as I know."
+    )
+    names = [s.speaker.name for s in extract_statements(text) if s.cue == ":"]
+    assert names[:4] == ["Ivo Brandt", "Dora Quist", "Ivo Brandt", "Kate Okafor"]
+    assert "New Lorwick" not in names
