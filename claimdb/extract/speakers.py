@@ -1180,6 +1180,11 @@ def _proper_org_name(name: str) -> bool:
     )
 
 
+# Last words of well-known organisation names that are no organisation head on their own ("the matter said" is
+# nobody) and no surname
+_ORG_LAST_WORDS = {"parenthood", "matter", "footwear", "apparel", "brands", "foods", "motors", "airlines"}
+
+
 def is_org_name(name: str) -> bool:
     """A name that reads as an organisation's by its last word ("Acme Corp"), its shape ("Bank of America",
     "Team Clinton", "Judicial Watch") or as a known government body."""
@@ -1190,4 +1195,8 @@ def is_org_name(name: str) -> bool:
         return True  # "Team Clinton": a campaign
     if len(parts) > 1 and name.endswith(" Watch"):
         return True  # "Human Rights Watch", "Judicial Watch" (but "a watch" is no speaker's name)
+    if len(parts) > 2 and " for " in name and parts[0] not in GIVEN_NAMES:
+        return True  # "Americans for Prosperity", "Everytown for Gun Safety": no person's name holds "for"
+    if len(parts) > 1 and parts[-1] in _ORG_LAST_WORDS and parts[0] not in GIVEN_NAMES:
+        return True  # "Planned Parenthood", "Black Lives Matter", "Marc Fisher Footwear"
     return bool(parts) and (parts[-1] in ORG_HEADS or name.lower() in GOVERNMENT_NAMES)

@@ -57,3 +57,17 @@ def test_one_list_of_places() -> None:
 def test_a_large_city_that_speaks_is_its_government(text: str, name: str, kind: str) -> None:
     s = only(text)
     assert (s.speaker.name, s.speaker.kind) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Black Lives Matter", "Planned Parenthood", "Lorwick Footwear", "Everytown for Safer Harbours"],
+)
+def test_organisation_names_without_an_organisation_head(name: str) -> None:
+    s = only(f"{name} said the new ferry fares were unfair to families.")
+    assert (s.speaker.name, s.speaker.kind) == (name, "organisation")
+
+
+def test_a_person_named_like_an_organisation_word_stays_a_person() -> None:
+    s = only("Kate Matter said the new ferry fares were unfair to families.")
+    assert s.speaker.kind == "person"
