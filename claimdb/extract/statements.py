@@ -1651,6 +1651,8 @@ class _UnitParser:
         pre_is_content = bool(joint) and (joint in ",:\u2014\u2013" or _closes_quote(before, len(before)))
         if pre_is_content and joint in "\u2014\u2013-" and _DATELINE.fullmatch(before + " "):
             pre_is_content = False  # "WASHINGTON (AP) — A news report … said": the dateline says nothing
+        if pre_is_content and source is not None and self._titled_show_before(before_end):
+            pre_is_content = False  # 'Sunday on Fox’s “Sunday Morning Futures,” Rep. Issa said …': a show's name
         # '“Q,” Kasich told a crowd in Berea': after a closed quotation, whatever follows the cue is frame
         after_quote = (_quote_ends(before) or _quote_ends_sentence(before)) and _opens_quote(
             text, _trim_start(text, self.start, self.end)
@@ -2926,6 +2928,21 @@ class _UnitParser:
             m -= 1
         return None
 
+    def _titled_show_before(self, before_end: int) -> bool:
+        """The words before the source end in a quoted title in capitals after the unit's first words
+        ('Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Issa said …'): a programme, not content."""
+        toks = self.toks
+        k = next((m for m in range(len(toks) - 1, -1, -1) if toks[m].end <= before_end), None)
+        if k is not None and toks[k].text == "," and k >= 1:
+            k -= 1  # '“Futures”, Issa said'
+        if k is None or not _is_mark(toks[k].text):
+            return False
+        opening = self._title_quote_opening(k)
+        if opening is None:
+            return False
+        inner = [t for t in toks[opening + 1 : k] if t.text[:1].isalnum()]
+        return bool(inner) and all(t.capitalised for t in inner if len(t.text) > 3)
+
     def _title_quote_opening(self, k: int) -> int | None:
         """The index of the opening mark of a short quoted title closed by the mark at `k` ("Cold Harbour,"),
         when it lies inside the unit after its first word; None for any other quotation."""
@@ -2953,6 +2970,15 @@ class _UnitParser:
             if k <= 0 or toks[k].text != "(":
                 return None
             j = k - 1
+        if (
+            toks[j].text == ","
+            and j >= 1
+            and toks[j - 1].text == ")"
+            and not (j + 2 < len(toks) and toks[j + 2].low == "by")  # "(D-N.Y.), backed by …": a passive
+        ):
+            found = self._source_ending(j - 1)  # "Sen. Jack Reed (D-R.I.), said": a comma after the party tag
+            if found is not None:
+                return found
         if toks[j].text != ",":
             found = self._source_at(j, [])
             if found is not None:

@@ -178,3 +178,17 @@ def test_what_happened_to_someone_is_not_what_they_said() -> None:
     assert extract_statements("Since the spring, Mayor Ivo Brandt has seen his lead in the polls evaporate.") == []
     s = only("The harbour board found that the pier was unsafe.")
     assert s.speaker.surface == "The harbour board" and s.cue == "found"
+
+
+def test_a_programme_named_before_the_speaker_is_no_quotation() -> None:
+    s = only(
+        "Sunday on Harbour Radio’s “Morning Tide Report,” Rep. Ivo Brandt said the ferry fares would stay "
+        "where they are until spring."
+    )
+    assert s.speaker.name == "Ivo Brandt"
+    assert s.content == "the ferry fares would stay where they are until spring"
+
+
+def test_a_comma_after_the_party_tag() -> None:
+    s = only("Sen. Ivo Brandt (D-Lor.), said after a lunch on Tuesday that he had not read the ferry plan.")
+    assert s.speaker.name == "Ivo Brandt" and s.content == "that he had not read the ferry plan"
