@@ -263,6 +263,10 @@ _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after
 _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _REFLEXIVES = {"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself", "yourselves"}
+_SUBJECT_TAIL_ADVERBS = {"however", "soon", "too", "also", "then", "now", "later", "meanwhile", "instead", "again"}
+_POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our"}
+_VENUE_NOUNS = {"post", "interview", "statement", "speech", "op-ed", "letter", "tweet", "column", "video", "email"}
+_VENUE_NOUNS |= {"appearance", "address", "remarks", "blog", "essay", "podcast", "memo", "release", "filing"}
 _BACK_ADVERB_FOLLOWERS = {"to", "into", "from", "home", "in", "up", "down", "out", "off", "there", "here", "then"}
 _BACK_ADVERB_FOLLOWERS |= {"again", "toward", "towards", "onto", "at", ".", ",", ";", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
@@ -1042,6 +1046,8 @@ class _UnitParser:
         if src_end == j:
             return None
         src_end = self._before_participle(j, src_end)
+        if src_end - j > 3 and [t.low for t in toks[src_end - 3 : src_end]] == ["at", "the", "time"]:
+            src_end -= 3  # "according to polls at the time"
         mention = parse_mention(text, toks[j:src_end])
         first_word = self._first_content_index()
         if i <= first_word:
@@ -2121,7 +2127,29 @@ class _UnitParser:
                         and not adjective  # "An earlier report in a Vermont paper said"
                     ):
                         return None
-        return start, last
+        return start, self._subject_end(start, last, inner)
+
+    def _subject_end(self, start: int, last: int, inner: set[int]) -> int:
+        """The last token of a subject phrase without a trailing adverb or circumstance: "Carter however",
+        "Fact-checkers soon", "Trump at the time", "Jeb Bush in a Medium post", "Britain and France in particular"
+        end at the name."""
+        toks = self.toks
+        for n in range(start + 1, last + 1):
+            if n in inner:
+                continue
+            tl, nxt = toks[n].low, toks[n + 1].low if n + 1 <= last else ""
+            rest = {t.low for t in toks[n + 2 : last + 1]}
+            if (
+                (tl == "at" and nxt == "the" and rest == {"time"})
+                or (tl == "in" and nxt == "particular")
+                or (tl == "in" and nxt in _POSSESSIVE_DETERMINERS)
+                or (tl == "in" and nxt in ("a", "an") and rest & _VENUE_NOUNS)
+            ):
+                last = n - 1
+                break
+        while last > start and toks[last].low in _SUBJECT_TAIL_ADVERBS and toks[last].text.islower():
+            last -= 1
+        return last
 
     def _addressee_to(self, n: int) -> bool:
         """`toks[n]` is a "to" that ties a noun phrase to a speaker noun or a verb of speaking: "aides to the

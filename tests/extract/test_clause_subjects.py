@@ -5,6 +5,7 @@ All sentences are invented, not taken from any evaluation data.
 
 from __future__ import annotations
 
+import pytest
 from extractcases import PUB, only
 
 from claimdb.extract import extract_statements
@@ -192,3 +193,17 @@ def test_a_programme_named_before_the_speaker_is_no_quotation() -> None:
 def test_a_comma_after_the_party_tag() -> None:
     s = only("Sen. Ivo Brandt (D-Lor.), said after a lunch on Tuesday that he had not read the ferry plan.")
     assert s.speaker.name == "Ivo Brandt" and s.content == "that he had not read the ferry plan"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Brandt at the time said he had asked his aides to look into the ferry fees.", "Brandt"),
+        ("Okafor however said she would welcome the harbour board's help.", "Okafor"),
+        ("Ivo Brandt in a Medium post said he would close the depot.", "Ivo Brandt"),
+        ("Inspectors soon noted that the pier may have been unsafe for years.", "Inspectors"),
+        ("The depot had 30 workers, according to union figures at the time.", "union figures"),
+    ],
+)
+def test_a_circumstance_after_the_subject_is_not_the_speaker(text: str, surface: str) -> None:
+    assert only(text).speaker.surface == surface
