@@ -264,6 +264,8 @@ _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _REFLEXIVES = {"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself", "yourselves"}
 _SUBJECT_TAIL_ADVERBS = {"however", "soon", "too", "also", "then", "now", "later", "meanwhile", "instead", "again"}
+_HEADLINE_ADVERBS = _SUBJECT_TAIL_ADVERBS | {"finally", "fully", "officially", "publicly", "reportedly", "formally"}
+_HEADLINE_ADVERBS |= {"repeatedly", "openly", "quietly", "quickly", "already", "never", "still", "just", "even"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our"}
 _VENUE_NOUNS = {"post", "interview", "statement", "speech", "op-ed", "letter", "tweet", "column", "video", "email"}
 _VENUE_NOUNS |= {"appearance", "address", "remarks", "blog", "essay", "podcast", "memo", "release", "filing"}
@@ -2147,7 +2149,10 @@ class _UnitParser:
             ):
                 last = n - 1
                 break
-        while last > start and toks[last].low in _SUBJECT_TAIL_ADVERBS and toks[last].text.islower():
+        while last > start and (
+            (toks[last].low in _SUBJECT_TAIL_ADVERBS and toks[last].text.islower())
+            or (toks[last].low in _HEADLINE_ADVERBS and self._headline())  # "Donald Trump Finally Endorses …"
+        ):
             last -= 1
         return last
 

@@ -207,3 +207,8 @@ def test_a_comma_after_the_party_tag() -> None:
 )
 def test_a_circumstance_after_the_subject_is_not_the_speaker(text: str, surface: str) -> None:
     assert only(text).speaker.surface == surface
+
+
+def test_a_headline_adverb_after_a_name_is_not_part_of_it() -> None:
+    s = only("Ivo Brandt Finally Endorses Harbour Mayor Kate Okafor.")
+    assert s.speaker.name == "Ivo Brandt" and s.cue == "Endorses"
