@@ -3218,6 +3218,19 @@ class _UnitParser:
         if head.text == "." and j >= 1 and toks[j - 1].text in _COMPANY_ABBREVIATIONS and toks[j - 1].end == head.start:
             return self._np_left(j - 1)  # "Acme Corp. said": the name, without its full stop
         low = head.low.rstrip(".")
+        before_quantifier = toks[j - 1] if j >= 1 else head
+        if (
+            low in ("both", "all", "each")
+            and j >= 2
+            and not self.quoted[j]
+            and (before_quantifier.capitalised or before_quantifier.low.endswith("s"))
+            and before_quantifier.low not in PRONOUNS
+            and before_quantifier.low not in _LEFT_PREPOSITIONS
+            and before_quantifier.low not in ("across", "of", "is", "was", "has", "does", "us", "yes", "this")
+        ):
+            inner = self._np_left(j - 1, after_preposition)  # "Richards and Menendez both stressed"
+            if inner is not None:
+                return inner
         if low in ("him", "her", "them") and j >= 3 and toks[j - 1].low in ("to", "with") and not self.quoted[j]:
             if toks[j - 2].low in _POST_MODIFIERS:
                 outer = self._np_left(j - 3)  # "a source close to him", "people familiar with them"

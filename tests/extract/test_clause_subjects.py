@@ -212,3 +212,10 @@ def test_a_circumstance_after_the_subject_is_not_the_speaker(text: str, surface:
 def test_a_headline_adverb_after_a_name_is_not_part_of_it() -> None:
     s = only("Ivo Brandt Finally Endorses Harbour Mayor Kate Okafor.")
     assert s.speaker.name == "Ivo Brandt" and s.cue == "Endorses"
+
+
+def test_a_quantifier_after_the_subject_is_not_part_of_it() -> None:
+    s = only("But Okafor and Brandt both stressed that the ferry would keep running.")
+    assert s.speaker.surface == "Okafor and Brandt" and s.cue == "stressed"
+    s = only("The harbour pilots all said the pier was unsafe.")
+    assert s.speaker.surface == "The harbour pilots"
