@@ -263,6 +263,7 @@ _COLON_FRAME_START = {"in", "on", "at", "to", "during", "via", "through", "after
 _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _REFLEXIVES = {"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself", "yourselves"}
+_GERUND_PREPOSITIONS = _LEFT_PREPOSITIONS | {"despite", "amid", "after", "before", "of"}  # "despite growing calls"
 _SUBJECT_TAIL_ADVERBS = {"however", "soon", "too", "also", "then", "now", "later", "meanwhile", "instead", "again"}
 _HEADLINE_ADVERBS = _SUBJECT_TAIL_ADVERBS | {"finally", "fully", "officially", "publicly", "reportedly", "formally"}
 _HEADLINE_ADVERBS |= {"repeatedly", "openly", "quietly", "quickly", "already", "never", "still", "just", "even"}
@@ -1472,7 +1473,7 @@ class _UnitParser:
         if not gerund.low.endswith("ing") or len(gerund.low) <= 4 or self.quoted[i - 1]:
             return False
         if not gerund.capitalised:
-            return i >= 2 and toks[i - 2].low in (_LEFT_PREPOSITIONS | {"despite", "amid", "after", "before", "of"})
+            return i >= 2 and toks[i - 2].low in _GERUND_PREPOSITIONS
         if i - 1 != self._first_content_index() or not self._participle_opener(i - 1) or i + 1 >= len(toks):
             return False
         nxt = toks[i + 1]  # "Holding signs calling ...", "Making threats against ...": not "Polling shows that"
