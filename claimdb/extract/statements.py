@@ -904,6 +904,7 @@ class _UnitParser:
                 if drafts:
                     self._end_before_coordinated(drafts[-1], draft)
                     self._end_subordinate_clause(drafts[-1], draft)
+                    self._end_relative_clause_at_cue(drafts[-1], draft)
                 drafts.append(draft)
         questions = [q.content[1] for q in drafts if q.question]
         answered = bool(questions) and any(
@@ -932,6 +933,10 @@ class _UnitParser:
         joint = k - 1
         if self.toks[joint].low not in ("and", "but", "while", "then"):
             return
+        if self.toks[joint].low == "while" and (
+            self.toks[joint].start <= previous.content[0] or (joint > 0 and self.toks[joint - 1].low == "that")
+        ):
+            return  # "said that while polls show a tight race, the union …": the content opens with the clause
         if self.toks[joint].text == "," and (span is None or start != span.start):
             return  # ", saying ...", ", adding ...": participles are handled on their own
         if joint > 0 and self.toks[joint].low in ("and", "but", "while", "then") and self.toks[joint - 1].text == ",":
@@ -939,6 +944,24 @@ class _UnitParser:
         p_end = _trim_end(self.text, previous.content[0], self.toks[joint].start)
         if _closes_quote(self.text, p_end + 1):
             p_end += 1
+        if self._has_words(previous.content[0], p_end, 1):
+            previous.content = (previous.content[0], p_end)
+            previous.kind = _classify(self.text, previous.content[0], p_end, self.quotes)
+
+    def _end_relative_clause_at_cue(self, previous: _Draft, draft: _Draft) -> None:
+        """`X, who has refused to endorse Y, said …`: the relative clause's content ends at the comma before the
+        main clause's cue."""
+        if (
+            draft.cue is None
+            or previous.parts
+            or (previous.speaker.surface or "").lower() not in ("who", "which")
+            or not previous.content[0] < draft.cue[0] < previous.content[1]
+        ):
+            return
+        k = next((n for n, t in enumerate(self.toks) if t.start >= draft.cue[0]), None)
+        if k is None or k == 0 or self.toks[k - 1].text != "," or self.quoted[k - 1]:
+            return
+        p_end = _trim_end(self.text, previous.content[0], self.toks[k - 1].start)
         if self._has_words(previous.content[0], p_end, 1):
             previous.content = (previous.content[0], p_end)
             previous.kind = _classify(self.text, previous.content[0], p_end, self.quotes)
@@ -1526,6 +1549,8 @@ class _UnitParser:
                     and toks[a - 1].low not in _LY_ADJECTIVES  # "the popular weekly show": not an adverb
                 )
                 or toks[a - 1].low.endswith(("n't", "n\u2019t"))  # "hasn't said", "wouldn’t say"
+                # "… have both urged": a quantifier floated between the auxiliary and the verb
+                or (toks[a - 1].low in ("both", "all") and a >= 2 and toks[a - 2].low in AUXILIARIES)
             )
         ):
             a -= 1
@@ -2019,7 +2044,15 @@ class _UnitParser:
                 inner.update(range(m, k + 1))
                 start, k = m, m - 1
                 continue
-            if tl in ("who", "whose") and not inner and k > 0 and toks[k - 1].text[:1].isalnum() and a - k <= 12:
+            if (
+                tl in ("who", "whose")
+                and not inner
+                and k > 0
+                and toks[k - 1].text[:1].isalnum()
+                and a - k <= 12
+                # "a Republican who has refused to endorse": the verb after a refusal is no main verb
+                and not (a >= 2 and toks[a - 1].low == "to" and toks[a - 2].low in _REFUSALS)
+            ):
                 # "A White House official who spoke anonymously said": a short relative clause after the noun
                 inner.update(range(k, a))
                 start, k = k, k - 1
@@ -2891,6 +2924,8 @@ class _UnitParser:
             while j + 1 < a and toks[j + 1].low in ("the", "of"):
                 j += 1
             found = self._source_ending(j)
+            if found is not None and a >= 1 and toks[a - 1].text == "," and self._in_relative_clause(found[0]):
+                found = None  # "X, president of Y, which endorsed Mr. Sanders in December, said": X speaks
             if found is not None or a - 1 < 0 or toks[a - 1].text != ",":
                 return found
             j = a - 1  # "Mr. Trump, in a brief interview on Saturday, said": an appositive, not a time
@@ -2910,6 +2945,16 @@ class _UnitParser:
                     if found is not None:
                         self.source_start = min(found[0], self.source_start)
         return found
+
+    def _in_relative_clause(self, n: int) -> bool:
+        """`toks[n]` follows a relative pronoun after the last comma before it (", which endorsed Mr. Sanders")."""
+        toks = self.toks
+        m = n - 1
+        while m >= 0 and n - m <= 12 and toks[m].text != "," and not self.quoted[m]:
+            if toks[m].low in ("which", "who", "whose"):
+                return True
+            m -= 1
+        return False
 
     def _month_in_name(self, k: int) -> bool:
         """`Theresa May said`, `April Ryan said`: a month that is part of a person's name, not a time."""
@@ -3148,6 +3193,16 @@ class _UnitParser:
                 if np is None:
                     return None
                 np = self._appositive_head(np)
+                if (
+                    np[0] == np[1]
+                    and toks[np[0]].low in ("those", "people")
+                    and np[0] >= 2
+                    and toks[np[0] - 1].low == "among"
+                    and toks[np[0] - 2].low in ("is", "was", "are", "were")
+                ):
+                    # "Naureen Jahangir, a supporter from Hemet, is among those who say …": she is one who says it
+                    subject = self._clause_subject(toks[np[0] - 2].start)
+                    np = subject if subject is not None else np
                 relative = parse_mention(self.text, toks[np[0] : np[1] + 1])
             elif head.low in ("who", "which"):
                 return None
@@ -3160,8 +3215,13 @@ class _UnitParser:
         ):
             # "Trump's running mate, Indiana Gov. Mike Pence, said": the appositive carries the name
             named = [t for t in appositive if t.capitalised and t.low not in CAPITAL_STOP]
-            if named and appositive[-1].capitalised:
-                first = appositive.index(named[0])
+            first = appositive.index(named[0]) if named else 0
+            if (
+                named
+                and appositive[-1].capitalised
+                and not any(t.low in ("who", "which", "whose") for t in appositive[first:])
+            ):
+                # (not "…, a Republican who has refused to endorse Mr. Trump, said": a description, no name)
                 np = self._relative_antecedent(np)
                 self.source_start = np[0]
                 name_span = (toks.index(appositive[first]), toks.index(appositive[-1]))

@@ -219,3 +219,34 @@ def test_a_quantifier_after_the_subject_is_not_part_of_it() -> None:
     assert s.speaker.surface == "Okafor and Brandt" and s.cue == "stressed"
     s = only("The harbour pilots all said the pier was unsafe.")
     assert s.speaker.surface == "The harbour pilots"
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_speaker() -> None:
+    statements = extract_statements(
+        "Dora Quist, the president of the Harbour Workers of Lorwick, which endorsed Mr. Okafor in December, said "
+        "that while polls show a tight race, the union would not budge."
+    )
+    said = [s for s in statements if s.cue == "said"]
+    assert [s.speaker.name for s in said] == ["Dora Quist"]
+    assert said[0].content == "that while polls show a tight race, the union would not budge"
+
+
+def test_a_relative_clause_in_the_appositive_ends_at_the_comma() -> None:
+    statements = extract_statements(
+        "Gov. Ivo Brandt of Lorwick, a Republican who has refused to endorse Mr. Okafor, said the ferry crew "
+        "deserved better."
+    )
+    assert [(s.speaker.name, s.cue, s.content) for s in statements] == [
+        ("Ivo Brandt", "has refused", "to endorse Mr. Okafor"),
+        ("Ivo Brandt", "said", "the ferry crew deserved better"),
+    ]
+
+
+def test_one_among_those_who_say() -> None:
+    s = only("Kate Okafor, a ferry user from Halden, is among those who say they will not pay the new fares.")
+    assert s.speaker.name == "Kate Okafor"
+
+
+def test_a_quantifier_between_the_auxiliary_and_the_cue() -> None:
+    s = only("Ivo Brandt and Dora Quist have both urged the mayor to release the harbour audit.")
+    assert s.speaker.surface == "Ivo Brandt and Dora Quist" and s.cue == "have both urged"
