@@ -5,7 +5,8 @@ of misspellings, glued words and names written as handles, which character 4-gra
 weights come from the candidate pool itself (a 4-gram in every candidate says nothing about which one is
 right), so no collection-wide statistics are needed and the cost stays flat as the archive grows. Static
 word-piece vectors (`static_vectors.py`, distilled from MiniLM, pure Python) add what neither sees: words
-of like meaning ("mum", "mother").
+of like meaning ("mum", "mother"), by default as one cosine of the post with the claim and its title read
+as one text.
 Measured figures and how the constants were chosen: docs/matching.md.
 """
 
