@@ -5,7 +5,8 @@ of misspellings, glued words and names written as handles, which character 4-gra
 weights come from the candidate pool itself (a 4-gram in every candidate says nothing about which one is
 right), so no collection-wide statistics are needed and the cost stays flat as the archive grows. Static
 word-piece vectors (`static_vectors.py`, distilled from MiniLM, pure Python) add what neither sees: words
-of like meaning ("mum", "mother").
+of like meaning ("mum", "mother"), by default as one cosine of the post with the claim and its title read
+as one text.
 Measured figures and how the constants were chosen: docs/matching.md.
 """
 
@@ -27,11 +28,14 @@ class RankingSettings:
     """Constants of the "have we seen this?" re-ranking, fitted on CheckThat! 2020 train only."""
 
     rescored: int = 30  # full-text candidates re-scored with character 4-grams (the rest keep bm25 order)
-    gram_weight: float = 1.0  # score = bm25 / best bm25 + gram_weight * (4-gram cosine vs claim + vs title)
-    # ... + static_claim_weight * static-vector cosine vs claim + static_title_weight * vs title (0 and 0: off)
-    static_claim_weight: float = 0.75
-    static_title_weight: float = 0.75
+    gram_weight: float = 1.25  # score = bm25 / best bm25 + gram_weight * (4-gram cosine vs claim + vs title)
+    # ... + static_claim_weight * static-vector cosine vs claim + static_title_weight * vs title
+    # + static_pair_weight * vs claim and title read as one text (all three 0: static vectors off)
+    static_claim_weight: float = 0.0
+    static_title_weight: float = 0.0
+    static_pair_weight: float = 2.0
     semantic_depth: int = 100  # full-text candidates the semantic stage re-ranks
+    semantic_gram_weight: float = 1.0  # gram_weight of the lexical order that the semantic stage fuses
     fusion_k: float = 5.0  # reciprocal-rank fusion constant: 1 / (k + rank), rank from 0
 
 
@@ -94,6 +98,7 @@ class Rescored:
     grams_title: float
     static_claim: float | None = None
     static_title: float | None = None
+    static_pair: float | None = None
 
 
 def rescore(
@@ -113,27 +118,31 @@ def rescore(
         return []
     best = max(bm25[:head]) or 1.0
     grams = gram_similarities(query, documents[:head])
-    if settings.static_claim_weight == 0.0 and settings.static_title_weight == 0.0:
-        return [
-            Rescored(score / best + settings.gram_weight * (claim + title), claim, title)
-            for score, (claim, title) in zip(bm25[:head], grams, strict=True)
-        ]
-    from claimdb.matching.static_vectors import similarities as static_similarities
-
-    static = static_similarities(query, list(documents[:head]))
-    return [
-        Rescored(
-            score / best
-            + settings.gram_weight * (claim + title)
-            + settings.static_claim_weight * static_claim
-            + settings.static_title_weight * static_title,
-            claim,
-            title,
-            static_claim,
-            static_title,
-        )
-        for score, (claim, title), (static_claim, static_title) in zip(bm25[:head], grams, static, strict=True)
+    lexical = [
+        score / best + settings.gram_weight * (claim + title)
+        for score, (claim, title) in zip(bm25[:head], grams, strict=True)
     ]
+    if not settings.static_claim_weight and not settings.static_title_weight and not settings.static_pair_weight:
+        return [Rescored(score, claim, title) for score, (claim, title) in zip(lexical, grams, strict=True)]
+    from claimdb.matching import static_vectors
+
+    pairs = list(documents[:head])
+    static: list[tuple[float | None, float | None]] = [(None, None)] * head
+    if settings.static_claim_weight or settings.static_title_weight:
+        static = list(static_vectors.similarities(query, pairs))
+    paired: list[float | None] = [None] * head
+    if settings.static_pair_weight:
+        paired = list(static_vectors.pair_similarities(query, pairs))
+    results = []
+    for score, (claim, title), (static_claim, static_title), static_pair in zip(
+        lexical, grams, static, paired, strict=True
+    ):
+        if static_claim is not None and static_title is not None:
+            score += settings.static_claim_weight * static_claim + settings.static_title_weight * static_title
+        if static_pair is not None:
+            score += settings.static_pair_weight * static_pair
+        results.append(Rescored(score, claim, title, static_claim, static_title, static_pair))
+    return results
 
 
 def reciprocal_rank_fusion(rankings: Sequence[Sequence[int]], k: float) -> dict[int, float]:

@@ -200,19 +200,19 @@ def _word_sum(word: str) -> tuple[int, int]:
     return total, count
 
 
-@lru_cache(maxsize=32768)  # ~2 KB per entry with its text: at most ~65 MB
-def text_vector(text: str) -> array[float]:
-    """The unit-length static vector of `text` (all zeros when no token of it has a vector).
-
-    Single-precision floats in an array: a cached vector takes about 0.6 KB (a tuple of 128 floats took ~4 KB,
-    so a full cache would have held ~270 MB). Callers must not change it.
-    """
-    table = load_table()
+def _text_sum(text: str) -> tuple[int, int]:
+    """(packed sum of the token vectors of `text`, number of tokens), on the normalised text."""
     total = count = 0
     for word in basic_tokens(normalize(text))[:MAX_TOKENS]:
         word_total, pieces = _word_sum(word)
         total += word_total
         count += pieces
+    return total, count
+
+
+def _unit(total: int, count: int) -> array[float]:
+    """The unit-length vector of a packed sum of `count` token vectors (all zeros when there is none)."""
+    table = load_table()
     if count == 0:
         return array("f", bytes(4 * table.dimensions))
     fields = array("I")
@@ -227,6 +227,31 @@ def text_vector(text: str) -> array[float]:
     return array("f", [x / norm for x in vector] if norm else bytes(4 * table.dimensions))
 
 
+@lru_cache(maxsize=32768)  # ~2 KB per entry with its text: at most ~65 MB
+def text_vector(text: str) -> array[float]:
+    """The unit-length static vector of `text` (all zeros when no token of it has a vector).
+
+    Single-precision floats in an array: a cached vector takes about 0.6 KB (a tuple of 128 floats took ~4 KB,
+    so a full cache would have held ~270 MB). Callers must not change it.
+    """
+    return _unit(*_text_sum(text))
+
+
+@lru_cache(maxsize=32768)
+def pair_vector(claim: str, title: str | None) -> array[float]:
+    """The unit-length static vector of a claim and its title read as one text (no title: the claim alone).
+
+    The sum of both texts' token vectors, so the words of the claim and of the title all count once; a title
+    equal to the claim counts once. Callers must not change it.
+    """
+    total, count = _text_sum(claim)
+    if title and title != claim:
+        title_total, title_count = _text_sum(title)
+        total += title_total
+        count += title_count
+    return _unit(total, count)
+
+
 def cosine(a: array[float], b: array[float]) -> float:
     """Cosine of two unit vectors from `text_vector` (their dot product)."""
     return sum(map(mul, a, b))
@@ -239,3 +264,9 @@ def similarities(query: str, documents: list[tuple[str, str | None]]) -> list[tu
         (cosine(query_vector, text_vector(claim)), cosine(query_vector, text_vector(title or claim)))
         for claim, title in documents
     ]
+
+
+def pair_similarities(query: str, documents: list[tuple[str, str | None]]) -> list[float]:
+    """Cosine of `query` with each (claim, title) read as one text (`pair_vector`)."""
+    query_vector = text_vector(query)
+    return [cosine(query_vector, pair_vector(claim, title)) for claim, title in documents]

@@ -14,6 +14,9 @@ from sqlalchemy import insert
 from claimdb.db.engine import Database
 from claimdb.db.models import Claim
 from claimdb.matching import rank_claims
+from claimdb.matching.ranking import RankingSettings
+
+WORDS_ONLY = RankingSettings(static_claim_weight=0.0, static_title_weight=0.0, static_pair_weight=0.0)
 
 CLAIMS = [
     ("demolish", "The Eiffel Tower will be demolished and replaced by a shopping mall", "Eiffel Tower torn down?"),
@@ -46,7 +49,7 @@ def database(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_semantic_ranking_finds_the_paraphrase(database: Database, tmp_path: Path) -> None:
     tweet = "Paris is going to knock down the Eiffel tower, what a shame"
     with database.session() as session:
-        lexical = rank_claims(session, tweet, limit=3)
+        lexical = rank_claims(session, tweet, limit=3, ranking=WORDS_ONLY)
         ranked = rank_claims(session, tweet, limit=3, semantic=True)
         again = rank_claims(session, tweet, limit=3, semantic=True)
     assert lexical[0].external_id != "demolish"  # no shared rare word: the words alone get it wrong

@@ -20,6 +20,8 @@ from claimdb.matching.static_vectors import (
     basic_tokens,
     cosine,
     load_table,
+    pair_similarities,
+    pair_vector,
     parse_table,
     text_vector,
     tokenize,
@@ -108,14 +110,36 @@ def database(database_url: str) -> Iterator[Database]:
 
 def test_a_paraphrase_outranks_a_claim_sharing_as_many_words(database: Database) -> None:
     post = "Mum jailed for homeschooling her kids"
-    without = RankingSettings(static_claim_weight=0.0, static_title_weight=0.0)
+    without = RankingSettings(static_claim_weight=0.0, static_title_weight=0.0, static_pair_weight=0.0)
     with database.session() as session:
         ranked = rank_claims(session, post, limit=2)
         lexical = rank_claims(session, post, limit=2, ranking=without)
     assert [r.external_id for r in ranked] == ["mother", "pastor"]
     assert [r.external_id for r in lexical] == ["pastor", "mother"]  # so the static vectors made the difference
-    assert ranked[0].evidence["static_claim"] > ranked[1].evidence["static_claim"]  # type: ignore[operator]
-    assert "static_claim" not in lexical[0].evidence
+    assert ranked[0].evidence["static_pair"] > ranked[1].evidence["static_pair"]  # type: ignore[operator]
+    assert "static_pair" not in lexical[0].evidence
+    assert "static_claim" not in ranked[0].evidence  # the cosines to claim and title apart are off by default
+
+
+def test_claim_and_title_weights_still_add_their_cosines(database: Database) -> None:
+    apart = RankingSettings(static_claim_weight=0.75, static_title_weight=0.75, static_pair_weight=0.0)
+    with database.session() as session:
+        ranked = rank_claims(session, "Mum jailed for homeschooling her kids", limit=2, ranking=apart)
+    assert "static_claim" in ranked[0].evidence and "static_pair" not in ranked[0].evidence
+
+
+def test_a_pair_vector_reads_claim_and_title_as_one_text() -> None:
+    claim, title = "A mother was jailed for homeschooling", "Was a mum sent to prison?"
+    assert pair_vector(claim, None) == text_vector(claim)
+    assert pair_vector(claim, "") == text_vector(claim)
+    assert pair_vector(claim, claim) == text_vector(claim)  # a title that repeats the claim counts once
+    joined = text_vector(f"{claim} {title}")
+    assert cosine(pair_vector(claim, title), joined) == pytest.approx(1.0, abs=1e-6)
+    assert cosine(pair_vector(claim, title), text_vector(claim)) < 0.999
+    post = "mum in prison for teaching her kids at home"
+    [with_title, without_title] = pair_similarities(post, [(claim, title), (claim, None)])
+    assert with_title == pytest.approx(cosine(text_vector(post), joined), abs=1e-6)
+    assert without_title == pytest.approx(cosine(text_vector(post), text_vector(claim)), abs=1e-6)
 
 
 def test_default_ranking_imports_neither_torch_nor_numpy(tmp_path: Path) -> None:
@@ -128,7 +152,7 @@ def test_default_ranking_imports_neither_torch_nor_numpy(tmp_path: Path) -> None
         db = open_with_claims("sqlite:///{tmp_path / "claims.db"}", [("m", "A mother was jailed", None)])
         with db.session() as session:
             ranked = rank_claims(session, "Mum jailed")
-        assert ranked and "static_claim" in ranked[0].evidence, ranked
+        assert ranked and "static_pair" in ranked[0].evidence, ranked
         heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("torch", "numpy", "transformers"))
         print(",".join(heavy) or "none")
         """
