@@ -270,6 +270,8 @@ _HEADLINE_ADVERBS |= {"repeatedly", "openly", "quietly", "quickly", "already", "
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our"}
 _VENUE_NOUNS = {"post", "interview", "statement", "speech", "op-ed", "letter", "tweet", "column", "video", "email"}
 _VENUE_NOUNS |= {"appearance", "address", "remarks", "blog", "essay", "podcast", "memo", "release", "filing"}
+_SHOW_KINDS = {"tv", "radio", "reality", "talk", "game", "news", "hit", "cooking", "comedy", "daily", "cable"}
+_SHOW_KINDS |= {"television", "variety", "awards", "award", "morning", "night", "late-night", "cw", "network"}
 _BACK_ADVERB_FOLLOWERS = {"to", "into", "from", "home", "in", "up", "down", "out", "off", "there", "here", "then"}
 _BACK_ADVERB_FOLLOWERS |= {"again", "toward", "towards", "onto", "at", ".", ",", ";", ")"}
 _QUESTION_OPENERS = {"about", "if", "whether", "what", "which", "who", "how", "why", "when", "where"}
@@ -1532,6 +1534,20 @@ class _UnitParser:
             and nxt_low not in ("that", "as")
         ):
             return None  # "Cruz has seen his lead evaporate": what happened to someone, not what they think
+        if toks[i].low == "show" and (
+            (i >= 1 and toks[i - 1].low in _SHOW_KINDS)
+            or (i >= 2 and toks[i - 2].low in ("a", "an", "his", "her", "their") and toks[i - 1].text.isupper())
+        ):
+            return None  # "a TV show", "his radio show", "The Daily Show": a programme, not "polls show"
+        if (
+            toks[i].low == "support"
+            and nxt_low in ("for", "among", "from", "and", ",", ".", ";")
+            and i >= 1
+            and toks[i - 1].low not in AUXILIARIES
+            and not toks[i - 1].low.endswith(("n't", "n\u2019t"))
+            and toks[i - 1].low not in ("to", "not", "also", "still", "strongly", "who", "that", "they", "we", "i")
+        ):
+            return None  # "tepid Latino support, …", "strong support for Reagan": the noun, not "X support Y"
         if toks[i].low == "back" and (i + 1 >= len(toks) or toks[i + 1].low in _BACK_ADVERB_FOLLOWERS):
             return None  # "his drive back to Georgia", "came back home": an adverb, not "X backs Y"
         if i >= 1 and toks[i].low in (base + "s", base + "es") and self._gerund_object(i):

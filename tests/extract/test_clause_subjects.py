@@ -250,3 +250,22 @@ def test_one_among_those_who_say() -> None:
 def test_a_quantifier_between_the_auxiliary_and_the_cue() -> None:
     s = only("Ivo Brandt and Dora Quist have both urged the mayor to release the harbour audit.")
     assert s.speaker.surface == "Ivo Brandt and Dora Quist" and s.cue == "have both urged"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor won his seat with relatively tepid harbour support, and faces a harder race this year.",
+        "Lorwick's strong support for the ferry has turned into doubt over the past two years.",
+        "Ivo Brandt, the host of a Lorwick radio show, is a resident who moved here in 2012.",
+        "Dora Quist listed an HBC show as her guilty pleasure in the interview last week.",
+    ],
+)
+def test_support_and_show_as_nouns_are_no_cues(text: str) -> None:
+    assert [s.cue for s in extract_statements(text) if s.cue in ("support", "show")] == []
+
+
+def test_support_and_show_as_verbs_are_cues() -> None:
+    assert [s.cue for s in extract_statements("Most harbour workers support the new ferry plan.")] == ["support"]
+    s = only("The harbour figures show that ferry use fell by a third.")
+    assert s.cue == "show"
