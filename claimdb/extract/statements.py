@@ -40,6 +40,7 @@ from claimdb.extract.lexicon import (
     ORG_HEADS,
     PARTICLE_ONLY,
     PHRASAL_CUES,
+    PLACE_NAMES,
     PRONOUNS,
     SENTENCE_CONNECTORS,
     SPEAKER_NOUNS,
@@ -270,6 +271,21 @@ _HEADLINE_ADVERBS |= {"repeatedly", "openly", "quietly", "quickly", "already", "
 _POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our"}
 _VENUE_NOUNS = {"post", "interview", "statement", "speech", "op-ed", "letter", "tweet", "column", "video", "email"}
 _VENUE_NOUNS |= {"appearance", "address", "remarks", "blog", "essay", "podcast", "memo", "release", "filing"}
+_ATTACK_KINDS = {"terror", "terrorist", "terrorism", "weapons", "political", "personal", "deadly", "recent", "suicide"}
+_ATTACK_KINDS |= {
+    "cyber",
+    "missile",
+    "air",
+    "drone",
+    "chemical",
+    "the",
+    "these",
+    "those",
+    "such",
+    "negative",
+    "blistering",
+}
+_ATTACK_KINDS |= {"insane", "vicious", "repeated", "his", "her", "their", "its", "our", "my", "your", "verbal", "shark"}
 _SHOW_KINDS = {"tv", "radio", "reality", "talk", "game", "news", "hit", "cooking", "comedy", "daily", "cable"}
 _SHOW_KINDS |= {"television", "variety", "awards", "award", "morning", "night", "late-night", "cw", "network"}
 _BACK_ADVERB_FOLLOWERS = {"to", "into", "from", "home", "in", "up", "down", "out", "off", "there", "here", "then"}
@@ -1490,6 +1506,14 @@ class _UnitParser:
         speaker = self._speaker(subject[0], subject[1], None)
         return _Draft(_classify(self.text, c_start, c_end, self.quotes), (c_start, c_end), speaker, cue, 0.7)
 
+    def _attacks_noun(self, i: int) -> bool:
+        """ "attacks" at `i` is the plural noun: after a kind of attack, a number, a determiner or a place."""
+        before = self.toks[i - 1]
+        if before.low in _ATTACK_KINDS or before.text[:1].isdigit():
+            return True
+        after = self.toks[i + 1] if i + 1 < len(self.toks) else before
+        return before.capitalised and before.low in PLACE_NAMES and not after.capitalised
+
     def _gerund_object(self, i: int) -> bool:
         """The plural noun at `i` is the object of the gerund before it: "despite growing calls", "Holding signs
         calling Christie a loser, the protesters chanted" (a participle clause before the main clause's subject)."""
@@ -1534,6 +1558,8 @@ class _UnitParser:
             and nxt_low not in ("that", "as")
         ):
             return None  # "Cruz has seen his lead evaporate": what happened to someone, not what they think
+        if toks[i].low == "attacks" and i >= 1 and self._attacks_noun(i):
+            return None  # "the Paris attacks test …", "two terrorism attacks in July": the attacks, not "X attacks Y"
         if toks[i].low == "show" and (
             (i >= 1 and toks[i - 1].low in _SHOW_KINDS)
             or (i >= 2 and toks[i - 2].low in ("a", "an", "his", "her", "their") and toks[i - 1].text.isupper())

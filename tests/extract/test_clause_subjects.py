@@ -269,3 +269,20 @@ def test_support_and_show_as_verbs_are_cues() -> None:
     assert [s.cue for s in extract_statements("Most harbour workers support the new ferry plan.")] == ["support"]
     s = only("The harbour figures show that ferry use fell by a third.")
     assert s.cue == "show"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The terror attacks in Lorwick changed the campaign more than any debate did.",
+        "After the Paris attacks, the mayor released a new radio ad about the harbour.",
+        "Two chemical weapons attacks on villages in 2014 were blamed on the army.",
+    ],
+)
+def test_attacks_as_a_noun_is_no_cue(text: str) -> None:
+    assert [s.cue for s in extract_statements(text) if s.cue == "attacks"] == []
+
+
+def test_attacks_as_a_verb_is_a_cue() -> None:
+    s = only("Mayor Ivo Brandt attacks the ferry plan as a waste of harbour money.")
+    assert s.cue == "attacks" and s.speaker.name == "Ivo Brandt"
