@@ -4,11 +4,13 @@
 
 Claims are synthetic sentences drawn from a Zipf-distributed vocabulary (like news words: a few very common,
 a long tail of rare ones). The database is created by the real migrations, then grown in place to each size
-with executemany in large transactions (1M rows take a few minutes). At each size `match_statement` runs on
-the same statements (half reworded repeats of stored claims, half new text) and the script prints the mean,
-p50 and p95 cost in milliseconds, the ratio to the smallest size (target: flat, <= 1.5x, and < 5 ms), and
-how many candidates blocking read and how many got the full comparisons, per statement (counted in a pass
-of their own, after the timed one).
+with executemany in transactions of 50,000 claims, each ending as claimdb's own bulk writes end (an import
+batch, a bulk load: `claimdb.db.maintenance.after_bulk_write`): the new rows indexed, then a merge of the
+full-text segments in proportion to them (`--no-merge` leaves that out, as this script did until session 10).
+At each size `match_statement` runs on the same statements (half reworded repeats of stored claims, half new
+text) and the script prints the mean, p50 and p95 cost in milliseconds, the ratio to the smallest size
+(target: flat, <= 1.5x, and < 5 ms), and how many candidates blocking read and how many got the full
+comparisons, per statement (counted in a pass of their own, after the timed one).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import claimdb.matching.engine as engine
 from claimdb.db.claim_index import candidate_claims
 from claimdb.db.engine import open_database
 from claimdb.db.fts_sync import index_new_rows
+from claimdb.db.maintenance import after_bulk_write
 from claimdb.matching import NewStatement, match_statement
 from claimdb.matching.settings import DEFAULT_SETTINGS
 
@@ -62,7 +65,7 @@ class SentenceMaker:
         return " ".join(self.rng.choices(self.words, cum_weights=self.cumulative, k=n))
 
 
-def grow(path: Path, target: int, maker: SentenceMaker, batch: int = 50_000) -> float:
+def grow(path: Path, target: int, maker: SentenceMaker, batch: int = 50_000, merge: bool = True) -> float:
     """Add claims until the table holds `target` rows; returns seconds spent."""
     started = time.perf_counter()
     connection = sqlite3.connect(path)
@@ -77,7 +80,9 @@ def grow(path: Path, target: int, maker: SentenceMaker, batch: int = 50_000) -> 
             )
             # Raw inserts reach the full-text index only when indexed (there are no insert triggers since
             # migration 0005); without this, blocking would search an empty index.
-            index_new_rows(connection)
+            indexed = index_new_rows(connection)
+            if merge:
+                after_bulk_write(connection, indexed)
         have += n
     connection.close()
     return time.perf_counter() - started
@@ -150,6 +155,9 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated claim counts, increasing")
     parser.add_argument("--db", help="SQLite file to build or grow (default: a temporary file)")
     parser.add_argument("--statements", type=int, default=300)
+    parser.add_argument(
+        "--no-merge", action="store_true", help="grow without the merge that ends claimdb's bulk writes (before)"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -165,7 +173,7 @@ def main() -> int:
             f"{'p50 vs':>7} {'cands':>6} {'compared':>8}"
         )
         for size in sizes:
-            built = grow(path, size, maker)
+            built = grow(path, size, maker, merge=not args.no_merge)
             if statements is None:
                 statements = sample_statements(path, args.statements, SentenceMaker(SEED + 2))
             costs, candidates, compared = measure(url, statements)
