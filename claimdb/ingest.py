@@ -114,7 +114,7 @@ def _merge_after_run(database: Database, summary: IngestSummary) -> None:
         with database.session(write=True) as session:
             driver = session.connection().connection.driver_connection
             if isinstance(driver, sqlite3.Connection):
-                maintenance.after_bulk_write(driver, rows)
+                maintenance.after_bulk_write(driver, rows, maintenance.INGEST_ROWS_PER_PAGE)
     except SQLAlchemyError as exc:
         if summary.fatal is None:
             problem = describe_database_error(database.url, exc)

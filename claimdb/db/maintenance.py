@@ -37,10 +37,14 @@ ANALYZED_TABLES = ("claims", "statements", "claimants", "documents", "claim_link
 # A write that indexed this many rows or more ends with a bounded merge. An ingest transaction indexes a few
 # (one document); an import batch 500 claims.
 BULK_ROWS = 256
-# Merge budget: pages (pgsz, 4 KB) per row written. A page holds the terms of about 50 claims, and with FTS5
-# merging four segments of a level at a time each page is rewritten about once per level (log4 of the index's
-# pages: about 7 at a million claims), so 1/8 of a page per row keeps up with what bulk writes add.
+# Merge budget: pages (pgsz, 4 KB) per row written. In a bulk transaction a page holds the terms of about 50
+# claims, and with FTS5 merging four segments of a level at a time each page is rewritten about once per level
+# (log4 of the index's pages: about 7 at a million claims), so 1/8 of a page per row keeps up with what bulk
+# writes add. An ingest run's one-document transactions were merged as they went (FTS5's automerge), and at a
+# million statements what is left is mostly a large merge in progress: a quarter of that budget (150 articles,
+# 1,715 rows: 64 pages, ~10 ms of CPU, under 1 % of the run; the full budget, 214 pages, took ~37 ms).
 MERGE_ROWS_PER_PAGE = 8
+INGEST_ROWS_PER_PAGE = 32
 MERGE_PAGES_MIN = 64
 
 
@@ -61,11 +65,11 @@ def fts_segments(database: Database, table: str) -> int:
         return int(session.execute(text(f"SELECT count(DISTINCT segid) FROM {table}_idx")).scalar_one())
 
 
-def merge_budget(rows: int) -> int:
+def merge_budget(rows: int, rows_per_page: int = MERGE_ROWS_PER_PAGE) -> int:
     """The most pages `merge_segments` writes after a bulk write of `rows` rows (0: not a bulk write)."""
     if rows < BULK_ROWS:
         return 0
-    return max(MERGE_PAGES_MIN, rows // MERGE_ROWS_PER_PAGE)
+    return max(MERGE_PAGES_MIN, rows // rows_per_page)
 
 
 def merge_segments(connection: sqlite3.Connection, pages: int) -> bool:
@@ -85,9 +89,9 @@ def merge_segments(connection: sqlite3.Connection, pages: int) -> bool:
     return merged
 
 
-def after_bulk_write(connection: sqlite3.Connection, rows: int) -> bool:
+def after_bulk_write(connection: sqlite3.Connection, rows: int, rows_per_page: int = MERGE_ROWS_PER_PAGE) -> bool:
     """SQLite: end a write that indexed `rows` rows with a merge in proportion, if it was a bulk write."""
-    return merge_segments(connection, merge_budget(rows))
+    return merge_segments(connection, merge_budget(rows, rows_per_page))
 
 
 def optimize(database: Database) -> OptimizeReport:
