@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimdb.claimants import AliasOwners, resolve_claimant
-from claimdb.db import claim_index, pg_write
+from claimdb.db import claim_index, maintenance, pg_write
 from claimdb.db.engine import Database, describe_database_error
 from claimdb.db.fastpath import Writer
 from claimdb.db.models import Claim, ClaimLink, Document, Figure, Source, Statement
@@ -99,7 +100,25 @@ def ingest(
     # Blocking remembers what it read: quotes repeat across articles, and ingest only adds claims.
     with claim_index.remembered_blocking(), _existing_objects_frozen():
         _ingest_items(database, items, settings, on_document, summary)
+    _merge_after_run(database, summary)
     return summary
+
+
+def _merge_after_run(database: Database, summary: IngestSummary) -> None:
+    # SQLite: a run that indexed many rows ends as every bulk write does, with a bounded merge of the full-text
+    # segments its one-document transactions left (claimdb.db.maintenance).
+    rows = summary.statements + summary.claims_new
+    if database.backend != "sqlite" or maintenance.merge_budget(rows) == 0:
+        return
+    try:
+        with database.session(write=True) as session:
+            driver = session.connection().connection.driver_connection
+            if isinstance(driver, sqlite3.Connection):
+                maintenance.after_bulk_write(driver, rows, maintenance.INGEST_ROWS_PER_PAGE)
+    except SQLAlchemyError as exc:
+        if summary.fatal is None:
+            problem = describe_database_error(database.url, exc)
+            summary.fatal = f"every document was stored, but the full-text merge that ends the run failed: {problem}"
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimdb.db.fts_sync import INDEXED_TABLES, index_new_rows
+from claimdb.db.maintenance import after_bulk_write
 from claimdb.errors import DatabaseError
 
 SQLITE_BUSY_TIMEOUT_MS = 60_000
@@ -44,10 +45,15 @@ def _sqlite_on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+_INDEXED_KEY = "claimdb_indexed_rows"  # rows the transaction in progress added to the full-text index
+
+
 def _sqlite_index_new_rows(connection: Any) -> None:
     driver = connection.connection.driver_connection
     if isinstance(driver, sqlite3.Connection) and driver.in_transaction:
-        index_new_rows(driver)
+        indexed = index_new_rows(driver)
+        if indexed:
+            connection.info[_INDEXED_KEY] = connection.info.get(_INDEXED_KEY, 0) + indexed
 
 
 def _sqlite_after_execute(connection: Any, statement: Any, *_args: Any) -> None:
@@ -61,6 +67,15 @@ def _sqlite_on_commit(connection: Any) -> None:
     # Whatever was inserted any other way (raw SQL, the ingest writer's statements) is indexed before the
     # transaction ends, so every committed claim and statement is searchable.
     _sqlite_index_new_rows(connection)
+    indexed = connection.info.pop(_INDEXED_KEY, 0)
+    driver = connection.connection.driver_connection
+    if indexed and isinstance(driver, sqlite3.Connection) and driver.in_transaction:
+        # A bulk write (an import batch) leaves many full-text segments at once: merged in proportion now.
+        after_bulk_write(driver, indexed)
+
+
+def _sqlite_on_rollback(connection: Any) -> None:
+    connection.info.pop(_INDEXED_KEY, None)
 
 
 # GIN indexes (full text, trigrams) gather new entries in a pending list that every search of the index reads
@@ -103,6 +118,7 @@ def make_engine(url: str) -> Engine:
             event.listen(engine, "begin", _sqlite_on_begin)
             event.listen(engine, "after_execute", _sqlite_after_execute)
             event.listen(engine, "commit", _sqlite_on_commit)
+            event.listen(engine, "rollback", _sqlite_on_rollback)
             return engine
         if backend == "postgresql":
             engine = create_engine(parsed, pool_pre_ping=True)
