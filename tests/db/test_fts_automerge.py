@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
+
+from feeds import write_feed
 
 from claimdb.db import maintenance, migrate
 from claimdb.db.engine import open_database
@@ -23,19 +24,12 @@ def _automerge(path: Path) -> dict[str, int | None]:
     return found
 
 
-def _feed(tmp_path: Path, count: int) -> Path:
-    feed = tmp_path / "feed.jsonl"
-    records = [
-        {
-            "id": f"a{number}",
-            "title": f"Article {number}",
-            "published_at": "2022-10-04",
-            "text": f'"The army has liberated {number + 3} villages near Kupiansk," minister Oleksiy Reznikov said.',
-        }
-        for number in range(count)
-    ]
-    feed.write_text("\n".join(json.dumps(record) for record in records) + "\n", encoding="utf-8")
-    return feed
+def _feed(folder: Path, count: int) -> Path:
+    return write_feed(
+        folder,
+        count,
+        lambda number: f'"The army has liberated {number + 3} villages near Kupiansk," minister Oleksiy Reznikov said.',
+    )
 
 
 def test_a_new_database_merges_sixteen_segments_at_a_time(tmp_path: Path) -> None:

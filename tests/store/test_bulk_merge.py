@@ -6,10 +6,10 @@ reads each of them; `claimdb.db.maintenance.after_bulk_write` merges them in pro
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
+from feeds import write_feed
 from sqlalchemy import text
 
 from claimdb.db import maintenance
@@ -125,19 +125,14 @@ def test_an_import_in_batches_keeps_few_segments(tmp_path: Path) -> None:
         database.dispose()
 
 
-def _feed(tmp_path: Path, count: int) -> Path:
-    feed = tmp_path / "feed.jsonl"
-    records = [
-        {
-            "id": f"a{number}",
-            "title": f"Article {number}",
-            "published_at": "2022-10-04",
-            "text": f'"The ferry{number} toll will rise by {number + 3} percent at pier{number}," mayor Ada Roy said.',
-        }
-        for number in range(count)
-    ]
-    feed.write_text("\n".join(json.dumps(record) for record in records) + "\n", encoding="utf-8")
-    return feed
+def _feed(folder: Path, count: int) -> Path:
+    return write_feed(
+        folder,
+        count,
+        lambda number: (
+            f'"The ferry{number} toll will rise by {number + 3} percent at pier{number}," mayor Ada Roy said.'
+        ),
+    )
 
 
 def test_a_long_ingest_run_ends_merged_and_short_runs_do_not(database_url: str, tmp_path: Path) -> None:
