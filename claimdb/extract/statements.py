@@ -716,6 +716,7 @@ class _Draft:
     floating: bool = False
     parts: tuple[tuple[int, int], ...] = ()  # pieces of a discontinuous content, empty for one piece
     question: bool = False  # the question of "Asked whether ..., X said ...": nobody's statement
+    frame: bool = False  # "X appeared on MSNBC, saying …": kept while the unit is read (its subject), then dropped
 
 
 # a pronoun and a contracted auxiliary in one token: "He's said", "She’s argued", "They've warned"
@@ -908,6 +909,15 @@ class _UnitParser:
                 )
             ):
                 draft = self._cue(i, drafts[-1] if drafts else None)
+                if (
+                    draft is not None
+                    and CUE_FORMS[low] == "appear"
+                    and i + 1 < len(toks)
+                    and toks[i + 1].low in ("on", "with", "at", "in", "before", "alongside")
+                ):
+                    # "Weaver appeared on MSNBC", "appeared with Clinton": was there, said nothing yet; a
+                    # participle after it ("…, saying") still speaks for the same subject
+                    draft.frame = True
             elif (
                 i + 1 < len(toks)
                 and toks[i + 1].low == "that"
@@ -933,7 +943,7 @@ class _UnitParser:
         if answered or refused:
             # "Asked whether the tax would rise, Hale said ...": the answer is the statement; the question is frame
             drafts = [d for d in drafts if not d.question]
-        return drafts
+        return [d for d in drafts if not d.frame]
 
     def _end_before_coordinated(self, previous: _Draft, draft: _Draft) -> None:
         """`X called her "weak" and said she had ...`: a coordinated attribution ends the previous content."""
@@ -1558,6 +1568,16 @@ class _UnitParser:
             and nxt_low not in ("that", "as")
         ):
             return None  # "Cruz has seen his lead evaporate": what happened to someone, not what they think
+        if base == "sign" and nxt_low in ("on", "up", "off", "in"):
+            return None  # "Singer signed on in May", "many signed up for the course": joined, said nothing
+        if (
+            base == "respond"
+            and nxt_low == "by"
+            and i + 2 < len(toks)
+            and toks[i + 2].low.endswith("ing")
+            and toks[i + 2].low not in CUE_FORMS
+        ):
+            return None  # "Clinton responded by pointing a finger …": an act, not words
         if toks[i].low == "attacks" and i >= 1 and self._attacks_noun(i):
             return None  # "the Paris attacks test …", "two terrorism attacks in July": the attacks, not "X attacks Y"
         if toks[i].low == "show" and (

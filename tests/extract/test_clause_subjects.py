@@ -286,3 +286,25 @@ def test_attacks_as_a_noun_is_no_cue(text: str) -> None:
 def test_attacks_as_a_verb_is_a_cue() -> None:
     s = only("Mayor Ivo Brandt attacks the ferry plan as a waste of harbour money.")
     assert s.cue == "attacks" and s.speaker.name == "Ivo Brandt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When Ivo Brandt signed on in May, the harbour board had the money to fight the ferry plan.",
+        "Many of the workers signed up for the evening course at the harbour college.",
+        "Dora Quist appeared on Harbour Radio on Sunday morning with two other candidates.",
+        "The board responded by closing the pier for a week in the middle of the summer.",
+    ],
+)
+def test_acts_that_say_nothing(text: str) -> None:
+    assert [
+        s.cue for s in extract_statements(text) if s.cue and s.cue.split()[-1] in ("signed", "appeared", "responded")
+    ] == []
+
+
+def test_a_participle_after_an_appearance_keeps_its_speaker() -> None:
+    statements = extract_statements(
+        "Dora Quist appeared on Harbour Radio on Sunday, saying that the ferry fares would not rise this year."
+    )
+    assert [(s.speaker.name, s.cue) for s in statements] == [("Dora Quist", "saying")]
