@@ -74,6 +74,9 @@ WORDS = st.sampled_from(
     "it Chad's Ambassador France confirmed Mr. Obama advisers say One five Del. continues adding who which Theresa "
     "May April Ryan June Carter weighed from Ottawa his campaign Jan Brewer Indiana Gov. Neither Democrat Team Fox "
     "News’ Sean King Whip National Committee a super PAC Adm. FULL TEXT Judicial Watch PHILADELPHIA, July 25 (UPI) "
+    "back Holding signs calling emailed supporters saying found itself has seen both all among those signed "
+    "appeared responded by attacks support for show TV JAKE TAPPER: Finally however at time (D-R.I.) Black Lives "
+    "Matter approved resolution while "
     "\n\n".split(" ")
 )
 
