@@ -1568,6 +1568,8 @@ class _UnitParser:
             and nxt_low not in ("that", "as")
         ):
             return None  # "Cruz has seen his lead evaporate": what happened to someone, not what they think
+        if toks[i].low == "known" and nxt_low in ("as", ",", ".", ")"):
+            return None  # "Freddy, as he was known, …", "a group known as …": a name, nothing said
         if base == "sign" and nxt_low in ("on", "up", "off", "in"):
             return None  # "Singer signed on in May", "many signed up for the course": joined, said nothing
         if (

@@ -308,3 +308,9 @@ def test_a_participle_after_an_appearance_keeps_its_speaker() -> None:
         "Dora Quist appeared on Harbour Radio on Sunday, saying that the ferry fares would not rise this year."
     )
     assert [(s.speaker.name, s.cue) for s in statements] == [("Dora Quist", "saying")]
+
+
+def test_known_as_names_and_says_nothing() -> None:
+    assert extract_statements("The mayor won three of the contests known as Harbour Tuesday last spring.") == []
+    s = only("Ivo Brandt, as he was known, said the ferry would keep running all winter.")
+    assert s.cue == "said" and s.content == "the ferry would keep running all winter"
