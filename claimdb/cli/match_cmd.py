@@ -51,6 +51,8 @@ def match_command(
     """Rank the claims already in the database by how well they match a text (best first)."""
     if (text is None) == (queries is None):
         raise UsageError("give either a TEXT or --queries FILE.jsonl")
+    if text is not None and not text.strip():
+        raise UsageError("the text to match is empty: give the words of the claim to look up")
     database = open_db(db)
     try:
         if queries is not None:

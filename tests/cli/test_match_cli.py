@@ -70,3 +70,10 @@ def test_semantic_option_works_or_says_how_to_install(sqlite_url: str, tmp_path:
     else:
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout)[0]["external_id"] == "fc-1"
+
+
+def test_match_refuses_an_empty_text(sqlite_url: str) -> None:
+    result = runner.invoke(app, ["match", "   ", "--db", sqlite_url])
+    assert result.exit_code == 2
+    assert "Error: the text to match is empty" in result.stderr
+    assert "Traceback" not in result.output
