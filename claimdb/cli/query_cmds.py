@@ -96,6 +96,8 @@ def search_command(
     raw_csv: RawCsvOption = False,
 ) -> None:
     """Find statements containing words, with speaker, date, figures and a highlighted snippet."""
+    if not text.strip():
+        raise UsageError('nothing to search for: give one or more words, e.g. claimdb search "annexed"')
     database = open_db(db)
     where = query.StatementFilter(speaker, _day(since), _day(until), kind.value if kind else None)
     result = query.search(database, text, where, limit=limit or 20)

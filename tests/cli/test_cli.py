@@ -79,6 +79,13 @@ def test_search_never_errors_on_operators(seeded: str, query: str) -> None:
     assert json.loads(run("stats", "--db", seeded, "-f", "json").stdout)["claims"] > 0
 
 
+@pytest.mark.parametrize("query", ["", "   "])
+def test_search_for_nothing_is_a_usage_error(seeded: str, query: str) -> None:
+    result = run("search", query, "--db", seeded)
+    assert result.exit_code == 2
+    assert "Error: nothing to search for" in result.stderr and "Traceback" not in result.output
+
+
 def test_history_csv_for_reznikov(seeded: str, tmp_path: Path) -> None:
     out = tmp_path / "reznikov.csv"
     result = run("history", "--speaker", "Reznikov", "--format", "csv", "-o", str(out), "--db", seeded)
