@@ -136,6 +136,8 @@ def history_command(
     """Every statement of a claimant, or of one claim and its linked claims, in date order."""
     if speaker is None and claim is None:
         raise UsageError("give --speaker NAME or --claim ID")
+    if speaker is not None and not speaker.strip():
+        raise UsageError("--speaker is empty: give (part of) a claimant's name, e.g. --speaker Reznikov")
     database = open_db(db)
     where = query.StatementFilter(speaker, _day(since), _day(until), kind.value if kind else None)
     rows = query.history(database, where, claim_id=claim, limit=limit)

@@ -86,6 +86,11 @@ def test_search_for_nothing_is_a_usage_error(seeded: str, query: str) -> None:
     assert "Error: nothing to search for" in result.stderr and "Traceback" not in result.output
 
 
+def test_history_of_an_empty_speaker_is_a_usage_error(seeded: str) -> None:
+    result = run("history", "--speaker", " ", "--db", seeded)
+    assert result.exit_code == 2 and "Error: --speaker is empty" in result.stderr
+
+
 def test_history_csv_for_reznikov(seeded: str, tmp_path: Path) -> None:
     out = tmp_path / "reznikov.csv"
     result = run("history", "--speaker", "Reznikov", "--format", "csv", "-o", str(out), "--db", seeded)
