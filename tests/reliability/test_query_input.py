@@ -113,8 +113,12 @@ def test_hostile_search_input_never_errors_and_never_writes(loaded_url: str) -> 
         for extra in ([], ["--format", "json"], ["--speaker", text or "x"], ["--kind", "direct", "--format", "csv"]):
             # `--` ends the options, as a user must write for a query starting with "-".
             result = _invoke(["search", "--db", loaded_url, *extra, "--", text])
-            if result.exit_code != 0 or result.exception and not isinstance(result.exception, SystemExit):  # type: ignore[attr-defined]
+            # an empty or blank query is a usage mistake: exit 2 and one "Error:" line, never a traceback
+            expected = 0 if text.strip() else 2
+            if result.exit_code != expected or result.exception and not isinstance(result.exception, SystemExit):  # type: ignore[attr-defined]
                 failures.append((text[:40], extra[:1], result.exit_code, repr(result.exception)[:200]))  # type: ignore[attr-defined]
+            elif expected == 2 and "Error: nothing to search for" not in result.stderr:  # type: ignore[attr-defined]
+                failures.append((text[:40], extra[:1], "no Error line", result.stderr[:200]))  # type: ignore[attr-defined]
     for speaker in ("'; DROP TABLE claimants; --", "%", "_", '"', "\x00", "\u5e76", "x" * 10_000):
         result = _invoke(["history", "--speaker", speaker, "--db", loaded_url, "--format", "csv"])
         if result.exit_code != 0:  # type: ignore[attr-defined]
