@@ -1282,6 +1282,9 @@ INTRO_OPENERS = {
 }
 
 # Capitalised words that start a sentence and are not names.
+# Adverbs a title-case headline capitalises after a name ("Donald Trump Finally Endorses …")
+HEADLINE_ADVERBS = {"finally", "fully", "officially", "publicly", "reportedly", "repeatedly", "formally", "openly"}
+HEADLINE_ADVERBS |= {"quietly", "quickly", "already", "never"}
 CAPITAL_STOP = {
     "the",
     "a",
@@ -1360,19 +1363,7 @@ CAPITAL_STOP = {
     "even",
     "just",
     "only",
-    # adverbs a title-case headline capitalises after a name ("Donald Trump Finally Endorses …")
-    "finally",
-    "fully",
-    "officially",
-    "publicly",
-    "reportedly",
-    "repeatedly",
-    "formally",
-    "openly",
-    "quietly",
-    "quickly",
-    "already",
-    "never",
+    *HEADLINE_ADVERBS,
     # sentence-initial words read as names before ("Despite ..., Cruz said", "Hours later, Trump ...")
     "despite",
     "like",

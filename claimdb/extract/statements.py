@@ -29,6 +29,7 @@ from claimdb.extract.lexicon import (
     DETERMINERS,
     DOCUMENT_HEADS,
     GIVEN_NAMES,
+    HEADLINE_ADVERBS,
     INTRO_OPENERS,
     INVERTIBLE,
     MONTH_GIVEN_NAMES,
@@ -265,10 +266,9 @@ _BINDING_PARTICIPLES = {"promise", "offer", "pledge", "vow", "urge"}
 _NOUN_FOLLOWERS = {"on", "of", "against", "over", ".", ",", ")"}
 _REFLEXIVES = {"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself", "yourselves"}
 _GERUND_PREPOSITIONS = _LEFT_PREPOSITIONS | {"despite", "amid", "after", "before", "of"}  # "despite growing calls"
+_POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _SUBJECT_TAIL_ADVERBS = {"however", "soon", "too", "also", "then", "now", "later", "meanwhile", "instead", "again"}
-_HEADLINE_ADVERBS = _SUBJECT_TAIL_ADVERBS | {"finally", "fully", "officially", "publicly", "reportedly", "formally"}
-_HEADLINE_ADVERBS |= {"repeatedly", "openly", "quietly", "quickly", "already", "never", "still", "just", "even"}
-_POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our"}
+_HEADLINE_ADVERBS = _SUBJECT_TAIL_ADVERBS | HEADLINE_ADVERBS | {"still", "just", "even"}
 _VENUE_NOUNS = {"post", "interview", "statement", "speech", "op-ed", "letter", "tweet", "column", "video", "email"}
 _VENUE_NOUNS |= {"appearance", "address", "remarks", "blog", "essay", "podcast", "memo", "release", "filing"}
 _ATTACK_KINDS = {"terror", "terrorist", "terrorism", "weapons", "political", "personal", "deadly", "recent", "suicide"}
@@ -285,7 +285,7 @@ _ATTACK_KINDS |= {
     "negative",
     "blistering",
 }
-_ATTACK_KINDS |= {"insane", "vicious", "repeated", "his", "her", "their", "its", "our", "my", "your", "verbal", "shark"}
+_ATTACK_KINDS |= {"insane", "vicious", "repeated", "verbal", "shark", *_POSSESSIVE_DETERMINERS}
 _SHOW_KINDS = {"tv", "radio", "reality", "talk", "game", "news", "hit", "cooking", "comedy", "daily", "cable"}
 _SHOW_KINDS |= {"television", "variety", "awards", "award", "morning", "night", "late-night", "cw", "network"}
 _BACK_ADVERB_FOLLOWERS = {"to", "into", "from", "home", "in", "up", "down", "out", "off", "there", "here", "then"}
@@ -428,7 +428,6 @@ _ADJECTIVE_COPULAS = {
 }
 _DEGREE_WORDS = {"not", "more", "less", "so", "very", "too", "also", "still", "most", "even", "increasingly", "deeply"}
 _RELATIVE_HEADS = {"those", "people", "anyone", "everyone", "someone", "some", "all", "many", "others", "most"}
-_POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _CLAUSE_OPENERS = {
     "that",
     "but",
