@@ -944,6 +944,10 @@ class _UnitParser:
             drafts = [d for d in drafts if not d.question]
         return [d for d in drafts if not d.frame]
 
+    def _first_token_from(self, offset: int) -> int:
+        """The index of the unit's first token starting at or after `offset` (the number of tokens if none)."""
+        return next((n for n, t in enumerate(self.toks) if t.start >= offset), len(self.toks))
+
     def _end_before_coordinated(self, previous: _Draft, draft: _Draft) -> None:
         """`X called her "weak" and said she had ...`: a coordinated attribution ends the previous content."""
         if draft.cue is None or previous.parts or draft.content[0] < draft.cue[1]:
@@ -954,8 +958,8 @@ class _UnitParser:
             start = span.start  # "..., another says ...": the new source ends the previous content
         if not previous.content[0] < start < previous.content[1]:
             return
-        k = next((n for n, t in enumerate(self.toks) if t.start >= start), None)
-        if k is None or k == 0:
+        k = self._first_token_from(start)
+        if k == 0 or k >= len(self.toks):
             return
         joint = k - 1
         if self.toks[joint].low not in ("and", "but", "while", "then"):
@@ -985,8 +989,8 @@ class _UnitParser:
             or not previous.content[0] < draft.cue[0] < previous.content[1]
         ):
             return
-        k = next((n for n, t in enumerate(self.toks) if t.start >= draft.cue[0]), None)
-        if k is None or k == 0 or self.toks[k - 1].text != "," or self.quoted[k - 1]:
+        k = self._first_token_from(draft.cue[0])
+        if k == 0 or k >= len(self.toks) or self.toks[k - 1].text != "," or self.quoted[k - 1]:
             return
         p_end = _trim_end(self.text, previous.content[0], self.toks[k - 1].start)
         if self._has_words(previous.content[0], p_end, 1):
@@ -1008,7 +1012,7 @@ class _UnitParser:
             or not previous.content[0] < span.start < previous.content[1]
         ):
             return
-        k = next((n for n, t in enumerate(toks) if t.start >= span.start), len(toks))
+        k = self._first_token_from(span.start)
         if k == 0 or k >= len(toks) or toks[k - 1].text != "," or self.quoted[k - 1]:
             return
         if any(t.text == "," for t in toks[first : k - 1] if t.start >= previous.cue[1]):
