@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
@@ -738,6 +739,15 @@ def _org_kind(name: str) -> ClaimantKind:
     return "organisation"
 
 
+def _nearest(candidates: Sequence[Person], position: int) -> Person | None:
+    """The latest of `candidates` named at or before `position`, else the first one after (None if none)."""
+    before = [p for p in candidates if p.position <= position]
+    if before:
+        # at one position, the name as the text writes it beats its transcript label ("JAKE TAPPER")
+        return max(before, key=lambda p: (p.position, not p.name.isupper()))
+    return min(candidates, key=lambda p: p.position) if candidates else None
+
+
 @dataclass(slots=True)
 class ArticleContext:
     """What one article has said about people so far; resolves surnames, pronouns and titles."""
@@ -821,14 +831,7 @@ class ArticleContext:
 
     def person_before(self, position: int, surname: str) -> Person | None:
         """The latest person with this surname named before `position` (else the first one after)."""
-        candidates = self.by_surname.get(surname.lower())
-        if not candidates:
-            return None
-        before = [p for p in candidates if p.position <= position]
-        if before:
-            # at one position, the name as the text writes it beats its transcript label ("JAKE TAPPER")
-            return max(before, key=lambda p: (p.position, not p.name.isupper()))
-        return min(candidates, key=lambda p: p.position)
+        return _nearest(self.by_surname.get(surname.lower(), ()), position)
 
     def _transcript_name(self, name: str, position: int) -> str:
         """A transcript's capitalised label ("JAKE TAPPER:") as the article writes that person's name.
@@ -843,9 +846,8 @@ class ArticleContext:
             for p in self.by_surname.get(words[-1].lower(), ())
             if not p.name.isupper() and p.name.split()[0].lower() == words[0].lower()
         ]
-        if written:
-            before = [p for p in written if p.position <= position]
-            person = max(before, key=lambda p: p.position) if before else min(written, key=lambda p: p.position)
+        person = _nearest(written, position)
+        if person is not None:
             return person.name
         if len(words) >= 2 and words[0].lower() in GIVEN_NAMES:
             return " ".join(w[:1] + w[1:].lower() for w in words)
